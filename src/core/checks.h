@@ -1,0 +1,28 @@
+// The programme's rules applied to one application: a pure function, no I/O.
+// Every number, date and clause comes from the Programme; the messages are zh-CN and
+// say what to do. Findings come errors first, then warnings, then information, each
+// group in the order of the printed form.
+#pragma once
+#include <string_view>
+
+#include "application.h"
+#include "finding.h"
+#include "programme.h"
+
+namespace shenbao {
+
+Findings check_application(const Programme& programme, const Application& app, const Date& today);
+
+// A Chinese telephone number: a mobile (11 digits from 13-19, +86 allowed) or a fixed line
+// with or without area code (0515-88192426, (0515)88192426, 88192426), an extension
+// (-123 or 转123) allowed. Several numbers may be separated by 、 / , ; or their full-width forms.
+bool is_valid_phone(std::string_view text);
+
+// A non-negative number as a person types it (digits, optional decimals, full-width ok).
+bool is_number_text(std::string_view text);
+
+// The section of the form a field path belongs to (cover, plan, team, budget, opinion,
+// eligibility, evidence, details), for grouping findings and completeness.
+std::string section_of(const std::string& field);
+
+}  // namespace shenbao

@@ -1,0 +1,51 @@
+// The application file: JSON with a schema name and version, the programme id, the
+// application's content and a fingerprint (SHA-256 of the canonical form of the content).
+//
+//   { "schema": "shenbao.application", "schema_version": 2, "programme": "yancheng-2018",
+//     "fingerprint": "<64 hex>", "application": { ... }, "meta": { ... } }
+//
+// The canonical form is the compact JSON of {application, programme, schema,
+// schema_version} with keys sorted; `meta` (draft id, times) is outside the fingerprint,
+// so the same content always has the same fingerprint. Encoding is deterministic:
+// encode(decode(encode(a))) gives identical bytes.
+//
+// Decoding never throws: anything wrong with a file becomes a finding.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "application.h"
+#include "finding.h"
+
+namespace shenbao {
+
+constexpr const char* kApplicationSchema = "shenbao.application";
+constexpr int kSchemaVersion = 2;
+constexpr size_t kMaxFileBytes = 4 * 1024 * 1024;  // far above any real application
+constexpr int kMaxDepth = 24;                     // the schema itself needs 5
+
+struct DocumentMeta {
+    std::string draft_id;
+    std::string created_at, updated_at;  // ISO 8601 UTC, e.g. 2018-05-20T08:30:00Z
+    std::string generator;               // e.g. shenbao 0.1
+};
+
+struct Decoded {
+    std::optional<Application> application;  // empty when the file is not usable at all
+    std::string programme_id;
+    std::string fingerprint;          // computed from the decoded content
+    std::string stated_fingerprint;   // as written in the file
+    int schema_version = 0;           // as written in the file (before migration)
+    DocumentMeta meta;
+    Findings findings;                // problems of the file itself
+};
+
+std::string encode_application(const Application& app, const std::string& programme_id, const DocumentMeta& meta);
+Decoded decode_application(std::string_view bytes);
+
+std::string fingerprint_of(const Application& app, const std::string& programme_id);
+std::string short_fingerprint(const std::string& fingerprint);  // 12 hex digits for people
+std::string canonical_content(const Application& app);          // compact JSON of the content
+
+}  // namespace shenbao

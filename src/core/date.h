@@ -1,0 +1,31 @@
+// Calendar dates as the programme and the form use them (no times, no time zones).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace shenbao {
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+
+    // Accepts 2018-05-31, 2018-5-31, 2018/5/31, 2018.5.31 and 2018年5月31日 (full-width
+    // digits too), with surrounding spaces. Returns nothing for anything else, including
+    // impossible days such as 2018-02-30.
+    static std::optional<Date> parse(std::string_view text);
+
+    std::string iso() const;      // 2018-05-31
+    std::string chinese() const;  // 2018年5月31日
+    int serial() const;           // days since 1970-01-01, for differences and ordering
+
+    friend bool operator==(const Date& a, const Date& b) { return a.serial() == b.serial(); }
+    friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
+    friend bool operator<(const Date& a, const Date& b) { return a.serial() < b.serial(); }
+    friend bool operator<=(const Date& a, const Date& b) { return a.serial() <= b.serial(); }
+    friend bool operator>(const Date& a, const Date& b) { return b < a; }
+    friend bool operator>=(const Date& a, const Date& b) { return b <= a; }
+};
+
+bool is_valid_date(int year, int month, int day);
+
+}  // namespace shenbao

@@ -1,0 +1,277 @@
+#include "programme.h"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "text.h"
+
+namespace shenbao {
+
+using nlohmann::json;
+
+namespace {
+
+const char* const kKindKeys[] = {"academic_exchange", "service_station", "enterprise_cooperation",
+                                 "enterprise_info_service", "innovation_contest", "organisation_building"};
+
+struct ProgrammeError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+const json& member(const json& j, const char* key, const std::string& where) {
+    if (!j.is_object() || !j.contains(key)) throw ProgrammeError("缺少字段 " + where + "." + key);
+    return j.at(key);
+}
+
+std::string str(const json& j, const char* key, const std::string& where) {
+    const json& v = member(j, key, where);
+    if (!v.is_string()) throw ProgrammeError("字段 " + where + "." + key + " 应为文本");
+    return v.get<std::string>();
+}
+
+std::string str_or(const json& j, const char* key, const std::string& fallback = {}) {
+    if (j.is_object() && j.contains(key) && j.at(key).is_string()) return j.at(key).get<std::string>();
+    return fallback;
+}
+
+int integer(const json& j, const char* key, const std::string& where) {
+    const json& v = member(j, key, where);
+    if (!v.is_number_integer()) throw ProgrammeError("字段 " + where + "." + key + " 应为整数");
+    return v.get<int>();
+}
+
+Date date(const json& j, const char* key, const std::string& where) {
+    auto d = Date::parse(str(j, key, where));
+    if (!d) throw ProgrammeError("字段 " + where + "." + key + " 不是有效日期");
+    return *d;
+}
+
+Money yuan(const json& j, const char* key, const std::string& where) {
+    const json& v = member(j, key, where);
+    std::optional<Money> m = v.is_number() ? Money::from_yuan(v.get<double>()) : std::nullopt;
+    if (!m) throw ProgrammeError("字段 " + where + "." + key + " 应为金额（元）");
+    return *m;
+}
+
+std::vector<std::string> strings(const json& j, const char* key) {
+    std::vector<std::string> out;
+    if (!j.is_object() || !j.contains(key)) return out;
+    for (const json& v : j.at(key))
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+const json& array(const json& j, const char* key, const std::string& where) {
+    const json& v = member(j, key, where);
+    if (!v.is_array()) throw ProgrammeError("字段 " + where + "." + key + " 应为列表");
+    return v;
+}
+
+Funding parse_funding(const json& j, const std::string& where) {
+    Funding f;
+    std::string type = str(j, "type", where);
+    f.text = str(j, "text", where);
+    f.clause = str(j, "clause", where);
+    if (type == "range") {
+        f.type = Funding::Type::Range;
+        f.min = yuan(j, "min", where);
+        f.max = yuan(j, "max", where);
+        if (f.max < f.min) throw ProgrammeError(where + " 的资助上限小于下限");
+    } else if (type == "fixed") {
+        f.type = Funding::Type::Fixed;
+        f.amount = yuan(j, "amount", where);
+    } else if (type == "per_unit") {
+        f.type = Funding::Type::PerUnit;
+        for (const json& r : array(j, "rates", where))
+            f.rates.push_back({str(r, "id", where), str(r, "item", where), str(r, "unit", where), yuan(r, "amount", where)});
+    } else {
+        throw ProgrammeError(where + ".type 未知：" + type);
+    }
+    return f;
+}
+
+Route parse_route(const json& j, const std::string& where) {
+    Route r;
+    std::string type = str(j, "type", where);
+    if (type == "this_call") r.type = Route::Type::ThisCall;
+    else if (type == "separate_call") r.type = Route::Type::SeparateCall;
+    else if (type == "assessed") r.type = Route::Type::Assessed;
+    else throw ProgrammeError(where + ".type 未知：" + type);
+    r.text = str_or(j, "text");
+    r.clause = str_or(j, "clause");
+    if (r.type != Route::Type::ThisCall && r.clause.empty()) throw ProgrammeError(where + " 缺少条款 clause");
+    return r;
+}
+
+KindRule parse_kind(const json& j) {
+    KindRule k;
+    std::string key = str(j, "id", "kinds[]");
+    auto id = kind_from_key(key);
+    if (!id) throw ProgrammeError("未知的项目类别 id：" + key);
+    k.id = *id;
+    const std::string where = "kinds." + key;
+    k.category = str(j, "category", where);
+    k.name = str(j, "name", where);
+    k.content = str(j, "content", where);
+    k.funding = parse_funding(member(j, "funding", where), where + ".funding");
+    k.route = parse_route(member(j, "route", where), where + ".route");
+    if (j.contains("activity_window")) {
+        const json& w = j.at("activity_window");
+        k.activity_window = DateWindow{date(w, "from", where), date(w, "to", where), str(w, "text", where), str(w, "clause", where)};
+    }
+    if (j.contains("excludes_training")) k.excludes_training_clause = str(j.at("excludes_training"), "clause", where);
+    if (j.contains("report_days")) {
+        k.report_days = integer(j.at("report_days"), "days", where);
+        k.report_clause = str(j.at("report_days"), "clause", where);
+    }
+    if (j.contains("expert_team")) {
+        k.expert_team_min = integer(j.at("expert_team"), "min_members", where);
+        k.expert_team_clause = str(j.at("expert_team"), "clause", where);
+        k.expert_team_interpretation = str_or(j.at("expert_team"), "interpretation");
+    }
+    if (j.contains("mid_term_review")) k.mid_term_review_clause = str(j.at("mid_term_review"), "clause", where);
+    k.remarks = strings(j, "remarks");
+    if (j.contains("options")) {
+        const json& o = j.at("options");
+        k.formats = strings(o, "formats");
+        k.scales = strings(o, "scales");
+        k.levels = strings(o, "levels");
+        k.host_types = strings(o, "host_types");
+        k.organisation_items = strings(o, "organisation_items");
+    }
+    return k;
+}
+
+std::vector<std::optional<int>> optional_ints(const json& arr, size_t expected, const std::string& where) {
+    if (!arr.is_array() || arr.size() != expected) throw ProgrammeError(where + " 的列数与表头不一致");
+    std::vector<std::optional<int>> out;
+    for (const json& v : arr) {
+        if (v.is_null()) out.emplace_back();
+        else if (v.is_number_integer()) out.emplace_back(v.get<int>());
+        else throw ProgrammeError(where + " 只能包含整数或 null");
+    }
+    return out;
+}
+
+TargetTable parse_targets(const json& j) {
+    TargetTable t;
+    t.id = str(j, "id", "targets[]");
+    const std::string where = "targets." + t.id;
+    t.title = str(j, "title", where);
+    t.unit_type = str(j, "unit_type", where);
+    t.total_label = str(j, "total_label", where);
+    t.note = str_or(j, "note");
+    for (const json& c : array(j, "columns", where))
+        t.columns.push_back({str(c, "id", where), str(c, "label", where), str_or(c, "group"), str_or(c, "academic_scale")});
+    for (const json& r : array(j, "rows", where)) {
+        std::string unit = str(r, "unit", where);
+        t.rows.push_back({unit, optional_ints(member(r, "values", where), t.columns.size(), where + "." + unit)});
+    }
+    t.totals = optional_ints(member(j, "totals", where), t.columns.size(), where + ".totals");
+    return t;
+}
+
+}  // namespace
+
+const char* kind_key(KindId kind) { return kKindKeys[static_cast<int>(kind)]; }
+
+std::optional<KindId> kind_from_key(const std::string& key) {
+    for (KindId k : kAllKinds)
+        if (key == kind_key(k)) return k;
+    return std::nullopt;
+}
+
+const KindRule* Programme::kind(KindId id) const {
+    for (const KindRule& k : kinds)
+        if (k.id == id) return &k;
+    return nullptr;
+}
+
+const Category* Programme::category(const std::string& id) const {
+    for (const Category& c : categories)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const ExpenseKind* Programme::expense_kind(const std::string& id) const {
+    for (const ExpenseKind& e : expense_kinds)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+std::string Programme::clause(const std::string& key) const {
+    for (const auto& [k, v] : clauses)
+        if (k == key) return v;
+    return key;
+}
+
+std::optional<Programme::UnitTargets> Programme::unit_targets(const std::string& unit) const {
+    const std::string name = trim(unit);
+    for (const TargetTable& t : targets)
+        for (const TargetRow& r : t.rows)
+            if (r.unit == name) return UnitTargets{&t, &r};
+    return std::nullopt;
+}
+
+std::vector<std::string> Programme::all_units() const {
+    std::vector<std::string> out;
+    for (const TargetTable& t : targets)
+        for (const TargetRow& r : t.rows) out.push_back(r.unit);
+    return out;
+}
+
+ProgrammeLoad load_programme(const std::string& json_text) {
+    ProgrammeLoad out;
+    try {
+        json j = json::parse(json_text);
+        if (str(j, "format", "") != "shenbao.programme") throw ProgrammeError("不是申报计划文件（format 不符）");
+        if (integer(j, "format_version", "") != 1) throw ProgrammeError("不支持的计划文件版本");
+        Programme p;
+        p.id = str(j, "id", "");
+        p.year = integer(j, "year", "");
+        p.name = str(j, "name", "");
+        p.form_title = str(j, "form_title", "");
+        const json& call = member(j, "call", "");
+        p.issuer = str(call, "issuer", "call");
+        p.document_number = str(call, "document_number", "call");
+        p.call_title = str(call, "title", "call");
+        p.issued_on = date(call, "issued_on", "call");
+        p.deadline = date(call, "deadline", "call");
+        p.deadline_clause = str(call, "deadline_clause", "call");
+        p.form_maker = str(call, "form_maker", "call");
+        p.form_date = str(call, "form_date", "call");
+        if (call.contains("copies")) p.copies = integer(call, "copies", "call");
+        const json& c = member(call, "contact", "call");
+        p.contact = {str(c, "address", "call.contact"), str(c, "person", "call.contact"), str(c, "phone", "call.contact"),
+                     str(c, "email", "call.contact"), str_or(c, "website"), str_or(c, "clause")};
+        for (const json& e : array(j, "eligibility", ""))
+            p.eligibility.push_back({str(e, "id", "eligibility"), str(e, "text", "eligibility"), str(e, "clause", "eligibility")});
+        p.instructions = strings(j, "instructions");
+        p.expense_clause = str(j, "expense_clause", "");
+        for (const json& e : array(j, "expense_kinds", ""))
+            p.expense_kinds.push_back({str(e, "id", "expense_kinds"), str(e, "label", "expense_kinds")});
+        const json& ev = member(j, "evidence", "");
+        p.evidence_days = integer(ev, "days_after_end", "evidence");
+        p.evidence_clause = str(ev, "clause", "evidence");
+        p.evidence_items = strings(ev, "items");
+        p.training_keywords = strings(j, "training_keywords");
+        for (const json& c2 : array(j, "categories", ""))
+            p.categories.push_back({str(c2, "id", "categories"), str(c2, "label", "categories")});
+        for (const json& k : array(j, "kinds", "")) {
+            KindRule rule = parse_kind(k);
+            if (p.kind(rule.id)) throw ProgrammeError(std::string("项目类别重复：") + kind_key(rule.id));
+            if (!p.category(rule.category)) throw ProgrammeError("未知的项目大类：" + rule.category);
+            p.kinds.push_back(std::move(rule));
+        }
+        for (const json& t : array(j, "targets", "")) p.targets.push_back(parse_targets(t));
+        for (auto& [key, value] : member(j, "clauses", "").items())
+            if (value.is_string()) p.clauses.emplace_back(key, value.get<std::string>());
+        out.programme = std::move(p);
+    } catch (const std::exception& e) {
+        out.programme.reset();
+        out.error = std::string("申报计划文件有误：") + e.what();
+    }
+    return out;
+}
+
+}  // namespace shenbao

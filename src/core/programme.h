@@ -1,0 +1,153 @@
+// The programme: one year's call of the 学会能力提升计划, loaded from
+// assets/programmes/<id>.json (format documented in assets/programmes/README.md).
+// Every number, date, list and clause the checks use comes from here, so next year's call
+// is a new data file, not new code.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "money.h"
+
+namespace shenbao {
+
+// The six project kinds of 附件2. The ids are stable: they appear in exported files.
+enum class KindId {
+    AcademicExchange,       // academic_exchange        精品学术交流活动
+    ServiceStation,         // service_station          学会科技服务站
+    EnterpriseCooperation,  // enterprise_cooperation   企会协作
+    EnterpriseInfoService,  // enterprise_info_service  企业科技信息服务
+    InnovationContest,      // innovation_contest       创新创业竞赛
+    OrganisationBuilding,   // organisation_building    组织建设
+};
+constexpr KindId kAllKinds[] = {KindId::AcademicExchange, KindId::ServiceStation, KindId::EnterpriseCooperation,
+                                KindId::EnterpriseInfoService, KindId::InnovationContest, KindId::OrganisationBuilding};
+const char* kind_key(KindId kind);
+std::optional<KindId> kind_from_key(const std::string& key);
+
+struct FundingRate {
+    std::string id, item, unit;
+    Money amount;
+};
+
+struct Funding {
+    enum class Type { Range, Fixed, PerUnit } type = Type::Range;
+    Money min, max;      // Range
+    Money amount;        // Fixed
+    std::vector<FundingRate> rates;  // PerUnit
+    std::string text;    // as printed, e.g. 1000-5000元/项
+    std::string clause;
+};
+
+// How a kind is applied for.
+struct Route {
+    enum class Type {
+        ThisCall,      // applied for with this form by the deadline
+        SeparateCall,  // applied for, but in a call announced separately (另行通知)
+        Assessed,      // not applied for: assessed from indicators (不单独申报)
+    } type = Type::ThisCall;
+    std::string text, clause;
+};
+
+struct DateWindow {
+    Date from, to;
+    std::string text, clause;
+};
+
+struct KindRule {
+    KindId id{};
+    std::string category;  // category id
+    std::string name, content;
+    Funding funding;
+    Route route;
+    std::optional<DateWindow> activity_window;
+    std::optional<std::string> excludes_training_clause;
+    int report_days = 0;            // 0: no reporting duty
+    std::string report_clause;
+    int expert_team_min = 0;        // 0: no expert team required
+    std::string expert_team_clause, expert_team_interpretation;
+    std::optional<std::string> mid_term_review_clause;
+    std::vector<std::string> remarks;
+    // Choice lists for kind-specific fields (academic formats, scales and levels; service
+    // station host types; organisation-building items). Empty when the kind has none.
+    std::vector<std::string> formats, scales, levels, host_types, organisation_items;
+};
+
+struct Category {
+    std::string id, label;
+};
+
+struct ExpenseKind {
+    std::string id, label;
+};
+
+struct EligibilityItem {
+    std::string id, text, clause;
+};
+
+struct TargetColumn {
+    std::string id, label, group;
+    std::string academic_scale;  // for the academic-event columns: the scale they count
+};
+
+struct TargetRow {
+    std::string unit;
+    std::vector<std::optional<int>> values;  // blank in the seed = nothing
+};
+
+// One table of 附件1.
+struct TargetTable {
+    std::string id, title, unit_type, total_label, note;
+    std::vector<TargetColumn> columns;
+    std::vector<TargetRow> rows;
+    std::vector<std::optional<int>> totals;
+};
+
+struct Contact {
+    std::string address, person, phone, email, website, clause;
+};
+
+struct Programme {
+    std::string id, name, form_title;
+    int year = 0;
+    std::string issuer, document_number, call_title, form_maker, form_date;
+    Date issued_on, deadline;
+    std::string deadline_clause;
+    int copies = 2;
+    Contact contact;
+    std::vector<EligibilityItem> eligibility;
+    std::vector<std::string> instructions;  // the nine 申报说明 items, unnumbered
+    std::vector<ExpenseKind> expense_kinds;
+    std::string expense_clause;
+    int evidence_days = 0;
+    std::string evidence_clause;
+    std::vector<std::string> evidence_items;
+    std::vector<std::string> training_keywords;
+    std::vector<Category> categories;
+    std::vector<KindRule> kinds;
+    std::vector<TargetTable> targets;
+    std::vector<std::pair<std::string, std::string>> clauses;  // rule key -> clause text
+
+    const KindRule* kind(KindId id) const;
+    // The clause of a general rule (complete, applicant, project_name, kind, project_number,
+    // submission, targets); the key itself when the file has none, so a gap shows.
+    std::string clause(const std::string& key) const;
+    const Category* category(const std::string& id) const;
+    const ExpenseKind* expense_kind(const std::string& id) const;
+    // The 附件1 table and row of a unit, matched on its exact name after trimming.
+    struct UnitTargets { const TargetTable* table; const TargetRow* row; };
+    std::optional<UnitTargets> unit_targets(const std::string& unit) const;
+    std::vector<std::string> all_units() const;
+};
+
+struct ProgrammeLoad {
+    std::optional<Programme> programme;
+    std::string error;  // zh-CN, when programme is empty
+};
+
+// Parses a programme file. Never throws; a file that is not a valid programme gives an
+// error naming the first problem found.
+ProgrammeLoad load_programme(const std::string& json_text);
+
+}  // namespace shenbao

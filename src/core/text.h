@@ -1,0 +1,22 @@
+// UTF-8 helpers shared by the core and the UI. All functions accept any bytes: invalid
+// sequences are treated as U+FFFD and never read past the end.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shenbao {
+
+// Decodes the code point at text[i] and advances i past it.
+char32_t next_code_point(std::string_view text, size_t& i);
+std::vector<char32_t> code_points(std::string_view text);
+size_t char_count(std::string_view text);  // code points, as a person counts characters
+void append_utf8(std::string& out, char32_t cp);
+bool is_valid_utf8(std::string_view text);
+std::string trim(std::string_view text);   // ASCII and ideographic (U+3000) spaces
+bool contains(std::string_view haystack, std::string_view needle);
+// Full-width digits and punctuation (０-９ － （ ） ． ，) folded to ASCII; the rest unchanged.
+std::string fold_width(std::string_view text);
+
+}  // namespace shenbao

@@ -1,0 +1,180 @@
+// shenbao: the native command line on the same core as the browser app.
+//
+//   shenbao new --kind KIND                 an empty application of that kind, as JSON
+//   shenbao check [--json] FILE...          findings; exit 0 no errors, 1 errors, 2 unreadable
+//   shenbao programme                       the programme's kinds, standards and dates
+//
+// Every command takes --programme FILE to use another programme file than the built-in
+// one, and --today YYYY-MM-DD to check as of another day.
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "builtin_programme.h"
+#include "checks.h"
+#include "codec.h"
+#include "programme.h"
+
+using namespace shenbao;
+
+namespace {
+
+constexpr const char* kGenerator = "shenbao-cli 0.1";
+
+int usage() {
+    std::cerr << "用法:\n"
+                 "  shenbao new --kind KIND\n"
+                 "  shenbao check [--json] FILE...\n"
+                 "  shenbao programme\n"
+                 "选项: --programme FILE  --today YYYY-MM-DD\n"
+                 "KIND: academic_exchange service_station enterprise_cooperation enterprise_info_service\n"
+                 "      innovation_contest organisation_building\n";
+    return 2;
+}
+
+bool read_file(const std::string& path, std::string& out, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) { error = "无法打开文件"; return false; }
+    // Read at most one byte past the limit: the codec reports the size itself.
+    std::vector<char> buf(kMaxFileBytes + 1);
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    out.assign(buf.data(), static_cast<size_t>(in.gcount()));
+    if (in.bad()) { error = "读取失败"; return false; }
+    return true;
+}
+
+Date today_utc() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+struct Options {
+    std::string programme_file;
+    Date today = today_utc();
+    bool json = false;
+    std::string kind;
+    std::vector<std::string> files;
+};
+
+int cmd_new(const Programme& p, const Options& o) {
+    auto kind = kind_from_key(o.kind);
+    if (!kind || !p.kind(*kind)) {
+        std::cerr << "未知的项目类别：" << o.kind << "\n";
+        return usage();
+    }
+    std::cout << encode_application(Application::blank(p, *kind), p.id, DocumentMeta{"", "", "", kGenerator});
+    return 0;
+}
+
+int cmd_check(const Programme& p, const Options& o) {
+    if (o.files.empty()) return usage();
+    int worst = 0;
+    nlohmann::json report = nlohmann::json::array();
+    for (const std::string& file : o.files) {
+        std::string bytes, read_error;
+        Findings findings;
+        std::string fingerprint;
+        bool readable = read_file(file, bytes, read_error);
+        if (!readable) {
+            findings.push_back({Severity::Error, "", read_error, ""});
+        } else {
+            Decoded d = decode_application(bytes);
+            findings = d.findings;
+            if (d.application) {
+                fingerprint = d.fingerprint;
+                if (!d.programme_id.empty() && d.programme_id != p.id)
+                    findings.push_back({Severity::Warning, "programme",
+                                        "文件属于申报计划“" + d.programme_id + "”，按“" + p.id + "”检查", ""});
+                Findings checks = check_application(p, *d.application, o.today);
+                findings.insert(findings.end(), checks.begin(), checks.end());
+            } else {
+                readable = false;
+            }
+        }
+        const bool has_error = count_severity(findings, Severity::Error) > 0;
+        worst = std::max(worst, !readable ? 2 : has_error ? 1 : 0);
+        if (o.json) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const Finding& f : findings)
+                list.push_back({{"severity", severity_key(f.severity)}, {"field", f.field}, {"clause", f.clause}, {"message", f.message}});
+            report.push_back({{"file", file}, {"ok", readable && !has_error}, {"fingerprint", fingerprint}, {"findings", list}});
+        } else {
+            std::cout << file << ": " << (!readable ? "无法读取" : has_error ? "有错误" : "通过");
+            if (!fingerprint.empty()) std::cout << "  指纹 " << short_fingerprint(fingerprint);
+            std::cout << "\n";
+            for (const Finding& f : findings) {
+                std::cout << "  [" << severity_label(f.severity) << "] " << (f.field.empty() ? "" : f.field + ": ") << f.message;
+                if (!f.clause.empty()) std::cout << "（" << f.clause << "）";
+                std::cout << "\n";
+            }
+        }
+    }
+    if (o.json) std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return worst;
+}
+
+int cmd_programme(const Programme& p) {
+    std::cout << p.name << "（" << p.id << "）\n"
+              << p.issuer << " " << p.document_number << "，印发于" << p.issued_on.chinese() << "\n"
+              << "申报截止：" << p.deadline.chinese() << "（" << p.deadline_clause << "）\n"
+              << "联系：" << p.contact.person << " " << p.contact.phone << " " << p.contact.email << " " << p.contact.address << "\n\n";
+    for (const KindRule& k : p.kinds) {
+        const Category* c = p.category(k.category);
+        std::cout << "[" << (c ? c->label : k.category) << "] " << k.name << " (" << kind_key(k.id) << ")\n"
+                  << "  资助标准：" << k.funding.text << "\n";
+        if (k.activity_window) std::cout << "  时间范围：" << k.activity_window->from.iso() << " 至 " << k.activity_window->to.iso() << "\n";
+        switch (k.route.type) {
+            case Route::Type::ThisCall: std::cout << "  申报：随本通知申报\n"; break;
+            case Route::Type::SeparateCall: std::cout << "  申报：" << k.route.text << "\n"; break;
+            case Route::Type::Assessed: std::cout << "  申报：" << k.route.text << "\n"; break;
+        }
+        for (const std::string& r : k.remarks) std::cout << "  备注：" << r << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage();
+    const std::string command = argv[1];
+    Options o;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&](const char* name) -> std::string {
+            if (i + 1 >= argc) { std::cerr << name << " 需要一个值\n"; std::exit(usage()); }
+            return argv[++i];
+        };
+        if (arg == "--json") o.json = true;
+        else if (arg == "--kind") o.kind = value("--kind");
+        else if (arg == "--programme") o.programme_file = value("--programme");
+        else if (arg == "--today") {
+            auto d = Date::parse(value("--today"));
+            if (!d) { std::cerr << "--today 日期无效\n"; return usage(); }
+            o.today = *d;
+        } else if (arg.rfind("--", 0) == 0) { std::cerr << "未知选项 " << arg << "\n"; return usage(); }
+        else o.files.push_back(arg);
+    }
+    std::string programme_text = builtin_programme_json();
+    if (!o.programme_file.empty()) {
+        std::ifstream in(o.programme_file, std::ios::binary);
+        if (!in) { std::cerr << "无法打开申报计划文件 " << o.programme_file << "\n"; return 2; }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        programme_text = ss.str();
+    }
+    ProgrammeLoad loaded = load_programme(programme_text);
+    if (!loaded.programme) { std::cerr << loaded.error << "\n"; return 2; }
+    const Programme& p = *loaded.programme;
+    if (command == "new") return cmd_new(p, o);
+    if (command == "check") return cmd_check(p, o);
+    if (command == "programme") return cmd_programme(p);
+    return usage();
+}

@@ -1,0 +1,214 @@
+// The application file: round trips, fingerprints, migrations and hostile input.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "checks.h"
+#include "helpers.h"
+
+using namespace shenbao;
+using testing::complete;
+using testing::programme;
+
+namespace {
+
+const DocumentMeta kMeta{"draft-1", "2018-05-01T08:00:00Z", "2018-05-20T09:30:00Z", "test"};
+
+bool has_error(const Decoded& d) { return count_severity(d.findings, Severity::Error) > 0; }
+bool mentions(const Decoded& d, const std::string& text) {
+    for (const Finding& f : d.findings)
+        if (f.message.find(text) != std::string::npos || f.field.find(text) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("out, in, out gives identical bytes and fingerprint for every kind") {
+    for (KindId k : kAllKinds) {
+        CAPTURE(kind_key(k));
+        Application a = Application::blank(programme(), k);
+        a.cover.project_name = "测试项目 <b>&\"'</b> 䶮𠀾";
+        a.team.push_back({"张三", "单位", "教授", "专业", "13805151234"});
+        std::string first = encode_application(a, "yancheng-2018", kMeta);
+        Decoded d = decode_application(first);
+        REQUIRE(d.application.has_value());
+        CHECK(d.findings.empty());
+        CHECK(d.meta.draft_id == "draft-1");
+        CHECK(d.stated_fingerprint == d.fingerprint);
+        std::string second = encode_application(*d.application, d.programme_id, d.meta);
+        CHECK(second == first);
+        CHECK(fingerprint_of(*d.application, "yancheng-2018") == fingerprint_of(a, "yancheng-2018"));
+    }
+    for (const char* kind : testing::kAcceptedKinds) {
+        Application a = complete(kind);
+        std::string bytes = encode_application(a, "yancheng-2018", kMeta);
+        CHECK(encode_application(*decode_application(bytes).application, "yancheng-2018", kMeta) == bytes);
+    }
+}
+
+TEST_CASE("the round trip against literal JSON") {
+    const char* literal = R"({
+  "schema": "shenbao.application", "schema_version": 2, "programme": "yancheng-2018",
+  "application": {"cover": {"kind": "organisation_building", "project_name": "党支部建设", "phone": "88192426"},
+                  "details": {"items": ["成立学会党支部"], "evidence": ""},
+                  "budget": {"lines": [{"expense_kind": "sundries", "description": "会务", "amount": "1200.5"}],
+                             "requested": "1200.5", "self_raised": ""}}
+})";
+    Decoded d = decode_application(literal);
+    REQUIRE(d.application);
+    const Application& a = *d.application;
+    CHECK(a.cover.kind == KindId::OrganisationBuilding);
+    CHECK(a.cover.project_name == "党支部建设");
+    CHECK(a.organisation.items == std::vector<std::string>{"成立学会党支部"});
+    CHECK(a.budget.total() == Money{120050});
+    auto out = nlohmann::json::parse(encode_application(a, d.programme_id, {}));
+    CHECK(out["application"]["budget"]["lines"][0]["amount"] == "1200.5");
+    CHECK(out["application"]["cover"]["kind"] == "organisation_building");
+    CHECK(out["fingerprint"].get<std::string>().size() == 64);
+}
+
+TEST_CASE("the fingerprint covers the content and not the meta") {
+    Application a = complete("service_station");
+    std::string f1 = fingerprint_of(a, "yancheng-2018");
+    DocumentMeta other = kMeta;
+    other.updated_at = "2018-05-21T00:00:00Z";
+    CHECK(decode_application(encode_application(a, "yancheng-2018", other)).fingerprint == f1);
+    a.plan.place += "。";
+    CHECK(fingerprint_of(a, "yancheng-2018") != f1);
+    CHECK(short_fingerprint(f1).size() == 12);
+}
+
+TEST_CASE("a file changed after export is recognised by its fingerprint") {
+    std::string bytes = encode_application(complete("service_station"), "yancheng-2018", kMeta);
+    std::string tampered = bytes;
+    tampered.replace(tampered.find("\"3000\""), 6, "\"5000\"");
+    Decoded d = decode_application(tampered);
+    REQUIRE(d.application);
+    CHECK(mentions(d, "指纹不符"));
+    CHECK_FALSE(mentions(decode_application(bytes), "指纹不符"));
+}
+
+TEST_CASE("schema version 1 files are migrated") {
+    const char* v1 = R"({
+  "schema": "shenbao.application", "schema_version": 1, "programme": "yancheng-2018",
+  "application": {
+    "cover": {"kind": "service_station", "project_name": "旧版服务站", "date": "2018-05-02"},
+    "budget": {"lines": [{"kind": "venue_rent", "text": "场地", "amount_yuan": 1500.5}],
+               "requested_yuan": 1500, "self_raised_yuan": 0.5}
+  }
+})";
+    Decoded d = decode_application(v1);
+    REQUIRE(d.application);
+    CHECK(d.schema_version == 1);
+    const Application& a = *d.application;
+    CHECK(a.cover.applied_on.text == "2018-05-02");
+    REQUIRE(a.budget.lines.size() == 1);
+    CHECK(a.budget.lines[0].expense_kind == "venue_rent");
+    CHECK(a.budget.lines[0].description == "场地");
+    CHECK(a.budget.lines[0].amount.text == "1500.50");
+    CHECK(a.budget.requested.text == "1500");
+    CHECK(a.budget.self_raised.text == "0.50");
+    CHECK_FALSE(has_error(d));
+    CHECK(mentions(d, "旧版本"));
+    // Written back out it is a current file.
+    auto out = nlohmann::json::parse(encode_application(a, d.programme_id, d.meta));
+    CHECK(out["schema_version"] == kSchemaVersion);
+}
+
+TEST_CASE("a file from a newer version is refused with a reason") {
+    Decoded d = decode_application(R"({"schema": "shenbao.application", "schema_version": 99, "application": {}})");
+    CHECK_FALSE(d.application);
+    CHECK(mentions(d, "更新"));
+}
+
+TEST_CASE("hostile input gives findings, never a crash or a throw") {
+    SUBCASE("empty, truncated, not JSON") {
+        for (std::string bad : {std::string(""), std::string("{"), std::string("{\"schema\": \"shenbao.appl"),
+                                std::string("null"), std::string("[]"), std::string("\"text\""), std::string("\xFF\xFE{}"),
+                                std::string("{\"a\": NaN}"), std::string("{\"a\": Infinity}"), std::string("{\"a\": 1e999}")}) {
+            CAPTURE(bad);
+            Decoded d = decode_application(bad);
+            CHECK_FALSE(d.application);
+            CHECK(has_error(d));
+        }
+        std::string full = encode_application(complete("service_station"), "yancheng-2018", kMeta);
+        for (size_t cut : {full.size() / 4, full.size() / 2, full.size() - 3}) {
+            Decoded d = decode_application(full.substr(0, cut));
+            CHECK_FALSE(d.application);
+            CHECK(mentions(d, "截断"));
+        }
+    }
+    SUBCASE("a 20 MB string") {
+        std::string huge = "{\"schema\": \"shenbao.application\", \"schema_version\": 2, \"application\": {\"cover\": "
+                           "{\"project_name\": \"" + std::string(20 * 1024 * 1024, 'x') + "\"}}}";
+        Decoded d = decode_application(huge);
+        CHECK_FALSE(d.application);
+        CHECK(mentions(d, "文件过大"));
+    }
+    SUBCASE("deep nesting") {
+        std::string deep = "{\"schema\": \"shenbao.application\", \"schema_version\": 2, \"application\": " +
+                           std::string(100000, '[') + std::string(100000, ']') + "}";
+        Decoded d = decode_application(deep);
+        CHECK_FALSE(d.application);
+        CHECK(mentions(d, "嵌套"));
+    }
+    SUBCASE("not an application") {
+        Decoded d = decode_application(R"({"name": "something else"})");
+        CHECK_FALSE(d.application);
+        CHECK(mentions(d, "不是申报书文件"));
+    }
+    SUBCASE("wrong types are reported; convertible values are kept") {
+        Decoded d = decode_application(R"({"schema": "shenbao.application", "schema_version": 2,
+          "application": {"cover": {"kind": "service_station", "project_name": ["a"], "phone": 88192426,
+                                     "applied_on": {"y": 2018}},
+                          "team": [{"name": "甲"}, 42, "乙"],
+                          "budget": "lots", "eligibility_confirmed": ["legal_person", 7]}})");
+        REQUIRE(d.application);
+        const Application& a = *d.application;
+        CHECK(a.cover.project_name.empty());
+        CHECK(a.cover.phone == "88192426");
+        CHECK(a.team.size() == 1);
+        CHECK(a.eligibility_confirmed == std::vector<std::string>{"legal_person"});
+        CHECK(has_error(d));
+        CHECK(mentions(d, "cover.project_name"));
+        CHECK(mentions(d, "cover.applied_on"));
+        CHECK(mentions(d, "team[1]"));
+        CHECK(mentions(d, "budget"));
+        // And the checks still run over what was read.
+        CHECK_FALSE(check_application(programme(), a, testing::before_deadline()).empty());
+    }
+    SUBCASE("unknown keys and an unknown kind") {
+        Decoded d = decode_application(R"({"schema": "shenbao.application", "schema_version": 2, "extra": 1,
+          "application": {"cover": {"kind": "moon_base", "colour": "red"}, "wishes": []}})");
+        REQUIRE(d.application);
+        CHECK(mentions(d, "extra"));
+        CHECK(mentions(d, "cover.colour"));
+        CHECK(mentions(d, "wishes"));
+        CHECK(mentions(d, "moon_base"));
+    }
+    SUBCASE("duplicate keys: the last one is used and the duplicate is reported") {
+        Decoded d = decode_application(R"({"schema": "shenbao.application", "schema_version": 2,
+          "application": {"cover": {"kind": "service_station", "project_name": "甲", "project_name": "乙"}}})");
+        REQUIRE(d.application);
+        CHECK(d.application->cover.project_name == "乙");
+        CHECK(mentions(d, "出现多次"));
+    }
+    SUBCASE("control characters, bidi overrides and NUL survive the round trip unchanged") {
+        Application a = complete("service_station");
+        a.cover.project_name = std::string("站\0点\u202E\u0007<script>", 17);
+        std::string bytes = encode_application(a, "yancheng-2018", kMeta);
+        Decoded d = decode_application(bytes);
+        REQUIRE(d.application);
+        CHECK(d.application->cover.project_name == a.cover.project_name);
+    }
+    SUBCASE("invalid UTF-8 inside strings is refused") {
+        Decoded d = decode_application("{\"schema\": \"shenbao.application\", \"schema_version\": 2, \"application\": "
+                                       "{\"cover\": {\"project_name\": \"\xC0\xAF\"}}}");
+        CHECK_FALSE(d.application);
+        CHECK(has_error(d));
+    }
+    SUBCASE("a byte-order mark is tolerated") {
+        std::string bytes = "\xEF\xBB\xBF" + encode_application(complete("service_station"), "yancheng-2018", kMeta);
+        CHECK(decode_application(bytes).application.has_value());
+    }
+}

@@ -1,0 +1,123 @@
+// The programme file: every part of the seed is there, typed, and adds up.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "builtin_programme.h"
+#include "helpers.h"
+
+using namespace shenbao;
+using testing::programme;
+
+TEST_CASE("the call: issuer, document number, dates and contact") {
+    const Programme& p = programme();
+    CHECK(p.id == "yancheng-2018");
+    CHECK(p.document_number == "盐科协﹝2018﹞20号");
+    CHECK(p.issued_on == Date{2018, 4, 19});
+    CHECK(p.deadline == Date{2018, 5, 31});
+    CHECK(p.contact.email == "yckxxhb@126.com");
+    CHECK(p.contact.phone == "88192426");
+    CHECK(p.contact.person == "倪宝林");
+    CHECK(p.contact.address == "盐城市世纪大道21号2426室");
+    CHECK(p.form_title == "盐城市科协提升学会服务科技创新能力计划重点项目申报书");
+    CHECK(p.instructions.size() == 9);
+    CHECK(p.eligibility.size() >= 3);
+}
+
+TEST_CASE("附件2: six kinds under three categories with their stable ids and standards") {
+    const Programme& p = programme();
+    REQUIRE(p.kinds.size() == 6);
+    std::set<std::string> categories;
+    for (KindId k : kAllKinds) {
+        const KindRule* rule = p.kind(k);
+        REQUIRE(rule != nullptr);
+        CHECK(p.category(rule->category) != nullptr);
+        categories.insert(rule->category);
+        CHECK_FALSE(rule->funding.clause.empty());
+        CHECK(kind_from_key(kind_key(k)) == k);
+    }
+    CHECK(categories.size() == 3);
+    const KindRule& academic = *p.kind(KindId::AcademicExchange);
+    CHECK(academic.funding.type == Funding::Type::Range);
+    CHECK(academic.funding.min == Money::yuan(1000));
+    CHECK(academic.funding.max == Money::yuan(5000));
+    REQUIRE(academic.activity_window.has_value());
+    CHECK(academic.activity_window->from == Date{2017, 11, 1});
+    CHECK(academic.activity_window->to == Date{2018, 11, 30});
+    CHECK(academic.report_days == 10);
+    CHECK(academic.excludes_training_clause.has_value());
+    const KindRule& station = *p.kind(KindId::ServiceStation);
+    CHECK(station.funding.type == Funding::Type::Fixed);
+    CHECK(station.funding.amount == Money::yuan(3000));
+    CHECK(station.expert_team_min > 0);
+    const KindRule& info = *p.kind(KindId::EnterpriseInfoService);
+    CHECK(info.funding.type == Funding::Type::PerUnit);
+    REQUIRE(info.funding.rates.size() == 2);
+    CHECK(info.funding.rates[0].amount == Money::yuan(200));
+    CHECK(info.funding.rates[1].amount == Money::yuan(400));
+    CHECK(info.route.type == Route::Type::Assessed);
+    CHECK(p.kind(KindId::InnovationContest)->route.type == Route::Type::Assessed);
+    CHECK(p.kind(KindId::EnterpriseCooperation)->route.type == Route::Type::SeparateCall);
+    CHECK(p.kind(KindId::OrganisationBuilding)->funding.max == Money::yuan(5000));
+    CHECK(p.kind(KindId::OrganisationBuilding)->organisation_items.size() == 5);
+}
+
+TEST_CASE("附件3 说明6: the eight allowed expense kinds") {
+    const Programme& p = programme();
+    std::vector<std::string> labels;
+    for (const ExpenseKind& e : p.expense_kinds) labels.push_back(e.label);
+    CHECK(labels == std::vector<std::string>{"专家讲座费", "宣传展览费", "策划设计费", "场租费", "食宿费", "公杂费",
+                                             "出版印刷费", "图书资料费"});
+}
+
+TEST_CASE("附件1: every column of every table adds up to its printed total") {
+    const Programme& p = programme();
+    REQUIRE(p.targets.size() == 3);
+    for (const TargetTable& t : p.targets) {
+        CAPTURE(t.title);
+        for (size_t c = 0; c < t.columns.size(); ++c) {
+            CAPTURE(t.columns[c].label);
+            int sum = 0;
+            for (const TargetRow& r : t.rows) sum += r.values[c].value_or(0);
+            REQUIRE(t.totals[c].has_value());
+            CHECK(sum == *t.totals[c]);
+        }
+    }
+    CHECK(p.targets[0].rows.size() == 11);  // counties
+    CHECK(p.targets[1].rows.size() == 40);  // city societies
+    CHECK(p.targets[2].rows.size() == 25);  // universities, hospitals, firms
+}
+
+TEST_CASE("附件1: a unit's targets are found by its exact name, blanks stay blank") {
+    const Programme& p = programme();
+    auto physics = p.unit_targets(" 市物理学会 ");
+    REQUIRE(physics.has_value());
+    CHECK(physics->table->id == "society");
+    CHECK(physics->row->values[4] == 1);                // 小型学术活动
+    CHECK_FALSE(physics->row->values[1].has_value());  // 推荐企业创新服务专家: blank
+    CHECK(p.unit_targets("阜宁县科协")->row->values[0] == 120);
+    CHECK(p.unit_targets("江苏森德邦公司科协")->table->id == "grassroots");
+    CHECK_FALSE(p.unit_targets("市物理").has_value());
+    CHECK(p.all_units().size() == 76);
+}
+
+TEST_CASE("the programme compiled into the app is the file in assets/") {
+    auto builtin = load_programme(builtin_programme_json());
+    REQUIRE(builtin.programme.has_value());
+    CHECK(std::string(builtin_programme_json()) ==
+          testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+}
+
+TEST_CASE("a broken programme file is refused with a reason, never thrown") {
+    CHECK_FALSE(load_programme("").programme.has_value());
+    CHECK_FALSE(load_programme("{\"format\": \"other\"}").programme.has_value());
+    std::string text = testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json");
+    std::string bad_kind = text;
+    bad_kind.replace(bad_kind.find("\"service_station\""), 17, "\"space_station\"");
+    auto loaded = load_programme(bad_kind);
+    CHECK_FALSE(loaded.programme.has_value());
+    CHECK(loaded.error.find("space_station") != std::string::npos);
+    std::string bad_row = text;
+    bad_row.replace(bad_row.find("[80, 8, 1, 10, 10, 2]"), 21, "[80, 8, 1, 10, 10]");
+    CHECK(load_programme(bad_row).error.find("列数") != std::string::npos);
+}

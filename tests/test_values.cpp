@@ -1,0 +1,91 @@
+// Dates, money, text and SHA-256: the value types under the model.
+#include <doctest/doctest.h>
+
+#include "date.h"
+#include "money.h"
+#include "sha256.h"
+#include "text.h"
+
+using namespace shenbao;
+
+TEST_CASE("dates are accepted in the forms people write") {
+    for (const char* text : {"2018-05-31", "2018-5-31", "2018/5/31", "2018.05.31", "2018年5月31日", "2018年05月31日",
+                             " 2018年5月31号 ", "２０１８年５月３１日", "2018 年 5 月 31 日"}) {
+        CAPTURE(text);
+        auto d = Date::parse(text);
+        REQUIRE(d.has_value());
+        CHECK(d->iso() == "2018-05-31");
+        CHECK(d->chinese() == "2018年5月31日");
+    }
+}
+
+TEST_CASE("impossible and malformed dates are refused") {
+    for (const char* text : {"", "2018", "2018-05", "2018-02-30", "2018-13-01", "2018-00-10", "2019-02-29",
+                             "2018-05-31x", "2018/05-31", "五月三十一日", "31-05-2018", "20180531", "2018年5月"}) {
+        CAPTURE(text);
+        CHECK_FALSE(Date::parse(text).has_value());
+    }
+    CHECK(Date::parse("2020-02-29").has_value());  // leap day
+}
+
+TEST_CASE("date order and day counts") {
+    Date a{2018, 5, 31}, b{2018, 6, 1};
+    CHECK(a < b);
+    CHECK(b.serial() - a.serial() == 1);
+    CHECK(Date{1970, 1, 1}.serial() == 0);
+    CHECK(Date{2018, 12, 31}.serial() - Date{2018, 1, 1}.serial() == 364);
+}
+
+TEST_CASE("money parses as people type it and stays exact") {
+    CHECK(Money::parse("1500")->fen == 150000);
+    CHECK(Money::parse("1,500.5")->fen == 150050);
+    CHECK(Money::parse("1500.05")->fen == 150005);
+    CHECK(Money::parse("１５００")->fen == 150000);
+    CHECK(Money::parse("3000元")->fen == 300000);
+    CHECK(Money::parse(".5")->fen == 50);
+    for (const char* bad : {"", "abc", "1.234", "-5", "1.2.3", "12元3", "1e5", "999999999999999"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(Money::parse(bad).has_value());
+    }
+    CHECK(Money{150050}.plain() == "1500.50");
+    CHECK(Money{150000}.plain() == "1500");
+    CHECK(Money{123456789}.display() == "1,234,567.89");
+    CHECK((Money::parse("0.1").value() + Money::parse("0.2").value()).fen == 30);
+}
+
+TEST_CASE("amounts in Chinese capital numerals") {
+    CHECK(Money::yuan(1500).capital() == "壹仟伍佰元整");
+    CHECK(Money::yuan(3000).capital() == "叁仟元整");
+    CHECK(Money::yuan(1005).capital() == "壹仟零伍元整");
+    CHECK(Money::yuan(10500).capital() == "壹万零伍佰元整");
+    CHECK(Money::yuan(15000).capital() == "壹万伍仟元整");
+    CHECK(Money::yuan(100000010).capital() == "壹亿零壹拾元整");
+    CHECK(Money{150050}.capital() == "壹仟伍佰元伍角");
+    CHECK(Money{150005}.capital() == "壹仟伍佰元零伍分");
+    CHECK(Money{50}.capital() == "伍角");
+    CHECK(Money{0}.capital() == "零元整");
+}
+
+TEST_CASE("UTF-8 helpers count characters, not bytes, and survive bad bytes") {
+    CHECK(char_count("申报书") == 3);
+    CHECK(char_count("𠀾a") == 2);
+    CHECK(code_points("䶮")[0] == 0x4DAE);
+    CHECK(code_points("𠀾")[0] == 0x2003E);
+    CHECK(code_points("\xE4\xB8")[0] == 0xFFFD);  // truncated sequence
+    CHECK(is_valid_utf8("中文"));
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));  // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
+    CHECK(trim("\xE3\x80\x80 盐城 \n") == "盐城");
+    CHECK(fold_width("０５１５－８８１９２４２６") == "0515-88192426");
+    std::string s;
+    append_utf8(s, 0x2003E);
+    CHECK(s == "𠀾");
+}
+
+TEST_CASE("SHA-256 matches the published test vectors") {
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
