@@ -23,11 +23,11 @@ set(SHENBAO_WASM_LINK_FLAGS
   -sMIN_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=33554432
-  -sSTACK_SIZE=1048576
+  -sTOTAL_STACK=1048576
   -sEXIT_RUNTIME=0
-  -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,stringToNewUTF8,addRunDependency,removeRunDependency
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -lidbfs.js
   -lhtml5.js
   -lGL
-  CACHE STRING "link flags of the wasm app")
+)

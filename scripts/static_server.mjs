@@ -1,0 +1,37 @@
+// Serves a folder of static files on 127.0.0.1, gzip-compressed when the client accepts
+// it (as a real web host would), with the right MIME type for .wasm. Used by
+// scripts/serve, the browser tests and the benchmark.
+//   node scripts/static_server.mjs DIR PORT
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const root = path.resolve(process.argv[2] || 'dist');
+const port = Number(process.argv[3] || 8080);
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.otf': 'font/otf',
+  '.bin': 'application/octet-stream', '.css': 'text/css; charset=utf-8', '.png': 'image/png',
+  '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+};
+
+const server = http.createServer((req, res) => {
+  let rel;
+  try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
+  let file = path.join(root, rel);
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  if (rel.endsWith('/')) file = path.join(file, 'index.html');
+  fs.readFile(file, (err, data) => {
+    if (err) { res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found'); return; }
+    const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      data = zlib.gzipSync(data, { level: 9 });
+      headers['Content-Encoding'] = 'gzip';
+    }
+    headers['Content-Length'] = data.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : data);
+  });
+});
+server.listen(port, '127.0.0.1', () => console.log(`shenbao: serving ${root} at http://127.0.0.1:${port}/`));

@@ -1,0 +1,198 @@
+// The browser entry point: a WebGL2 canvas, Dear ImGui, and the functions that
+// web/platform.js calls (input, frames, storage and font callbacks, the test hook).
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+#include "app.h"
+#include "platform.h"
+#include "views.h"
+
+namespace {
+
+ui::App* g_app = nullptr;  // made in main, lives for the page's life
+std::string g_clipboard;   // what the app last copied or was pasted, for ImGui
+float g_dpr = 1.0f;
+bool g_ctrl_is_super = false;  // macOS: Cmd does what Ctrl does elsewhere
+
+constexpr float kFontCssPx = 17.0f;
+
+ImGuiKey key_from_code(const char* code) {
+    static const std::unordered_map<std::string, ImGuiKey> table = [] {
+        std::unordered_map<std::string, ImGuiKey> t = {
+            {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+            {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+            {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
+            {"Insert", ImGuiKey_Insert}, {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace},
+            {"Space", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter},
+            {"Escape", ImGuiKey_Escape}, {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
+            {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift}, {"AltLeft", ImGuiKey_LeftAlt},
+            {"AltRight", ImGuiKey_RightAlt}, {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
+        };
+        for (int i = 0; i < 26; ++i) t[std::string("Key") + static_cast<char>('A' + i)] = static_cast<ImGuiKey>(ImGuiKey_A + i);
+        for (int i = 0; i < 10; ++i) t[std::string("Digit") + static_cast<char>('0' + i)] = static_cast<ImGuiKey>(ImGuiKey_0 + i);
+        for (int i = 0; i < 12; ++i) t["F" + std::to_string(i + 1)] = static_cast<ImGuiKey>(ImGuiKey_F1 + i);
+        return t;
+    }();
+    auto it = table.find(code);
+    return it == table.end() ? ImGuiKey_None : it->second;
+}
+
+void set_mods(int mods) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, mods & 1);
+    io.AddKeyEvent(ImGuiMod_Shift, mods & 2);
+    io.AddKeyEvent(ImGuiMod_Alt, mods & 4);
+    io.AddKeyEvent(ImGuiMod_Super, mods & 8);
+}
+
+// App-level shortcuts, when no text field has the keyboard.
+void handle_shortcuts(ui::App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool shortcut = g_ctrl_is_super ? io.KeySuper : io.KeyCtrl;
+    if (!shortcut) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) app.state.request({ui::Intent::Type::SaveNow});
+    if (io.WantTextInput) return;  // inside a field, Ctrl+Z undoes typing in that field
+    if (ImGui::IsKeyPressed(ImGuiKey_Z, false))
+        app.state.request({io.KeyShift ? ui::Intent::Type::Redo : ui::Intent::Type::Undo});
+    if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.state.request({ui::Intent::Type::Redo});
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
+    ui::App& app = *g_app;
+    if (app.state.fonts.update()) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    handle_shortcuts(app);
+    ui::DrawApp(app.state);
+    ImGui::Render();
+    ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_dpr), static_cast<int>(io.DisplaySize.y * g_dpr));
+    glClearColor(0.95f, 0.95f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    int wanted = app.after_frame();
+    // Held keys repeat and held buttons drag: keep drawing while anything is down.
+    for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END && wanted == 0; ++k)
+        if (ImGui::IsKeyDown(static_cast<ImGuiKey>(k)) && k != ImGuiMod_Ctrl && k != ImGuiMod_Shift && k != ImGuiMod_Alt &&
+            k != ImGuiMod_Super)
+            wanted = 1;
+    if (ImGui::IsAnyMouseDown()) wanted = std::max(wanted, 1);
+    return wanted;
+}
+
+EMSCRIPTEN_KEEPALIVE void shenbao_resize(float css_w, float css_h, float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(css_w, css_h);
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    g_dpr = dpr;
+    g_app->state.fonts.set_scale(g_app->state.settings.ui_scale, dpr);
+}
+
+EMSCRIPTEN_KEEPALIVE void shenbao_key(const char* code, int down, int mods) {
+    set_mods(mods);
+    ImGuiKey key = key_from_code(code);
+    if (key != ImGuiKey_None) ImGui::GetIO().AddKeyEvent(key, down != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void shenbao_text(const char* utf8) {
+    g_app->on_text_typed(utf8);
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+// A paste goes through ImGui's own paste, which keeps single-line fields single-line and
+// replaces a selection as one step.
+EMSCRIPTEN_KEEPALIVE void shenbao_paste(const char* utf8) {
+    g_clipboard = utf8;
+    g_app->on_text_typed(g_clipboard);
+    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiKey mod = g_ctrl_is_super ? ImGuiMod_Super : ImGuiMod_Ctrl;
+    io.AddKeyEvent(mod, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(mod, false);
+}
+
+EMSCRIPTEN_KEEPALIVE void shenbao_mouse_pos(float x, float y, int touch) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(touch ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(x, y);
+}
+
+EMSCRIPTEN_KEEPALIVE void shenbao_mouse_button(int button, int down) { ImGui::GetIO().AddMouseButtonEvent(button, down != 0); }
+EMSCRIPTEN_KEEPALIVE void shenbao_wheel(float dx, float dy) { ImGui::GetIO().AddMouseWheelEvent(dx, dy); }
+EMSCRIPTEN_KEEPALIVE void shenbao_focus(int focused) { ImGui::GetIO().AddFocusEvent(focused != 0); }
+EMSCRIPTEN_KEEPALIVE int shenbao_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE void shenbao_sync_done(int ok) { g_app->on_sync_done(ok != 0); }
+EMSCRIPTEN_KEEPALIVE void shenbao_font_loaded(int tag, int ok) { g_app->state.fonts.on_file_loaded(tag, ok != 0); }
+EMSCRIPTEN_KEEPALIVE void shenbao_flush() { g_app->save_now(); }
+
+EMSCRIPTEN_KEEPALIVE const char* shenbao_current_draft_json() {
+    static std::string json;
+    json = g_app->current_draft_json();
+    return json.c_str();
+}
+
+}  // extern "C"
+
+int main() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.alpha = false;
+    attrs.antialias = false;
+    attrs.preserveDrawingBuffer = true;  // screenshots of an idle page show the last frame
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context("#canvas", &attrs);
+    if (ctx <= 0) {
+        EM_ASM({ shenbaoPlatform.fail('此浏览器不支持 WebGL2，请使用新版 Chrome、Edge 或 Firefox。'); });
+        return 1;
+    }
+    emscripten_webgl_make_context_current(ctx);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would draw while idle
+    io.ConfigMacOSXBehaviors = g_ctrl_is_super =
+        EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 1 : 0; }) != 0;
+    io.GetClipboardTextFn = [](void*) -> const char* { return g_clipboard.c_str(); };
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        g_clipboard = text;
+        platform::set_clipboard_text(g_clipboard);
+    };
+    io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) {
+        if (data->WantVisible) platform::set_ime_rect(data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+    };
+
+    static ui::App app;
+    g_app = &app;
+    std::string error;
+    if (!app.init(error)) {
+        EM_ASM({ shenbaoPlatform.fail(UTF8ToString($0)); }, error.c_str());
+        return 1;
+    }
+    g_dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    ui::ApplyTheme(app.state.settings.ui_scale);
+    if (!app.state.fonts.init(kFontCssPx, app.state.settings.ui_scale, g_dpr)) {
+        EM_ASM({ shenbaoPlatform.fail('字体文件缺失，请刷新页面'); });
+        return 1;
+    }
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    EM_ASM({ shenbaoPlatform.started(); });
+    return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames are driven by the page
+}

@@ -1,0 +1,37 @@
+// What the app needs from the place it runs in. One header; the browser implementation
+// is platform_web.cpp (with its JavaScript half in web/platform.js), chosen by CMake.
+// All functions are called from the app's single thread.
+#pragma once
+#include <string>
+
+namespace platform {
+
+// Drawing happens only on request: input and loads ask for a few frames; a view that
+// animates asks again each frame. An idle app asks for nothing.
+void request_frames(int count);
+void wake_after_ms(int ms);        // one frame request after a delay (for timers)
+double now_ms();                   // monotonic milliseconds
+std::string now_iso_utc();         // e.g. 2018-05-20T08:30:00Z
+void today(int& year, int& month, int& day);
+
+// Storage: the drafts folder is a real folder of the platform's file system.
+const char* drafts_root();
+// Starts making what was written to drafts_root() durable. Completion arrives through
+// the storage callbacks (see app_callbacks.h); only one runs at a time, a second request
+// waits for the first.
+void persist();
+// Empty when storage works; otherwise what went wrong (IndexedDB missing or blocked).
+std::string storage_error();
+
+void set_clipboard_text(const std::string& text);
+void set_ime_rect(float x, float y, float height);  // CSS pixels of the caret
+
+// Writes bytes to a file the user saves (a download in the browser).
+void offer_download(const std::string& file_name, const std::string& mime, const std::string& bytes);
+void open_url(const std::string& url);
+
+// Fetches a font file of the site into the local file system at `path`; completion is
+// reported with `tag` through the font callback.
+void fetch_font_file(const std::string& url, const std::string& path, int tag);
+
+}  // namespace platform

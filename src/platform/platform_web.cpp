@@ -1,0 +1,59 @@
+// The browser implementation of platform.h: thin calls into web/platform.js.
+#include <emscripten.h>
+
+#include <ctime>
+
+#include "platform.h"
+
+namespace platform {
+
+void request_frames(int count) { EM_ASM({ shenbaoPlatform.requestFrames($0); }, count); }
+void wake_after_ms(int ms) { EM_ASM({ shenbaoPlatform.wakeAfter($0); }, ms); }
+double now_ms() { return emscripten_get_now(); }
+
+std::string now_iso_utc() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+void today(int& year, int& month, int& day) {
+    // The user's calendar day, in the browser's time zone.
+    year = EM_ASM_INT({ return new Date().getFullYear(); });
+    month = EM_ASM_INT({ return new Date().getMonth() + 1; });
+    day = EM_ASM_INT({ return new Date().getDate(); });
+}
+
+const char* drafts_root() { return "/drafts"; }
+void persist() { EM_ASM({ shenbaoPlatform.persist(); }); }
+
+std::string storage_error() {
+    char* text = reinterpret_cast<char*>(EM_ASM_INT({ return stringToNewUTF8(shenbaoPlatform.storageError()); }));
+    std::string out = text ? text : "";
+    free(text);
+    return out;
+}
+
+void set_clipboard_text(const std::string& text) {
+    EM_ASM({ shenbaoPlatform.setClipboard(UTF8ToString($0)); }, text.c_str());
+}
+
+void set_ime_rect(float x, float y, float height) {
+    EM_ASM({ shenbaoPlatform.setImeRect($0, $1, $2); }, x, y, height);
+}
+
+void offer_download(const std::string& file_name, const std::string& mime, const std::string& bytes) {
+    EM_ASM({ shenbaoPlatform.download(UTF8ToString($0), UTF8ToString($1), HEAPU8.slice($2, $2 + $3)); },
+           file_name.c_str(), mime.c_str(), bytes.data(), bytes.size());
+}
+
+void open_url(const std::string& url) { EM_ASM({ shenbaoPlatform.openUrl(UTF8ToString($0)); }, url.c_str()); }
+
+void fetch_font_file(const std::string& url, const std::string& path, int tag) {
+    EM_ASM({ shenbaoPlatform.fetchFontFile(UTF8ToString($0), UTF8ToString($1), $2); }, url.c_str(), path.c_str(), tag);
+}
+
+}  // namespace platform

@@ -1,0 +1,47 @@
+// The app's life: start-up (programme, storage, drafts), applying intents after each
+// frame, live checks, autosave and the storage callbacks. Owns AppState.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "app_state.h"
+#include "posix_fs.h"
+
+namespace ui {
+
+class App {
+public:
+    // Loads the programme and every stored draft. Returns false with a reason when the
+    // app cannot start (a broken programme file).
+    bool init(std::string& error);
+    // After each frame: applies intents, refreshes checks, schedules saving.
+    // Returns how many more frames it wants.
+    int after_frame();
+    void undo();
+    void redo();
+    void save_now();       // writes every changed draft and starts a sync
+    void on_sync_done(bool ok);
+    void on_text_typed(const std::string& utf8) { state.fonts.need_text(utf8); }
+    std::string current_draft_json();
+
+    AppState state;
+
+private:
+    void apply(const Intent& intent);
+    void add_draft(Draft d, bool open);
+    void sort_drafts();
+    void load_settings();
+    void save_settings();
+    void refresh_checks();
+    std::string new_id();
+
+    platform::PosixFileSystem fs_;
+    std::unique_ptr<shenbao::Store> store_;
+    shenbao::Programme programme_;
+    bool sync_in_flight_ = false;
+    bool wrote_since_sync_ = false;
+    bool write_failed_ = false;
+    unsigned id_counter_ = 0;
+};
+
+}  // namespace ui

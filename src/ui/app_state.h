@@ -1,0 +1,91 @@
+// The one owner of the app's state, made in main and passed by reference to every view.
+// Views draw it and record intents; App applies the intents after the frame, so a
+// destructive action never happens in the middle of drawing.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "application.h"
+#include "checks.h"
+#include "codec.h"
+#include "fonts.h"
+#include "programme.h"
+#include "store.h"
+#include "undo.h"
+
+namespace ui {
+
+struct Draft {
+    std::string id;
+    shenbao::Application app;
+    shenbao::DocumentMeta meta;
+    shenbao::UndoHistory history;
+    shenbao::Findings findings;   // of app as it is now; refreshed after every change
+    uint64_t revision = 0;        // bumped on every change
+    uint64_t saved_revision = 0;  // the revision on disk
+    uint64_t checked_revision = ~0ull;
+    bool dirty() const { return revision != saved_revision; }
+};
+
+enum class SaveState { Saved, Pending, Saving, Failed };
+
+// What a view asks for; applied by App after the frame.
+struct Intent {
+    enum class Type {
+        NewDraft,        // kind
+        OpenDraft,       // id
+        DuplicateDraft,  // id
+        RenameDraft,     // id, text
+        DeleteDraft,     // id
+        RestoreDraft,    // id
+        Undo,
+        Redo,
+        SaveNow,
+        SetScale,        // number
+    } type;
+    std::string id;
+    shenbao::KindId kind = shenbao::KindId::AcademicExchange;
+    std::string text;
+    float number = 0;
+};
+
+struct Settings {
+    float ui_scale = 1.0f;  // 0.9 .. 2.0, remembered
+};
+
+struct AppState {
+    const shenbao::Programme* programme = nullptr;
+    shenbao::Date today;
+    std::vector<Draft> drafts;              // newest edit first
+    std::vector<shenbao::StoredDraft> trash;
+    std::string current_id;
+    std::vector<Intent> intents;
+    Settings settings;
+
+    SaveState save_state = SaveState::Saved;
+    std::string last_saved_at;   // HH:MM:SS, local time
+    std::string storage_error;   // why storage does not work, empty when it does
+    std::vector<std::string> notices;  // banners (problems found on load, ...)
+
+    // Navigation requests between views.
+    std::string focus_field;     // the form scrolls to and focuses this field path
+    bool show_new_draft = false; // the kind chooser
+    bool show_trash = false;
+    std::string editing_long_field;  // path of the long-text field whose editor is open
+    bool unit_suggestions_open = false;
+    std::string rename_id;           // the draft whose name is being edited in the list
+    std::string rename_text;
+    double last_change_ms = 0, first_pending_ms = 0;  // for autosave timing
+
+    ui::FontManager fonts;
+
+    Draft* current();
+    Draft* find(const std::string& id);
+    void request(Intent intent) { intents.push_back(std::move(intent)); }
+    // Marks the current draft as changed now (a keystroke); `finished` records an undo step.
+    void changed(Draft& d, bool finished);
+};
+
+}  // namespace ui

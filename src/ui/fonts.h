@@ -1,0 +1,54 @@
+// Chinese text in the ImGui atlas, grown on demand.
+//
+// An atlas with all of a CJK face is too big and slow to build, and the first load must
+// stay small, so: the app ships a base font (UI strings, ASCII, punctuation) and the
+// rest of Noto Sans CJK SC in chunks (see scripts/make_fonts.py). Every text that will
+// be drawn is passed to need_text(); update(), called between frames, fetches the chunks
+// that hold new characters and rebuilds the atlas with exactly the glyphs in use.
+// While a chunk is on its way its characters draw as blanks, never as '?' or tofu.
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ui {
+
+class FontManager {
+public:
+    // Loads /fonts/base.otf (put there before start-up). False if it is missing.
+    bool init(float css_pixel_size, float ui_scale, float device_pixel_ratio);
+    void need_text(std::string_view utf8);
+    void need(char32_t cp);
+    void set_scale(float ui_scale, float device_pixel_ratio);
+    // Between frames: starts fetches for missing glyphs and rebuilds the atlas if the set
+    // of available glyphs or the scale changed. Returns true when the atlas was rebuilt
+    // (the renderer's font texture must then be re-created).
+    bool update();
+    void on_file_loaded(int tag, bool ok);
+    bool loading() const;               // a chunk or the index is on its way
+    size_t glyphs_in_atlas() const { return in_atlas_.size(); }
+
+private:
+    enum class Load { None, Loading, Loaded, Failed };
+    struct Chunk { Load state = Load::None; std::vector<unsigned char> bytes; };
+    bool base_has(char32_t cp) const;
+    int chunk_of(char32_t cp) const;    // 0 when unknown or absent
+    void fetch_index();
+    void fetch_chunk(int id);
+    void rebuild();
+
+    float css_size_ = 17.0f, ui_scale_ = 1.0f, dpr_ = 1.0f;
+    std::vector<unsigned char> base_;
+    std::set<char32_t> base_cps_;
+    std::set<char32_t> wanted_;          // every code point asked for
+    std::set<char32_t> in_atlas_;        // those rasterised in the current atlas
+    std::set<char32_t> unavailable_;     // not in the face at all
+    std::vector<unsigned char> index_;
+    Load index_state_ = Load::None;
+    std::map<int, Chunk> chunks_;
+    bool scale_changed_ = true;
+};
+
+}  // namespace ui

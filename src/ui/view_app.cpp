@@ -1,0 +1,365 @@
+// The full-window layout: top bar; drafts on the left, the form in the middle, checks on
+// the right. No floating windows.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "text.h"
+#include "views.h"
+#include "widgets.h"
+
+namespace ui {
+
+using namespace shenbao;
+
+namespace {
+
+constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoSavedSettings;
+
+void Muted(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+std::string draft_title(const Draft& d) {
+    const std::string name = trim(d.app.cover.project_name);
+    return name.empty() ? "未命名申报书" : name;
+}
+
+// Share of required fields without an error, for the list and the checks panel.
+int completeness(const Draft& d) {
+    size_t errors = count_severity(d.findings, Severity::Error);
+    // A blank application has about 30 errors; each fixed one counts.
+    const double base = 30.0;
+    double done = std::max(0.0, base - static_cast<double>(errors)) / base;
+    return static_cast<int>(done * 100.0 + 0.5);
+}
+
+void DrawTopBar(AppState& s) {
+    const Programme& p = *s.programme;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFF7A4A1F);  // deep blue bar
+    ImGui::BeginChild("topbar", ImVec2(0, ImGui::GetFrameHeight() + 16), ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(12, 8));
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("科协重点项目申报助手");
+    ImGui::SameLine(0, 16);
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFE8D9C8);
+    ImGui::TextUnformatted(p.name.c_str());
+    ImGui::PopStyleColor();
+
+    // Save state, at the right.
+    const char* save_text = "";
+    char saved[64];
+    switch (s.save_state) {
+        case SaveState::Saved:
+            std::snprintf(saved, sizeof saved, s.last_saved_at.empty() ? "已保存" : "已保存 %s", s.last_saved_at.c_str());
+            save_text = saved;
+            break;
+        case SaveState::Pending: save_text = "有未保存的修改"; break;
+        case SaveState::Saving: save_text = "正在保存…"; break;
+        case SaveState::Failed: save_text = "保存失败"; break;
+    }
+    const float right = ImGui::GetWindowWidth() - 12;
+    const float scale_w = 150;
+    const float save_w = ImGui::CalcTextSize(save_text).x;
+    ImGui::SameLine(right - save_w - scale_w - 90);
+    if (s.save_state == SaveState::Failed) ImGui::PushStyleColor(ImGuiCol_Text, 0xFF9090FF);
+    ImGui::TextUnformatted(save_text);
+    if (s.save_state == SaveState::Failed) ImGui::PopStyleColor();
+    ImGui::SameLine(right - scale_w - 70);
+    if (ImGui::Button("保存")) s.request({Intent::Type::SaveNow});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("立即保存（Ctrl+S）");
+    ImGui::SameLine(right - scale_w);
+    ImGui::SetNextItemWidth(scale_w);
+    int percent = static_cast<int>(s.settings.ui_scale * 100 + 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFF1F2937);
+    if (ImGui::SliderInt("##scale", &percent, 90, 200, "界面 %d%%")) s.request({Intent::Type::SetScale, "", {}, "", percent / 100.0f});
+    ImGui::PopStyleColor(2);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void DrawNotices(AppState& s) {
+    if (!s.storage_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFD6E6FF);
+        ImGui::BeginChild("storage_banner", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2 + 12), ImGuiChildFlags_None, kPanel);
+        ImGui::SetCursorPos(ImVec2(12, 6));
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(("浏览器存储不可用（" + s.storage_error +
+                                "）：本次填写的内容只保存在当前页面中，关闭页面会丢失。请使用无痕模式以外的窗口，或及时导出。")
+                                   .c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    for (size_t i = 0; i < s.notices.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFD6F0FF);
+        ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 8), ImGuiChildFlags_None, kPanel);
+        ImGui::SetCursorPos(ImVec2(12, 4));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(s.notices[i].c_str());
+        ImGui::SameLine();
+        const bool close = ImGui::SmallButton("知道了");
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+        if (close) { s.notices.erase(s.notices.begin() + static_cast<long>(i)); break; }
+    }
+}
+
+void DrawDraftList(AppState& s) {
+    ImGui::BeginChild("drafts", ImVec2(0, 0), ImGuiChildFlags_None, kPanel);
+    if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) s.show_new_draft = true;
+    ImGui::Spacing();
+    Muted(("我的草稿（" + std::to_string(s.drafts.size()) + "）").c_str());
+    ImGui::Separator();
+    for (Draft& d : s.drafts) {
+        ImGui::PushID(d.id.c_str());
+        const bool selected = d.id == s.current_id && !s.show_new_draft && !s.show_trash;
+        const KindRule* rule = s.programme->kind(d.app.cover.kind);
+        if (s.rename_id == d.id) {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::SetKeyboardFocusHere();
+            if (ImGui::InputText("##rename", &s.rename_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+                s.request({Intent::Type::RenameDraft, d.id, {}, s.rename_text});
+                s.rename_id.clear();
+            } else if (ImGui::IsItemDeactivated()) {
+                s.rename_id.clear();
+            }
+        } else {
+            const size_t errors = count_severity(d.findings, Severity::Error);
+            const ImVec2 start = ImGui::GetCursorScreenPos();
+            const float row_h = ImGui::GetTextLineHeightWithSpacing() * 3 + 6;
+            if (ImGui::Selectable("##row", selected, 0, ImVec2(0, row_h))) {
+                s.show_new_draft = s.show_trash = false;
+                s.request({Intent::Type::OpenDraft, d.id});
+            }
+            if (ImGui::BeginPopupContextItem("draft_menu")) {
+                if (ImGui::MenuItem("重命名")) { s.rename_id = d.id; s.rename_text = d.app.cover.project_name; }
+                if (ImGui::MenuItem("复制一份")) s.request({Intent::Type::DuplicateDraft, d.id});
+                ImGui::Separator();
+                if (ImGui::MenuItem("删除（移入回收站）")) s.request({Intent::Type::DeleteDraft, d.id});
+                ImGui::EndPopup();
+            }
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float line = ImGui::GetTextLineHeightWithSpacing();
+            const float width = ImGui::GetContentRegionAvail().x;
+            std::string title = draft_title(d);
+            dl->PushClipRect(start, ImVec2(start.x + width, start.y + row_h), true);
+            dl->AddText(ImVec2(start.x + 4, start.y + 3), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
+            std::string line2 = (rule ? rule->name : std::string("?")) + " · " +
+                                (trim(d.app.cover.applicant_unit).empty() ? std::string("未填单位") : trim(d.app.cover.applicant_unit));
+            dl->AddText(ImVec2(start.x + 4, start.y + 3 + line), colour::kMuted, line2.c_str());
+            char line3[96];
+            std::snprintf(line3, sizeof line3, "完成 %d%%", completeness(d));
+            dl->AddText(ImVec2(start.x + 4, start.y + 3 + line * 2), colour::kMuted, line3);
+            std::string badge = errors ? std::to_string(errors) + " 个错误" : std::string("无错误");
+            dl->AddText(ImVec2(start.x + width - ImGui::CalcTextSize(badge.c_str()).x - 6, start.y + 3 + line * 2),
+                        errors ? colour::kError : 0xFF3C8C3C, badge.c_str());
+            dl->PopClipRect();
+        }
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (ImGui::Selectable(("回收站（" + std::to_string(s.trash.size()) + "）").c_str(), s.show_trash)) {
+        s.show_trash = true;
+        s.show_new_draft = false;
+    }
+    ImGui::Spacing();
+    Muted("右键点击草稿可重命名、复制或删除");
+    ImGui::EndChild();
+}
+
+void DrawTrash(AppState& s) {
+    SectionHeading("回收站", "删除的草稿保存在这里，可以恢复");
+    if (s.trash.empty()) Muted("回收站是空的。");
+    for (const StoredDraft& t : s.trash) {
+        ImGui::PushID(t.id.c_str());
+        ImGui::AlignTextToFramePadding();
+        const std::string name = trim(t.app.cover.project_name);
+        ImGui::TextUnformatted(name.empty() ? "未命名申报书" : name.c_str());
+        ImGui::SameLine();
+        Muted(t.meta.updated_at.c_str());
+        ImGui::SameLine();
+        if (ImGui::Button("恢复")) s.request({Intent::Type::RestoreDraft, t.id});
+        ImGui::PopID();
+    }
+}
+
+// 附件1: the unit's 2018 targets beside the form.
+void DrawUnitTargets(AppState& s, const Draft& d) {
+    auto targets = s.programme->unit_targets(d.app.cover.applicant_unit);
+    if (!targets) return;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
+    ImGui::TextUnformatted(("本单位2018年重点任务（" + s.programme->clause("targets") + "）").c_str());
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+    if (ImGui::BeginTable("targets", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (size_t c = 0; c < targets->table->columns.size(); ++c) {
+            const auto& value = targets->row->values[c];
+            if (!value) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(targets->table->columns[c].label.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", *value);
+        }
+        ImGui::EndTable();
+    }
+    if (!targets->table->note.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+        ImGui::TextUnformatted(("注：" + targets->table->note).c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+    }
+}
+
+}  // namespace
+
+void DrawChecks(AppState& s, Draft& d) {
+    const size_t errors = count_severity(d.findings, Severity::Error);
+    const size_t warnings = count_severity(d.findings, Severity::Warning);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
+    ImGui::TextUnformatted("检查结果");
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (errors == 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, 0xFF3C8C3C);
+        ImGui::TextUnformatted(warnings ? "无错误，可以提交" : "全部通过");
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+        ImGui::Text("%zu 个错误", errors);
+        ImGui::PopStyleColor();
+    }
+    ImGui::Text("完成度 %d%%  ·  警告 %zu", completeness(d), warnings);
+    ImGui::Separator();
+
+    static const std::pair<const char*, const char*> kSections[] = {
+        {"cover", "封面"}, {"plan", "项目内容"}, {"details", "类别信息"}, {"team", "团队"}, {"budget", "经费预算"},
+        {"opinion", "单位意见"}, {"eligibility", "申报条件"}, {"evidence", "佐证材料"}, {"", "整体"}};
+    for (const auto& [key, title] : kSections) {
+        std::vector<const Finding*> group;
+        for (const Finding& x : d.findings)
+            if (section_of(x.field) == key) group.push_back(&x);
+        if (group.empty()) continue;
+        ImGui::Spacing();
+        Muted(title);
+        for (const Finding* x : group) {
+            ImGui::PushID(x);
+            const unsigned c = x->severity == Severity::Error ? colour::kError
+                               : x->severity == Severity::Warning ? colour::kWarning : colour::kInfo;
+            ImGui::PushStyleColor(ImGuiCol_Text, c);
+            ImGui::Bullet();
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            const float wrap = ImGui::GetContentRegionAvail().x;
+            const std::string text = x->message + "\n" + x->clause;
+            const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+            // Clicking a finding takes the form to its field.
+            if (ImGui::Selectable("##finding", false, 0, size) && !x->field.empty()) {
+                s.focus_field = x->field;
+                s.show_new_draft = s.show_trash = false;
+            }
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddText(nullptr, 0, pos, ImGui::GetColorU32(ImGuiCol_Text), x->message.c_str(),
+                        x->message.c_str() + x->message.size(), wrap);
+            const float msg_h = ImGui::CalcTextSize(x->message.c_str(), nullptr, false, wrap).y;
+            dl->AddText(nullptr, 0, ImVec2(pos.x, pos.y + msg_h), colour::kMuted, x->clause.c_str(),
+                        x->clause.c_str() + x->clause.size(), wrap);
+            ImGui::PopID();
+        }
+    }
+    DrawUnitTargets(s, d);
+}
+
+void DrawApp(AppState& s) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("shenbao", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    DrawTopBar(s);
+    DrawNotices(s);
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float left = std::clamp(width * 0.19f, 200.0f, 300.0f);
+    const float right = std::clamp(width * 0.24f, 260.0f, 400.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
+    ImGui::BeginChild("left", ImVec2(left, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
+    DrawDraftList(s);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 0);
+
+    Draft* d = s.current();
+    ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
+    if (s.show_new_draft || !d) DrawNewDraft(s);
+    else if (s.show_trash) DrawTrash(s);
+    else DrawForm(s, *d);
+    ImGui::EndChild();
+    ImGui::SameLine(0, 0);
+
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
+    ImGui::BeginChild("checks", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
+    if (d && !s.show_new_draft) DrawChecks(s, *d);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::End();
+}
+
+void DrawNewDraft(AppState& s) {
+    const Programme& p = *s.programme;
+    SectionHeading("新建申报书", "请选择项目类别");
+    ImGui::PushTextWrapPos(0);
+    Muted(("申报截止：" + p.deadline.chinese() + "。资助标准和条件见" + std::string("附件2") + "。").c_str());
+    for (const KindRule& k : p.kinds) {
+        ImGui::PushID(kind_key(k.id));
+        ImGui::Spacing();
+        ImGui::Separator();
+        const Category* c = p.category(k.category);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
+        ImGui::TextUnformatted((k.name + "（" + (c ? c->label : k.category) + "）").c_str());
+        ImGui::PopStyleColor();
+        ImGui::Text("资助标准：%s", k.funding.text.c_str());
+        if (k.activity_window) ImGui::Text("时间范围：%s", k.activity_window->text.c_str());
+        Muted(k.content.c_str());
+        for (const std::string& r : k.remarks) Muted(("· " + r).c_str());
+        if (k.route.type == Route::Type::Assessed) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+            ImGui::TextUnformatted(("本类别不单独申报：" + k.route.text + "。无需填写申报书。").c_str());
+            ImGui::PopStyleColor();
+        } else {
+            if (k.route.type == Route::Type::SeparateCall) {
+                ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+                ImGui::TextUnformatted(("注意：" + k.route.text + "。可先起草，正式申报以市科协通知为准。").c_str());
+                ImGui::PopStyleColor();
+            }
+            if (ImGui::Button(("填写“" + k.name + "”申报书").c_str())) {
+                s.request({Intent::Type::NewDraft, "", k.id});
+                s.show_new_draft = false;
+            }
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+    if (s.current() && ImGui::Button("返回")) s.show_new_draft = false;
+}
+
+}  // namespace ui

@@ -1,0 +1,13 @@
+// The views: each draws AppState and records intents; none holds domain state.
+#pragma once
+#include "app_state.h"
+
+namespace ui {
+
+void ApplyTheme(float ui_scale);
+void DrawApp(AppState& state);           // the whole window: top bar, drafts, form, checks
+void DrawForm(AppState& state, Draft& draft);
+void DrawChecks(AppState& state, Draft& draft);
+void DrawNewDraft(AppState& state);      // choosing the kind of a new application
+
+}  // namespace ui

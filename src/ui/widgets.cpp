@@ -1,0 +1,379 @@
+#include "widgets.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "text.h"
+
+namespace ui {
+
+using shenbao::Finding;
+using shenbao::Severity;
+
+namespace {
+
+bool path_matches(const std::string& field, const std::string& path) {
+    return field == path;
+}
+
+// Label column: the label, a red * for required fields, right-aligned.
+void Label(FormContext& f, const char* label, bool required) {
+    ImGui::AlignTextToFramePadding();
+    const float text_w = ImGui::CalcTextSize(label).x + (required ? ImGui::CalcTextSize(" *").x : 0);
+    const float x = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(x + std::max(0.0f, f.label_width - text_w - 12));
+    ImGui::TextUnformatted(label);
+    if (required) {
+        ImGui::SameLine(0, 2);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+        ImGui::TextUnformatted("*");
+        ImGui::PopStyleColor();
+    }
+    ImGui::SameLine(x + f.label_width);
+}
+
+// Borders the field in the colour of its worst finding.
+struct FieldFrame {
+    int pushed = 0;
+    explicit FieldFrame(int worst) {
+        if (worst == static_cast<int>(Severity::Error) || worst == static_cast<int>(Severity::Warning)) {
+            ImGui::PushStyleColor(ImGuiCol_Border, worst == 0 ? colour::kError : colour::kWarning);
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+            pushed = 1;
+        }
+    }
+    ~FieldFrame() {
+        if (pushed) { ImGui::PopStyleVar(); ImGui::PopStyleColor(); }
+    }
+};
+
+int worst_at(const Draft& d, const std::string& path) {
+    int worst = -1;
+    for (const Finding& x : d.findings)
+        if (path_matches(x.field, path) && x.severity != Severity::Info)
+            worst = worst < 0 ? static_cast<int>(x.severity) : std::min(worst, static_cast<int>(x.severity));
+    return worst;
+}
+
+void take_focus_request(FormContext& f, const std::string& path) {
+    if (f.state.focus_field != path) return;
+    ImGui::SetKeyboardFocusHere();
+    ImGui::SetScrollHereY(0.3f);
+    f.state.focus_field.clear();
+}
+
+// Reports the last item's edits.
+bool after_edit(FormContext& f) {
+    bool edited = ImGui::IsItemEdited();
+    if (edited) f.state.changed(f.draft, false);
+    if (ImGui::IsItemDeactivatedAfterEdit()) f.state.changed(f.draft, true);
+    return edited;
+}
+
+float field_width(float fraction = 1.0f) { return std::max(120.0f, ImGui::GetContentRegionAvail().x * fraction); }
+
+int money_filter(ImGuiInputTextCallbackData* data) {
+    ImWchar c = data->EventChar;
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',') return 0;
+    if (c >= 0xFF10 && c <= 0xFF19) { data->EventChar = static_cast<ImWchar>('0' + (c - 0xFF10)); return 0; }
+    if (c == 0x3002 || c == 0xFF0E) { data->EventChar = '.'; return 0; }  // 。 and ． typed in Chinese mode
+    return 1;
+}
+
+int number_filter(ImGuiInputTextCallbackData* data) {
+    ImWchar c = data->EventChar;
+    if (c >= '0' && c <= '9') return 0;
+    if (c >= 0xFF10 && c <= 0xFF19) { data->EventChar = static_cast<ImWchar>('0' + (c - 0xFF10)); return 0; }
+    return 1;
+}
+
+}  // namespace
+
+void SectionHeading(const char* title, const char* subtitle) {
+    ImGui::Spacing();
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
+    ImGui::SetWindowFontScale(1.12f);
+    ImGui::TextUnformatted(title);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopStyleColor();
+    if (subtitle) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+        ImGui::TextUnformatted(subtitle);
+        ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+    ImGui::Spacing();
+}
+
+int WorstFinding(const Draft& d, const std::string& prefix) {
+    int worst = -1;
+    for (const Finding& x : d.findings)
+        if (x.severity != Severity::Info && x.field.compare(0, prefix.size(), prefix) == 0)
+            worst = worst < 0 ? static_cast<int>(x.severity) : std::min(worst, static_cast<int>(x.severity));
+    return worst;
+}
+
+int FieldFindings(FormContext& f, const std::string& path) {
+    int worst = -1;
+    for (const Finding& x : f.draft.findings) {
+        if (!path_matches(x.field, path) || x.severity == Severity::Info) continue;
+        worst = worst < 0 ? static_cast<int>(x.severity) : std::min(worst, static_cast<int>(x.severity));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width);
+        ImGui::PushStyleColor(ImGuiCol_Text, x.severity == Severity::Error ? colour::kError : colour::kWarning);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(x.message.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    return worst;
+}
+
+bool TextField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* hint,
+               bool required) {
+    ImGui::PushID(path.c_str());
+    Label(f, label, required);
+    bool edited;
+    {
+        FieldFrame frame(worst_at(f.draft, path));
+        take_focus_request(f, path);
+        ImGui::SetNextItemWidth(field_width());
+        ImGui::InputTextWithHint("##v", hint ? hint : "", &value);
+        edited = after_edit(f);
+    }
+    FieldFindings(f, path);
+    ImGui::PopID();
+    return edited;
+}
+
+bool LongTextField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* hint,
+                   bool required, float lines) {
+    ImGui::PushID(path.c_str());
+    Label(f, label, required);
+    bool edited = false;
+    const float width = field_width();
+    const float height = ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2;
+    {
+        FieldFrame frame(worst_at(f.draft, path));
+        const bool requested = f.state.focus_field == path;
+        if (requested) {
+            f.state.editing_long_field = path;
+            ImGui::SetScrollHereY(0.3f);
+            f.state.focus_field.clear();
+        }
+        if (f.state.editing_long_field == path) {
+            // The editor: ImGui 1.90's multi-line input does not wrap, so lines are as typed.
+            static std::string focused_path;
+            if (focused_path != path) {
+                ImGui::SetKeyboardFocusHere();
+                focused_path = path;
+            }
+            ImGui::InputTextMultiline("##edit", &value, ImVec2(width, height));
+            edited = after_edit(f);
+            if (ImGui::IsItemDeactivated()) {
+                f.state.editing_long_field.clear();
+                focused_path.clear();
+            }
+        } else {
+            // The wrapped view, a tab stop that opens the editor when focused or clicked.
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgActive));
+            const float text_h = ImGui::CalcTextSize(value.c_str(), nullptr, false, width - 12).y;
+            const float box_h = std::max(height, text_h + ImGui::GetStyle().FramePadding.y * 2);
+            if (ImGui::Button("##view", ImVec2(width, box_h)) || ImGui::IsItemFocused())
+                f.state.editing_long_field = path;
+            ImGui::PopStyleColor(3);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const ImVec2 pad = ImGui::GetStyle().FramePadding;
+            if (value.empty() && hint)
+                dl->AddText(nullptr, 0, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), hint,
+                            nullptr, width - pad.x * 2);
+            else
+                dl->AddText(nullptr, 0, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text),
+                            value.c_str(), value.c_str() + value.size(), width - pad.x * 2);
+        }
+    }
+    // The character count, as people count characters.
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+    ImGui::Text("%zu 字", shenbao::char_count(value));
+    ImGui::PopStyleColor();
+    FieldFindings(f, path);
+    ImGui::PopID();
+    return edited;
+}
+
+bool DateInput(FormContext& f, const std::string& path, const char* label, shenbao::DateField& value, bool required) {
+    ImGui::PushID(path.c_str());
+    Label(f, label, required);
+    bool edited;
+    {
+        FieldFrame frame(worst_at(f.draft, path));
+        take_focus_request(f, path);
+        ImGui::SetNextItemWidth(std::min(220.0f, field_width()));
+        ImGui::InputTextWithHint("##v", "2018-05-31", &value.text);
+        edited = ImGui::IsItemEdited();
+        if (edited) f.state.changed(f.draft, false);
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            if (auto d = value.value()) value.text = d->iso();  // one form once left
+            f.state.changed(f.draft, true);
+        }
+        if (auto d = value.value()) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+            ImGui::TextUnformatted(d->chinese().c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    FieldFindings(f, path);
+    ImGui::PopID();
+    return edited;
+}
+
+bool MoneyInput(FormContext& f, const std::string& path, const char* label, shenbao::MoneyField& value, bool required) {
+    ImGui::PushID(path.c_str());
+    Label(f, label, required);
+    bool edited;
+    {
+        FieldFrame frame(worst_at(f.draft, path));
+        take_focus_request(f, path);
+        ImGui::SetNextItemWidth(std::min(200.0f, field_width()));
+        ImGui::InputTextWithHint("##v", "0", &value.text, ImGuiInputTextFlags_CallbackCharFilter, money_filter);
+        edited = ImGui::IsItemEdited();
+        if (edited) f.state.changed(f.draft, false);
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            if (auto m = value.value()) value.text = m->plain();
+            f.state.changed(f.draft, true);
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted("元");
+        if (auto m = value.value(); m && m->fen > 0) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+            ImGui::TextUnformatted(m->capital().c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    FieldFindings(f, path);
+    ImGui::PopID();
+    return edited;
+}
+
+bool NumberField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* unit) {
+    ImGui::PushID(path.c_str());
+    Label(f, label, false);
+    bool edited;
+    {
+        FieldFrame frame(worst_at(f.draft, path));
+        take_focus_request(f, path);
+        ImGui::SetNextItemWidth(std::min(140.0f, field_width()));
+        ImGui::InputText("##v", &value, ImGuiInputTextFlags_CallbackCharFilter, number_filter);
+        edited = after_edit(f);
+        if (unit) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(unit);
+        }
+    }
+    FieldFindings(f, path);
+    ImGui::PopID();
+    return edited;
+}
+
+bool ChoiceField(FormContext& f, const std::string& path, const char* label, std::string& value,
+                 const std::vector<std::string>& options, bool required) {
+    ImGui::PushID(path.c_str());
+    Label(f, label, required);
+    bool changed = false;
+    {
+        FieldFrame frame(worst_at(f.draft, path));
+        take_focus_request(f, path);
+        ImGui::SetNextItemWidth(std::min(360.0f, field_width()));
+        if (ImGui::BeginCombo("##v", value.empty() ? "请选择" : value.c_str())) {
+            for (const std::string& option : options) {
+                if (ImGui::Selectable(option.c_str(), option == value)) {
+                    value = option;
+                    changed = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        if (changed) f.state.changed(f.draft, true);
+    }
+    FieldFindings(f, path);
+    ImGui::PopID();
+    return changed;
+}
+
+bool CheckItem(FormContext& f, const std::string& path, const char* label, bool& value) {
+    ImGui::PushID(path.c_str());
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width);
+    bool changed;
+    {
+        FieldFrame frame(worst_at(f.draft, path));
+        take_focus_request(f, path);
+        ImGui::PushTextWrapPos(0.0f);
+        changed = ImGui::Checkbox(label, &value);
+        ImGui::PopTextWrapPos();
+        if (changed) f.state.changed(f.draft, true);
+    }
+    FieldFindings(f, path);
+    ImGui::PopID();
+    return changed;
+}
+
+bool UnitField(FormContext& f, const std::string& path, const char* label, std::string& value) {
+    ImGui::PushID(path.c_str());
+    Label(f, label, true);
+    bool edited;
+    {
+        FieldFrame frame(worst_at(f.draft, path));
+        take_focus_request(f, path);
+        ImGui::SetNextItemWidth(field_width());
+        ImGui::InputTextWithHint("##v", "输入单位名称的任意部分，如“机械”“工学院”", &value);
+        edited = after_edit(f);
+        // Suggestions from 附件1, inline under the field, while a part of a name is typed.
+        // They stay while the mouse is down on them, so a click can finish on a suggestion.
+        const bool active = ImGui::IsItemActive();
+        if (active) f.state.unit_suggestions_open = true;
+        else if (!ImGui::IsMouseDown(0) && !ImGui::IsMouseReleased(0))
+            f.state.unit_suggestions_open = false;
+        const std::string typed = shenbao::trim(value);
+        if (f.state.unit_suggestions_open && !typed.empty() && !f.state.programme->unit_targets(typed)) {
+            int shown = 0;
+            for (const std::string& unit : f.state.programme->all_units()) {
+                if (!shenbao::contains(unit, typed)) continue;
+                if (++shown > 8) break;
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width);
+                if (ImGui::Selectable(unit.c_str())) {
+                    value = unit;
+                    f.state.unit_suggestions_open = false;
+                    f.state.changed(f.draft, true);
+                }
+            }
+        }
+    }
+    FieldFindings(f, path);
+    ImGui::PopID();
+    return edited;
+}
+
+int RowButtons(size_t index, size_t count) {
+    int action = 0;
+    ImGui::BeginDisabled(index == 0);
+    if (ImGui::SmallButton("上移")) action = 1;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(index + 1 >= count);
+    if (ImGui::SmallButton("下移")) action = 2;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("删除")) action = 3;
+    return action;
+}
+
+}  // namespace ui

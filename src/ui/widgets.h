@@ -1,0 +1,56 @@
+// Form widgets: a labelled row per field, with the field's findings marked in place.
+// Each widget reports edits to AppState::changed (an undo step when an edit finishes),
+// takes its ImGui id from the field path (never from the visible label), and honours a
+// focus request for its path (from the checks panel).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app_state.h"
+
+namespace ui {
+
+struct FormContext {
+    AppState& state;
+    Draft& draft;
+    float label_width;
+};
+
+// Colours of the office theme, shared by the views.
+namespace colour {
+constexpr unsigned kError = 0xFF2D2DC8;    // ABGR: red
+constexpr unsigned kWarning = 0xFF0A7ACC;  // amber
+constexpr unsigned kInfo = 0xFF9E6A2E;     // blue
+constexpr unsigned kMuted = 0xFF80746B;    // grey text
+constexpr unsigned kAccent = 0xFFB5651D;   // links and primary actions
+}  // namespace colour
+
+void SectionHeading(const char* title, const char* subtitle = nullptr);
+
+bool TextField(FormContext& f, const std::string& path, const char* label, std::string& value,
+               const char* hint = nullptr, bool required = false);
+// Long text: shown wrapped; edited in a multi-line editor when focused. Shows a count.
+bool LongTextField(FormContext& f, const std::string& path, const char* label, std::string& value,
+                   const char* hint = nullptr, bool required = false, float lines = 5);
+// Accepts 2018-05-31 and 2018年5月31日; shows 2018-05-31 once the field is left.
+bool DateInput(FormContext& f, const std::string& path, const char* label, shenbao::DateField& value, bool required);
+// Only digits, separators and one decimal point can be typed; shown as 1500 or 1500.50.
+bool MoneyInput(FormContext& f, const std::string& path, const char* label, shenbao::MoneyField& value, bool required);
+bool NumberField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* unit);
+// A choice among options (data-driven lists of the programme).
+bool ChoiceField(FormContext& f, const std::string& path, const char* label, std::string& value,
+                 const std::vector<std::string>& options, bool required);
+bool CheckItem(FormContext& f, const std::string& path, const char* label, bool& value);
+// The applicant unit: free text with suggestions from 附件1 matching any part of the name.
+bool UnitField(FormContext& f, const std::string& path, const char* label, std::string& value);
+
+// The findings for a path, drawn under a field; returns the worst severity or -1.
+int FieldFindings(FormContext& f, const std::string& path);
+// Worst severity among findings whose field starts with the prefix, or -1.
+int WorstFinding(const Draft& d, const std::string& prefix);
+
+// A row of small table-editing buttons (up, down, remove). Returns the action taken:
+// 0 none, 1 up, 2 down, 3 remove.
+int RowButtons(size_t index, size_t count);
+
+}  // namespace ui

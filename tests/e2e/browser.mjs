@@ -1,0 +1,56 @@
+// Shared by the browser tests and the benchmark: Debian's Chromium through
+// playwright-core, a static server of the built site, and small helpers.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const outDir = path.join(repo, 'test-output');
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+  '--enable-webgl', '--ignore-gpu-blocklist'];
+
+// Starts the static server on a free port; resolves to {url, stop()}.
+export async function serve(dir = path.join(repo, 'dist')) {
+  const port = 18000 + Math.floor(Math.random() * 2000);
+  const child = spawn(process.execPath, [path.join(repo, 'scripts/static_server.mjs'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.stdout.once('data', resolve);
+    child.once('exit', (code) => reject(new Error('server exited ' + code)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+// A browser context on a fresh profile folder (IndexedDB persists across reloads in it).
+export async function launch({ width = 1366, height = 768, profile, dpr = 1 } = {}) {
+  const dir = profile || fs.mkdtempSync(path.join(os.tmpdir(), 'shenbao-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
+    viewport: { width, height }, deviceScaleFactor: dpr, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+  });
+  return { context, profile: dir };
+}
+
+export async function openApp(context, url) {
+  const page = context.pages()[0] || await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.shenbao && window.shenbao.ready, null, { timeout: 60000 });
+  page.errors = errors;
+  return page;
+}
+
+export async function settle(page, ms = 300) {
+  await page.waitForTimeout(ms);
+}
+
+export function shot(page, name) {
+  fs.mkdirSync(outDir, { recursive: true });
+  return page.screenshot({ path: path.join(outDir, name + '.png') });
+}

@@ -1,0 +1,341 @@
+// The JavaScript half of shenbao's platform layer (the C++ half is
+// src/platform/platform_web.cpp). It owns what only the page can do:
+//   - start-up: the base font and the IndexedDB mount are ready before main() runs,
+//     so nothing is shown or written before the first sync has finished;
+//   - input: keyboard, IME composition, clipboard, mouse, touch and wheel, fed to the
+//     app through its exported functions (Emscripten's GLFW has no IME, empty clipboard
+//     stubs and swallows Backspace/Tab, hence this layer);
+//   - frames: drawn only when something asks for them (input, timers, loads), so an idle
+//     tab draws nothing;
+//   - storage sync: one FS.syncfs at a time, a second request waits for the first;
+//   - the read-only test hook window.shenbao = { ready, frames, draft() }.
+'use strict';
+
+(function () {
+  const canvas = document.getElementById('canvas');
+  const ime = document.getElementById('ime');
+  const statusBox = document.getElementById('status');
+
+  const state = {
+    ready: false,
+    frames: 0,
+    framesWanted: 0,
+    rafPending: false,
+    composing: false,
+    pendingCopy: null,
+    syncing: false,
+    syncQueued: false,
+    storageError: '',
+    lastSyncOk: null,
+    dpr: 0,
+  };
+
+  function showStatus(text, detail) {
+    statusBox.firstElementChild.textContent = text;
+    statusBox.lastElementChild.textContent = detail || '';
+    statusBox.classList.remove('hidden');
+  }
+
+  // ---- frames --------------------------------------------------------------------------
+  function requestFrames(n) {
+    state.framesWanted = Math.max(state.framesWanted, n);
+    if (!state.rafPending && state.ready) {
+      state.rafPending = true;
+      requestAnimationFrame(onAnimationFrame);
+    }
+  }
+
+  function drawFrame() {
+    const more = Module._shenbao_frame();
+    state.frames++;
+    if (more > state.framesWanted) state.framesWanted = more;
+    syncImeFocus();
+  }
+
+  function onAnimationFrame() {
+    state.rafPending = false;
+    if (state.framesWanted <= 0) return;
+    state.framesWanted--;
+    drawFrame();
+    if (state.framesWanted > 0) {
+      state.rafPending = true;
+      requestAnimationFrame(onAnimationFrame);
+    }
+  }
+
+  // ---- canvas size and pixel ratio -----------------------------------------------------
+  function resize() {
+    const dpr = window.devicePixelRatio || 1;
+    const w = window.innerWidth, h = window.innerHeight;
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    Module._shenbao_resize(w, h, dpr);
+    if (dpr !== state.dpr) {
+      state.dpr = dpr;
+      // A change of zoom or of screen changes the ratio: listen for the next change.
+      matchMedia('(resolution: ' + dpr + 'dppx)').addEventListener('change', resize, { once: true });
+    }
+    requestFrames(3);
+  }
+
+  // ---- keyboard and IME ----------------------------------------------------------------
+  const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+  function mods(e) {
+    return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+  }
+  function sendKey(e, down) {
+    Module.ccall('shenbao_key', null, ['string', 'number', 'number'], [e.code || e.key, down ? 1 : 0, mods(e)]);
+  }
+  function sendText(text) {
+    if (!text) return;
+    Module.ccall('shenbao_text', null, ['string'], [text]);
+    requestFrames(3);
+  }
+  // Whatever the textarea holds is typed text: take it and empty the textarea, so each
+  // character is delivered once whichever of input/compositionend comes first.
+  function flushTextarea() {
+    const text = ime.value;
+    ime.value = '';
+    sendText(text);
+  }
+
+  ime.addEventListener('keydown', (e) => {
+    if (e.isComposing || e.keyCode === 229 || state.composing) return;  // the IME's keys, not ours
+    const shortcut = isMac ? e.metaKey : e.ctrlKey;
+    const k = e.key.length === 1 ? e.key.toLowerCase() : '';
+    if (shortcut && k === 'v') return;  // the paste event brings the text
+    sendKey(e, true);
+    if (shortcut && (k === 'c' || k === 'x')) {
+      // Run the frame now: ImGui copies the selection, and the copy event that follows
+      // this keydown puts it on the system clipboard.
+      drawFrame();
+      requestFrames(3);
+      return;
+    }
+    const printable = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (!printable) e.preventDefault();  // Tab, Backspace, arrows, Enter, shortcuts stay in the app
+    requestFrames(3);
+  });
+  ime.addEventListener('keyup', (e) => {
+    if (e.isComposing || e.keyCode === 229) return;
+    sendKey(e, false);
+    requestFrames(3);
+  });
+  ime.addEventListener('input', (e) => {
+    if (e.isComposing || state.composing) { sizeImeBox(); return; }
+    flushTextarea();
+  });
+  ime.addEventListener('compositionstart', () => {
+    state.composing = true;
+    ime.classList.add('composing');
+  });
+  ime.addEventListener('compositionupdate', () => sizeImeBox());
+  ime.addEventListener('compositionend', () => {
+    state.composing = false;
+    ime.classList.remove('composing');
+    flushTextarea();
+    ime.style.width = '';
+  });
+  function sizeImeBox() {
+    ime.style.width = Math.max(2, ime.value.length + 1) + 'em';
+  }
+
+  ime.addEventListener('copy', (e) => clipboardOut(e, false));
+  ime.addEventListener('cut', (e) => clipboardOut(e, true));
+  function clipboardOut(e) {
+    if (state.pendingCopy === null) return;
+    e.clipboardData.setData('text/plain', state.pendingCopy);
+    e.preventDefault();
+    state.pendingCopy = null;
+  }
+  ime.addEventListener('paste', (e) => {
+    e.preventDefault();
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (text) {
+      Module.ccall('shenbao_paste', null, ['string'], [text]);
+      requestFrames(4);
+    }
+  });
+
+  // Keeps the keyboard sink focused while the app wants text, and on desktops always
+  // (shortcuts need it); on touch screens it lets go so the on-screen keyboard closes.
+  const touchOnly = matchMedia('(pointer: coarse)').matches;
+  function syncImeFocus() {
+    const wantsText = Module._shenbao_wants_text() === 1;
+    if ((wantsText || !touchOnly) && document.activeElement !== ime && document.hasFocus()) {
+      ime.focus({ preventScroll: true });
+    } else if (!wantsText && touchOnly && document.activeElement === ime) {
+      ime.blur();
+    }
+  }
+
+  // ---- mouse, touch, wheel -------------------------------------------------------------
+  let touchScroll = null;  // {id, x, y, scrolling}
+  canvas.addEventListener('pointermove', (e) => {
+    if (touchScroll && e.pointerId === touchScroll.id) {
+      const dy = e.clientY - touchScroll.y, dx = e.clientX - touchScroll.x;
+      if (!touchScroll.scrolling && Math.hypot(dx, dy) > 8) {
+        touchScroll.scrolling = true;
+        Module._shenbao_mouse_button(0, 0);  // a drag is a scroll, not a click
+      }
+      if (touchScroll.scrolling) {
+        Module._shenbao_wheel(dx / 40, dy / 40);
+        touchScroll.x = e.clientX;
+        touchScroll.y = e.clientY;
+        requestFrames(3);
+        return;
+      }
+    }
+    Module._shenbao_mouse_pos(e.clientX, e.clientY, e.pointerType === 'touch' ? 1 : 0);
+    requestFrames(2);
+  });
+  canvas.addEventListener('pointerdown', (e) => {
+    e.preventDefault();
+    ime.focus({ preventScroll: true });
+    canvas.setPointerCapture(e.pointerId);
+    Module._shenbao_mouse_pos(e.clientX, e.clientY, e.pointerType === 'touch' ? 1 : 0);
+    if (e.pointerType === 'touch') touchScroll = { id: e.pointerId, x: e.clientX, y: e.clientY, scrolling: false };
+    Module._shenbao_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1);
+    requestFrames(3);
+  });
+  canvas.addEventListener('pointerup', (e) => {
+    const wasScroll = touchScroll && touchScroll.scrolling;
+    touchScroll = null;
+    if (!wasScroll) Module._shenbao_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0);
+    if (e.pointerType === 'touch') Module._shenbao_mouse_pos(-1e6, -1e6, 1);  // no hover after a tap
+    requestFrames(3);
+  });
+  canvas.addEventListener('pointercancel', () => { touchScroll = null; Module._shenbao_mouse_button(0, 0); requestFrames(2); });
+  canvas.addEventListener('pointerleave', (e) => {
+    if (e.pointerType === 'mouse') { Module._shenbao_mouse_pos(-1e6, -1e6, 0); requestFrames(2); }
+  });
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  canvas.addEventListener('wheel', (e) => {
+    e.preventDefault();
+    const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+    Module._shenbao_wheel(-e.deltaX * scale, -e.deltaY * scale);
+    requestFrames(3);
+  }, { passive: false });
+
+  window.addEventListener('focus', () => { Module._shenbao_focus(1); requestFrames(2); });
+  window.addEventListener('blur', () => { Module._shenbao_focus(0); requestFrames(2); });
+
+  // Edits are written within a second by the app; when the page is hidden or left they
+  // are written now.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && state.ready) Module._shenbao_flush();
+  });
+  window.addEventListener('pagehide', () => { if (state.ready) Module._shenbao_flush(); });
+
+  // ---- storage sync --------------------------------------------------------------------
+  function persist() {
+    if (state.storageError) { Module._shenbao_sync_done(0); return; }
+    if (state.syncing) { state.syncQueued = true; return; }
+    state.syncing = true;
+    FS.syncfs(false, (err) => {
+      state.syncing = false;
+      state.lastSyncOk = !err;
+      Module._shenbao_sync_done(err ? 0 : 1);
+      requestFrames(2);
+      if (state.syncQueued) { state.syncQueued = false; persist(); }
+    });
+  }
+
+  // ---- downloads and files -------------------------------------------------------------
+  function download(name, mime, bytes) {
+    const blob = new Blob([bytes], { type: mime });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // ---- fonts loaded on demand ----------------------------------------------------------
+  function fetchFontFile(url, path, tag) {
+    fetch(url).then((r) => {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then((buf) => {
+      FS.writeFile(path, new Uint8Array(buf));
+      Module._shenbao_font_loaded(tag, 1);
+    }).catch(() => {
+      Module._shenbao_font_loaded(tag, 0);
+    }).finally(() => requestFrames(3));
+  }
+
+  // ---- start-up ------------------------------------------------------------------------
+  const fontReady = fetch('fonts/base.otf').then((r) => {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.arrayBuffer();
+  });
+
+  window.Module = {
+    canvas,
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    preRun: [function () {
+      addRunDependency('base-font');
+      fontReady.then((buf) => {
+        FS.mkdir('/fonts');
+        FS.writeFile('/fonts/base.otf', new Uint8Array(buf));
+        removeRunDependency('base-font');
+      }).catch((err) => showStatus('字体加载失败，请检查网络后刷新页面', String(err)));
+
+      FS.mkdir('/drafts');
+      addRunDependency('storage');
+      try {
+        if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('此浏览器不支持 IndexedDB');
+        FS.mount(IDBFS, {}, '/drafts');
+        FS.syncfs(true, (err) => {
+          if (err) state.storageError = String(err && err.message || err);
+          removeRunDependency('storage');
+        });
+      } catch (err) {
+        state.storageError = String(err && err.message || err);
+        removeRunDependency('storage');
+      }
+    }],
+    onAbort(what) {
+      showStatus('申报助手遇到内部错误，已停止', '已保存的草稿不受影响。请刷新页面。' + (what ? '（' + what + '）' : ''));
+    },
+  };
+
+  // Called by the app (src/platform/platform_web.cpp).
+  window.shenbaoPlatform = {
+    requestFrames,
+    wakeAfter(ms) { setTimeout(() => requestFrames(2), ms); },
+    setClipboard(text) {
+      state.pendingCopy = text;
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    },
+    setImeRect(x, y, h, visible) {
+      ime.style.left = Math.round(x) + 'px';
+      ime.style.top = Math.round(y) + 'px';
+      ime.style.height = ime.style.lineHeight = Math.round(Math.max(h, 16)) + 'px';
+    },
+    persist,
+    storageError() { return state.storageError; },
+    download,
+    fetchFontFile,
+    openUrl(url) { window.open(url, '_blank', 'noopener'); },
+    fail(message) { showStatus('申报助手无法启动', message); },
+    started() {
+      statusBox.classList.add('hidden');
+      state.ready = true;
+      resize();
+      window.addEventListener('resize', resize);
+      ime.focus({ preventScroll: true });
+    },
+  };
+
+  // Read-only hook for automated checks and benchmarks.
+  window.shenbao = {
+    get ready() { return state.ready && state.frames > 0; },
+    get frames() { return state.frames; },
+    draft() { return Module.ccall('shenbao_current_draft_json', 'string', [], []); },
+  };
+})();
