@@ -122,7 +122,10 @@ void App::add_draft(Draft d, bool open) {
     state.fonts.need_text(canonical_content(d.app));
     const std::string id = d.id;
     state.drafts.insert(state.drafts.begin(), std::move(d));
-    if (open) state.current_id = id;
+    if (open) {
+        state.current_id = id;
+        state.focus_form = true;
+    }
     state.changed(*state.find(id), false);
 }
 
@@ -152,7 +155,10 @@ void App::apply(const Intent& in) {
             break;
         }
         case Intent::Type::OpenDraft:
-            if (state.find(in.id)) state.current_id = in.id;
+            if (state.find(in.id)) {
+                state.current_id = in.id;
+                state.focus_form = true;
+            }
             break;
         case Intent::Type::DuplicateDraft:
             if (const Draft* src = state.find(in.id)) {

@@ -73,6 +73,7 @@ struct AppState {
     std::string focus_field;     // the form scrolls to and focuses this field path
     bool show_new_draft = false; // the kind chooser
     bool show_trash = false;
+    bool focus_form = true;          // give the form panel the keyboard (start, draft opened)
     std::string editing_long_field;  // path of the long-text field whose editor is open
     bool unit_suggestions_open = false;
     std::string rename_id;           // the draft whose name is being edited in the list

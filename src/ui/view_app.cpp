@@ -308,6 +308,10 @@ void DrawApp(AppState& s) {
     ImGui::SameLine(0, 0);
 
     Draft* d = s.current();
+    if (s.focus_form) {
+        ImGui::SetNextWindowFocus();  // so Tab starts at the first field of the form
+        s.focus_form = false;
+    }
     ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
     if (s.show_new_draft || !d) DrawNewDraft(s);
     else if (s.show_trash) DrawTrash(s);

@@ -1,0 +1,109 @@
+// The foundation: the app loads, Chinese typed through an IME reaches the form (also
+// characters outside GB2312), survives a reload, the clipboard works both ways, and an
+// idle page draws nothing.
+import assert from 'node:assert/strict';
+import { launch, openApp, shot, settle } from './browser.mjs';
+
+const draft = async (page) => JSON.parse(await page.evaluate(() => window.shenbao.draft()));
+
+// Types text the way an IME does: a composition, then its commit.
+export async function imeType(page, text, pinyin = 'shenbao') {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+  await cdp.send('Input.imeSetComposition', { text: text, selectionStart: text.length, selectionEnd: text.length });
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+}
+
+export const tests = [
+  {
+    name: 'Tab into 项目名称, type through an IME (with 䶮 and 𠀾), reload, text is back',
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        let page = await openApp(context, server.url);
+        await page.keyboard.press('Tab');
+        await settle(page, 200);
+        await imeType(page, '盐城市䶮𠀾学术论坛');
+        await settle(page, 300);
+        assert.equal((await draft(page)).application.cover.project_name, '盐城市䶮𠀾学术论坛');
+        // Enter and Escape during a composition belong to the IME, not the app.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Input.imeSetComposition', { text: 'ni', selectionStart: 2, selectionEnd: 2 });
+        await page.keyboard.press('Escape');
+        await cdp.send('Input.insertText', { text: '你' });
+        await cdp.detach();
+        await settle(page, 300);
+        assert.equal((await draft(page)).application.cover.project_name, '盐城市䶮𠀾学术论坛你');
+        await settle(page, 1500);  // autosave within a second, then the sync
+        await shot(page, 'foundation-typed-1366x768');
+        await page.reload();
+        await page.waitForFunction(() => window.shenbao && window.shenbao.ready);
+        assert.equal((await draft(page)).application.cover.project_name, '盐城市䶮𠀾学术论坛你');
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'copy and paste with the system clipboard',
+    async run({ server }) {
+      const { context } = await launch();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+      try {
+        const page = await openApp(context, server.url);
+        await page.keyboard.press('Tab');
+        await page.evaluate(() => navigator.clipboard.writeText('粘贴的项目名称'));
+        await page.keyboard.press('Control+V');
+        await settle(page, 400);
+        assert.equal((await draft(page)).application.cover.project_name, '粘贴的项目名称');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Control+C');
+        await settle(page, 200);
+        assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '粘贴的项目名称');
+        await page.keyboard.press('End');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Control+X');
+        await settle(page, 300);
+        assert.equal((await draft(page)).application.cover.project_name, '');
+        assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '粘贴的项目名称');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'an idle page draws no frames',
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, server.url);
+        await settle(page, 1500);
+        const before = await page.evaluate(() => window.shenbao.frames);
+        await settle(page, 2000);
+        const after = await page.evaluate(() => window.shenbao.frames);
+        assert.equal(after - before, 0, `drew ${after - before} frames while idle`);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'screenshots at 1366x768 and 1920x1080, and at device pixel ratio 2',
+    async run({ server }) {
+      for (const [w, h, dpr] of [[1366, 768, 1], [1920, 1080, 1], [1366, 768, 2]]) {
+        const { context } = await launch({ width: w, height: h, dpr });
+        try {
+          const page = await openApp(context, server.url);
+          await settle(page, 800);
+          await shot(page, `foundation-${w}x${h}@${dpr}x`);
+          const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+          assert.deepEqual(size, [w * dpr, h * dpr], 'the canvas has one pixel per device pixel');
+        } finally {
+          await context.close();
+        }
+      }
+    },
+  },
+];
