@@ -5,6 +5,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // the input event queue
 
 #include <cstring>
 #include <string>
@@ -91,6 +92,9 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
             k != ImGuiMod_Super)
             wanted = 1;
     if (ImGui::IsAnyMouseDown()) wanted = std::max(wanted, 1);
+    // ImGui spreads a burst of input over frames (one key transition per frame); events
+    // still queued need frames of their own, or fast typing would wait for the next event.
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) wanted = std::max(wanted, 2);
     return wanted;
 }
 

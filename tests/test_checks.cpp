@@ -330,3 +330,34 @@ TEST_CASE("sections of field paths") {
     CHECK(section_of("cover.phone") == "cover");
     CHECK(section_of("") == "");
 }
+
+TEST_CASE("completeness counts required items per section, and grows as they are filled") {
+    Application blank = Application::blank(programme(), KindId::ServiceStation);
+    CheckResult empty = check_full(programme(), blank, before_deadline());
+    CHECK(empty.completeness.percent() < 10);
+    const Completeness::Part* cover = empty.completeness.section("cover");
+    REQUIRE(cover);
+    CHECK(cover->required == 5);  // name, unit, leader, phone, date
+    CHECK(cover->filled == 0);
+    blank.cover.project_name = "服务站";
+    blank.cover.phone = "abc";  // filled, even if wrong
+    CHECK(check_full(programme(), blank, before_deadline()).completeness.section("cover")->filled == 2);
+    CheckResult full = check_full(programme(), complete("service_station"), before_deadline());
+    CHECK(full.completeness.percent() == 100);
+    for (const auto& part : full.completeness.sections) {
+        CAPTURE(part.section);
+        CHECK(part.filled == part.required);
+    }
+}
+
+TEST_CASE("empty required values are marked missing; wrong values are not") {
+    Application a = Application::blank(programme(), KindId::ServiceStation);
+    a.cover.phone = "123";
+    Findings fs = run(a);
+    const Finding* name = find(fs, "cover.project_name", Severity::Error);
+    const Finding* phone = find(fs, "cover.phone", Severity::Error);
+    REQUIRE(name);
+    REQUIRE(phone);
+    CHECK(name->missing);
+    CHECK_FALSE(phone->missing);
+}

@@ -99,7 +99,20 @@
     sendText(text);
   }
 
-  ime.addEventListener('keydown', (e) => {
+  ime.addEventListener('keydown', onKeyDown);
+  // Keys that reach the page before the keyboard sink has focus (just after loading, or
+  // after the window regained focus) are not lost: the sink takes focus and them.
+  window.addEventListener('keydown', (e) => {
+    if (e.target === ime || !state.ready) return;
+    ime.focus({ preventScroll: true });
+    onKeyDown(e);
+  });
+  window.addEventListener('keyup', (e) => {
+    if (e.target === ime || !state.ready) return;
+    sendKey(e, false);
+    requestFrames(3);
+  });
+  function onKeyDown(e) {
     if (e.isComposing || e.keyCode === 229 || state.composing) return;  // the IME's keys, not ours
     const shortcut = isMac ? e.metaKey : e.ctrlKey;
     const k = e.key.length === 1 ? e.key.toLowerCase() : '';
@@ -115,7 +128,7 @@
     const printable = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
     if (!printable) e.preventDefault();  // Tab, Backspace, arrows, Enter, shortcuts stay in the app
     requestFrames(3);
-  });
+  }
   ime.addEventListener('keyup', (e) => {
     if (e.isComposing || e.keyCode === 229) return;
     sendKey(e, false);

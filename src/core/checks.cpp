@@ -53,6 +53,8 @@ public:
     Checker(const Programme& p, const Application& a, const Date& today)
         : p_(p), a_(a), today_(today), rule_(p.kind(a.cover.kind)) {}
 
+    Completeness completeness;
+
     Findings run() {
         check_kind();
         check_cover();
@@ -73,9 +75,23 @@ private:
     void add(Severity s, std::string field, std::string message, std::string clause) {
         out_.push_back({s, std::move(field), std::move(message), std::move(clause)});
     }
+    // A required item: counted for completeness; reported as missing when empty.
+    void missing(Severity s, const std::string& field, std::string message, const std::string& clause) {
+        out_.push_back({s, field, std::move(message), clause, true});
+    }
+    void count(const std::string& field, bool filled) {
+        const std::string section = section_of(field);
+        auto it = std::find_if(completeness.sections.begin(), completeness.sections.end(),
+                               [&](const Completeness::Part& p) { return p.section == section; });
+        if (it == completeness.sections.end()) it = completeness.sections.insert(completeness.sections.end(), {section});
+        ++it->required;
+        if (filled) ++it->filled;
+    }
     void required(const std::string& value, const std::string& field, const std::string& label,
                   const std::string& clause, Severity s = Severity::Error) {
-        if (trim(value).empty()) add(s, field, "请填写" + label, clause);
+        const bool filled = !trim(value).empty();
+        if (s == Severity::Error) count(field, filled);
+        if (!filled) missing(s, field, "请填写" + label, clause);
     }
     std::string kind_clause(const std::string& part) const {
         return "附件2·" + (rule_ ? rule_->name : std::string("项目类别")) + "·" + part;
@@ -85,8 +101,9 @@ private:
     // A date field: required, must parse. Returns the date when it does.
     std::optional<Date> date_field(const DateField& f, const std::string& field, const std::string& label,
                                    const std::string& clause) {
+        count(field, !f.empty());
         if (f.empty()) {
-            add(Severity::Error, field, "请填写" + label, clause);
+            missing(Severity::Error, field, "请填写" + label, clause);
             return std::nullopt;
         }
         auto d = f.value();
@@ -115,15 +132,17 @@ private:
         if (!trim(c.project_number).empty())
             add(Severity::Info, "cover.project_number", "项目编号由市科协填写，申报单位可留空", p_.clause("project_number"));
         required(c.project_name, "cover.project_name", "项目名称", p_.clause("project_name"));
+        count("cover.applicant_unit", !trim(c.applicant_unit).empty());
         if (trim(c.applicant_unit).empty()) {
-            add(Severity::Error, "cover.applicant_unit", "请填写申报单位", p_.clause("applicant"));
+            missing(Severity::Error, "cover.applicant_unit", "请填写申报单位", p_.clause("applicant"));
         } else if (!p_.unit_targets(c.applicant_unit)) {
             add(Severity::Warning, "cover.applicant_unit",
                 "“" + trim(c.applicant_unit) + "”不在任务分解表（附件1）的单位名单中；如为新成立或更名的单位，请在项目内容中说明，并核对单位全称",
                 p_.clause("targets"));
         }
         required(c.project_leader, "cover.project_leader", "项目负责人", complete);
-        if (trim(c.phone).empty()) add(Severity::Error, "cover.phone", "请填写联系电话", complete);
+        count("cover.phone", !trim(c.phone).empty());
+        if (trim(c.phone).empty()) missing(Severity::Error, "cover.phone", "请填写联系电话", complete);
         else if (!is_valid_phone(c.phone))
             add(Severity::Error, "cover.phone", "联系电话“" + c.phone + "”格式不正确：请填写手机号（11位）或固定电话（如 0515-88192426）", complete);
         auto applied = date_field(c.applied_on, "cover.applied_on", "申报时间", complete);
@@ -143,7 +162,8 @@ private:
         const Plan& pl = a_.plan;
         const std::string complete = p_.clause("complete");
         required(pl.aims, "plan.aims", "项目目标", complete);
-        if (trim(pl.content).empty()) add(Severity::Error, "plan.content", "请填写项目内容与实施计划", complete);
+        count("plan.content", !trim(pl.content).empty());
+        if (trim(pl.content).empty()) missing(Severity::Error, "plan.content", "请填写项目内容与实施计划", complete);
         else if (char_count(trim(pl.content)) < 50)
             add(Severity::Warning, "plan.content", "项目内容与实施计划不足50字，请写明具体安排，便于专家评审", complete);
         auto start = date_field(pl.start, "plan.start", "开始日期", complete);
@@ -228,7 +248,8 @@ private:
                 break;
             case KindId::OrganisationBuilding: {
                 const OrganisationDetails& d = a_.organisation;
-                if (d.items.empty()) add(Severity::Error, "details.items", "请至少选择一项组织建设内容", content);
+                count("details.items", !d.items.empty());
+                if (d.items.empty()) missing(Severity::Error, "details.items", "请至少选择一项组织建设内容", content);
                 for (const std::string& item : d.items)
                     if (std::find(rule_->organisation_items.begin(), rule_->organisation_items.end(), item) ==
                         rule_->organisation_items.end())
@@ -241,13 +262,15 @@ private:
 
     void choice(const std::string& value, const std::vector<std::string>& options, const std::string& field,
                 const std::string& label, const std::string& clause) {
-        if (trim(value).empty()) add(Severity::Error, field, "请选择" + label, clause);
+        count(field, !trim(value).empty());
+        if (trim(value).empty()) missing(Severity::Error, field, "请选择" + label, clause);
         else if (!options.empty() && std::find(options.begin(), options.end(), value) == options.end())
             add(Severity::Warning, field, label + "“" + value + "”不在可选范围内", clause);
     }
 
     void number_field(const std::string& value, const std::string& field, const std::string& label, const std::string& clause) {
-        if (trim(value).empty()) add(Severity::Error, field, "请填写" + label, clause);
+        count(field, !trim(value).empty());
+        if (trim(value).empty()) missing(Severity::Error, field, "请填写" + label, clause);
         else if (!is_number_text(value)) add(Severity::Error, field, label + "应为数字", clause);
     }
 
@@ -264,12 +287,14 @@ private:
                 required(m.unit, field + ".unit", "专家工作单位", clause);
                 required(m.title, field + ".title", "专家职称", clause);
                 required(m.speciality, field + ".speciality", "专家专业特长", clause);
-                if (trim(m.phone).empty()) add(Severity::Error, field + ".phone", "请填写专家联系电话", clause);
+                count(field + ".phone", !trim(m.phone).empty());
+                if (trim(m.phone).empty()) missing(Severity::Error, field + ".phone", "请填写专家联系电话", clause);
             }
             if (!trim(m.phone).empty() && !is_valid_phone(m.phone))
                 add(station ? Severity::Error : Severity::Warning, field + ".phone",
                     "“" + m.name + "”的联系电话“" + m.phone + "”格式不正确", p_.clause("complete"));
         }
+        if (station) count("team", named >= static_cast<size_t>(rule_->expert_team_min));
         if (station && named < static_cast<size_t>(rule_->expert_team_min))
             add(Severity::Error, "team",
                 "学会科技服务站需有一支相对固定的专家服务团队：目前 " + std::to_string(named) + " 人，至少需要 " +
@@ -294,17 +319,19 @@ private:
                     "经费科目“" + l.expense_kind + "”不在资助经费使用范围内（" + allowed + "）", clause);
             }
             if (trim(l.description).empty()) add(Severity::Warning, field + ".description", "请说明该项经费的用途和测算依据", clause);
-            if (l.amount.empty()) add(Severity::Error, field + ".amount", "请填写金额", clause);
+            if (l.amount.empty()) missing(Severity::Error, field + ".amount", "请填写金额", clause);
             else if (!l.amount.value())
                 add(Severity::Error, field + ".amount", "金额“" + l.amount.text + "”不是有效的数字（单位：元，最多两位小数）", clause);
             else if (l.amount.value()->fen == 0) add(Severity::Warning, field + ".amount", "金额为 0", clause);
             else ++priced;
         }
-        if (priced == 0) add(Severity::Error, "budget.lines", "请填写项目经费预算（至少一项）", clause);
+        count("budget.lines", priced > 0);
+        if (priced == 0) missing(Severity::Error, "budget.lines", "请填写项目经费预算（至少一项）", clause);
         const Money total = b.total();
 
         std::optional<Money> requested;
-        if (b.requested.empty()) add(Severity::Error, "budget.requested", "请填写申请市科协资助金额", clause);
+        count("budget.requested", !b.requested.empty());
+        if (b.requested.empty()) missing(Severity::Error, "budget.requested", "请填写申请市科协资助金额", clause);
         else if (!(requested = b.requested.value()))
             add(Severity::Error, "budget.requested", "申请资助金额“" + b.requested.text + "”不是有效的数字", clause);
         std::optional<Money> self_raised = Money{};
@@ -365,9 +392,12 @@ private:
     }
 
     void check_eligibility() {
-        for (const EligibilityItem& e : p_.eligibility)
-            if (std::find(a_.eligibility_confirmed.begin(), a_.eligibility_confirmed.end(), e.id) == a_.eligibility_confirmed.end())
-                add(Severity::Error, "eligibility." + e.id, "请确认：" + e.text, e.clause);
+        for (const EligibilityItem& e : p_.eligibility) {
+            const bool confirmed = std::find(a_.eligibility_confirmed.begin(), a_.eligibility_confirmed.end(), e.id) !=
+                                   a_.eligibility_confirmed.end();
+            count("eligibility." + e.id, confirmed);
+            if (!confirmed) missing(Severity::Error, "eligibility." + e.id, "请确认：" + e.text, e.clause);
+        }
     }
 
     void check_duties() {
@@ -426,6 +456,26 @@ std::string section_of(const std::string& field) {
 
 Findings check_application(const Programme& programme, const Application& app, const Date& today) {
     return Checker(programme, app, today).run();
+}
+
+CheckResult check_full(const Programme& programme, const Application& app, const Date& today) {
+    Checker checker(programme, app, today);
+    CheckResult result;
+    result.findings = checker.run();
+    result.completeness = std::move(checker.completeness);
+    return result;
+}
+
+int Completeness::percent() const {
+    int required = 0, filled = 0;
+    for (const Part& p : sections) { required += p.required; filled += p.filled; }
+    return required == 0 ? 100 : filled * 100 / required;
+}
+
+const Completeness::Part* Completeness::section(const std::string& name) const {
+    for (const Part& p : sections)
+        if (p.section == name) return &p;
+    return nullptr;
 }
 
 }  // namespace shenbao

@@ -13,6 +13,21 @@ namespace shenbao {
 
 Findings check_application(const Programme& programme, const Application& app, const Date& today);
 
+// How much of the form is filled in: per section (cover, plan, details, team, budget,
+// opinion, eligibility, evidence) the required items and those filled.
+struct Completeness {
+    struct Part { std::string section; int required = 0, filled = 0; };
+    std::vector<Part> sections;  // in the order of the form
+    int percent() const;         // over all sections; 100 when nothing is required
+    const Part* section(const std::string& name) const;
+};
+
+struct CheckResult {
+    Findings findings;
+    Completeness completeness;
+};
+CheckResult check_full(const Programme& programme, const Application& app, const Date& today);
+
 // A Chinese telephone number: a mobile (11 digits from 13-19, +86 allowed) or a fixed line
 // with or without area code (0515-88192426, (0515)88192426, 88192426), an extension
 // (-123 or 转123) allowed. Several numbers may be separated by 、 / , ; or their full-width forms.

@@ -83,16 +83,9 @@ bool App::init(std::string& error) {
     }
     state.trash = store_->trash();
     sort_drafts();
-    if (state.drafts.empty()) {
-        // A first visit starts on a blank application, saved once something is typed.
-        Draft d;
-        d.id = new_id();
-        d.app = Application::blank(programme_, KindId::AcademicExchange);
-        d.meta = {d.id, platform::now_iso_utc(), platform::now_iso_utc(), kGenerator};
-        d.history.reset(d.app);
-        state.drafts.push_back(std::move(d));
-    }
-    state.current_id = state.drafts.front().id;
+    // A first visit starts by choosing the kind of application.
+    if (state.drafts.empty()) state.show_new_draft = true;
+    else state.current_id = state.drafts.front().id;
     refresh_checks();
     if (!report.problems.empty()) platform::persist();  // the quarantine moves
     return true;
@@ -132,7 +125,9 @@ void App::add_draft(Draft d, bool open) {
 void App::refresh_checks() {
     for (Draft& d : state.drafts) {
         if (d.checked_revision == d.revision) continue;
-        d.findings = check_application(programme_, d.app, state.today);
+        CheckResult result = check_full(programme_, d.app, state.today);
+        d.findings = std::move(result.findings);
+        d.completeness = std::move(result.completeness);
         d.checked_revision = d.revision;
         for (const Finding& f : d.findings) state.fonts.need_text(f.message);
     }
@@ -152,6 +147,7 @@ void App::apply(const Intent& in) {
             }
             d.meta = {d.id, platform::now_iso_utc(), platform::now_iso_utc(), kGenerator};
             add_draft(std::move(d), true);
+            state.focus_field = "cover.project_name";  // start typing at once
             break;
         }
         case Intent::Type::OpenDraft:

@@ -4,6 +4,7 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct Draft {
     shenbao::DocumentMeta meta;
     shenbao::UndoHistory history;
     shenbao::Findings findings;   // of app as it is now; refreshed after every change
+    shenbao::Completeness completeness;
+    std::set<std::string> touched;  // fields visited this session: their missing values are marked
+    bool mark_all = false;          // mark every finding in place, visited or not
     uint64_t revision = 0;        // bumped on every change
     uint64_t saved_revision = 0;  // the revision on disk
     uint64_t checked_revision = ~0ull;

@@ -29,14 +29,7 @@ std::string draft_title(const Draft& d) {
     return name.empty() ? "未命名申报书" : name;
 }
 
-// Share of required fields without an error, for the list and the checks panel.
-int completeness(const Draft& d) {
-    size_t errors = count_severity(d.findings, Severity::Error);
-    // A blank application has about 30 errors; each fixed one counts.
-    const double base = 30.0;
-    double done = std::max(0.0, base - static_cast<double>(errors)) / base;
-    return static_cast<int>(done * 100.0 + 0.5);
-}
+int completeness(const Draft& d) { return d.completeness.percent(); }
 
 void DrawTopBar(AppState& s) {
     const Programme& p = *s.programme;
@@ -46,10 +39,10 @@ void DrawTopBar(AppState& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("科协重点项目申报助手");
+    ImGui::PopStyleColor();
     ImGui::SameLine(0, 16);
     ImGui::PushStyleColor(ImGuiCol_Text, 0xFFE8D9C8);
     ImGui::TextUnformatted(p.name.c_str());
-    ImGui::PopStyleColor();
 
     // Save state, at the right.
     const char* save_text = "";
@@ -67,18 +60,16 @@ void DrawTopBar(AppState& s) {
     const float scale_w = 150;
     const float save_w = ImGui::CalcTextSize(save_text).x;
     ImGui::SameLine(right - save_w - scale_w - 90);
-    if (s.save_state == SaveState::Failed) ImGui::PushStyleColor(ImGuiCol_Text, 0xFF9090FF);
+    ImGui::PushStyleColor(ImGuiCol_Text, s.save_state == SaveState::Failed ? 0xFF9090FF : 0xFFE8D9C8);
     ImGui::TextUnformatted(save_text);
-    if (s.save_state == SaveState::Failed) ImGui::PopStyleColor();
+    ImGui::PopStyleColor(2);
     ImGui::SameLine(right - scale_w - 70);
     if (ImGui::Button("保存")) s.request({Intent::Type::SaveNow});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("立即保存（Ctrl+S）");
     ImGui::SameLine(right - scale_w);
     ImGui::SetNextItemWidth(scale_w);
     int percent = static_cast<int>(s.settings.ui_scale * 100 + 0.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, 0xFF1F2937);
-    if (ImGui::SliderInt("##scale", &percent, 90, 200, "界面 %d%%")) s.request({Intent::Type::SetScale, "", {}, "", percent / 100.0f});
-    ImGui::PopStyleColor(2);
+    if (ImGui::SliderInt("##scale", &percent, 90, 200, "界面大小 %d%%")) s.request({Intent::Type::SetScale, "", {}, "", percent / 100.0f});
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -224,6 +215,26 @@ void DrawUnitTargets(AppState& s, const Draft& d) {
     }
 }
 
+// Actions on the open draft, reachable by keyboard (Tab) as well as by mouse.
+void DrawDraftToolbar(AppState& s, Draft& d) {
+    ImGui::PushTabStop(false);  // Tab goes to the fields; arrows and shortcuts reach these
+    ImGui::BeginDisabled(!d.history.can_undo());
+    if (ImGui::Button("撤销")) s.request({Intent::Type::Undo});
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("撤销上一步修改（Ctrl+Z）");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!d.history.can_redo());
+    if (ImGui::Button("重做")) s.request({Intent::Type::Redo});
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("重做（Ctrl+Shift+Z）");
+    ImGui::SameLine();
+    if (ImGui::Button("复制一份")) s.request({Intent::Type::DuplicateDraft, d.id});
+    ImGui::SameLine();
+    if (ImGui::Button("删除")) s.request({Intent::Type::DeleteDraft, d.id});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("移入回收站，可恢复");
+    ImGui::PopTabStop();
+}
+
 }  // namespace
 
 void DrawChecks(AppState& s, Draft& d) {
@@ -243,6 +254,7 @@ void DrawChecks(AppState& s, Draft& d) {
         ImGui::PopStyleColor();
     }
     ImGui::Text("完成度 %d%%  ·  警告 %zu", completeness(d), warnings);
+    if (errors > 0 && !d.mark_all && ImGui::SmallButton("在表单中标出全部问题")) d.mark_all = true;
     ImGui::Separator();
 
     static const std::pair<const char*, const char*> kSections[] = {
@@ -252,9 +264,16 @@ void DrawChecks(AppState& s, Draft& d) {
         std::vector<const Finding*> group;
         for (const Finding& x : d.findings)
             if (section_of(x.field) == key) group.push_back(&x);
-        if (group.empty()) continue;
+        const Completeness::Part* part = d.completeness.section(key);
+        if (group.empty() && !part) continue;
         ImGui::Spacing();
-        Muted(title);
+        if (part && part->required > 0) {
+            char heading[96];
+            std::snprintf(heading, sizeof heading, "%s  %d/%d", title, part->filled, part->required);
+            Muted(heading);
+        } else {
+            Muted(title);
+        }
         for (const Finding* x : group) {
             ImGui::PushID(x);
             const unsigned c = x->severity == Severity::Error ? colour::kError
@@ -270,6 +289,7 @@ void DrawChecks(AppState& s, Draft& d) {
             // Clicking a finding takes the form to its field.
             if (ImGui::Selectable("##finding", false, 0, size) && !x->field.empty()) {
                 s.focus_field = x->field;
+                d.touched.insert(x->field);
                 s.show_new_draft = s.show_trash = false;
             }
             ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -315,7 +335,10 @@ void DrawApp(AppState& s) {
     ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
     if (s.show_new_draft || !d) DrawNewDraft(s);
     else if (s.show_trash) DrawTrash(s);
-    else DrawForm(s, *d);
+    else {
+        DrawDraftToolbar(s, *d);
+        DrawForm(s, *d);
+    }
     ImGui::EndChild();
     ImGui::SameLine(0, 0);
 

@@ -36,6 +36,7 @@ void Cell(FormContext& f, const std::string& path, std::string& value, const cha
     ImGui::InputTextWithHint("##c", hint, &value, flags, filter);
     if (ImGui::IsItemEdited()) f.state.changed(f.draft, false);
     if (ImGui::IsItemDeactivatedAfterEdit()) f.state.changed(f.draft, true);
+    if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
     if (worst == 0 || worst == 1) { ImGui::PopStyleVar(); ImGui::PopStyleColor(); }
     ImGui::PopID();
 }
@@ -43,7 +44,7 @@ void Cell(FormContext& f, const std::string& path, std::string& value, const cha
 // Messages of the findings under a table (rows and the table itself).
 void TableFindings(FormContext& f, const std::string& prefix) {
     for (const Finding& x : f.draft.findings) {
-        if (x.severity == Severity::Info || x.field.compare(0, prefix.size(), prefix) != 0) continue;
+        if (!ShownInPlace(f.draft, x) || x.field.compare(0, prefix.size(), prefix) != 0) continue;
         ImGui::PushStyleColor(ImGuiCol_Text, x.severity == Severity::Error ? colour::kError : colour::kWarning);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(x.message.c_str());

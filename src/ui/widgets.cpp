@@ -18,6 +18,12 @@ bool path_matches(const std::string& field, const std::string& path) {
     return field == path;
 }
 
+// A missing value is marked in place only once its field was visited (or all are asked
+// for): a blank form should not greet a person with a wall of red.
+bool shown_in_place(const Draft& d, const Finding& x) {
+    return x.severity != Severity::Info && (!x.missing || d.mark_all || d.touched.count(x.field));
+}
+
 // Label column: the label, a red * for required fields, right-aligned.
 void Label(FormContext& f, const char* label, bool required) {
     ImGui::AlignTextToFramePadding();
@@ -52,7 +58,7 @@ struct FieldFrame {
 int worst_at(const Draft& d, const std::string& path) {
     int worst = -1;
     for (const Finding& x : d.findings)
-        if (path_matches(x.field, path) && x.severity != Severity::Info)
+        if (path_matches(x.field, path) && shown_in_place(d, x))
             worst = worst < 0 ? static_cast<int>(x.severity) : std::min(worst, static_cast<int>(x.severity));
     return worst;
 }
@@ -64,11 +70,12 @@ void take_focus_request(FormContext& f, const std::string& path) {
     f.state.focus_field.clear();
 }
 
-// Reports the last item's edits.
-bool after_edit(FormContext& f) {
+// Reports the last item's edits, and that the field was visited once it is left.
+bool after_edit(FormContext& f, const std::string& path) {
     bool edited = ImGui::IsItemEdited();
     if (edited) f.state.changed(f.draft, false);
     if (ImGui::IsItemDeactivatedAfterEdit()) f.state.changed(f.draft, true);
+    if (ImGui::IsItemDeactivated()) f.draft.touched.insert(path);
     return edited;
 }
 
@@ -109,10 +116,14 @@ void SectionHeading(const char* title, const char* subtitle) {
     ImGui::Spacing();
 }
 
+void MarkVisited(Draft& d, const std::string& path) { d.touched.insert(path); }
+
+bool ShownInPlace(const Draft& d, const Finding& x) { return shown_in_place(d, x); }
+
 int WorstFinding(const Draft& d, const std::string& prefix) {
     int worst = -1;
     for (const Finding& x : d.findings)
-        if (x.severity != Severity::Info && x.field.compare(0, prefix.size(), prefix) == 0)
+        if (shown_in_place(d, x) && x.field.compare(0, prefix.size(), prefix) == 0)
             worst = worst < 0 ? static_cast<int>(x.severity) : std::min(worst, static_cast<int>(x.severity));
     return worst;
 }
@@ -120,7 +131,7 @@ int WorstFinding(const Draft& d, const std::string& prefix) {
 int FieldFindings(FormContext& f, const std::string& path) {
     int worst = -1;
     for (const Finding& x : f.draft.findings) {
-        if (!path_matches(x.field, path) || x.severity == Severity::Info) continue;
+        if (!path_matches(x.field, path) || !shown_in_place(f.draft, x)) continue;
         worst = worst < 0 ? static_cast<int>(x.severity) : std::min(worst, static_cast<int>(x.severity));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width);
         ImGui::PushStyleColor(ImGuiCol_Text, x.severity == Severity::Error ? colour::kError : colour::kWarning);
@@ -142,7 +153,7 @@ bool TextField(FormContext& f, const std::string& path, const char* label, std::
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(field_width());
         ImGui::InputTextWithHint("##v", hint ? hint : "", &value);
-        edited = after_edit(f);
+        edited = after_edit(f, path);
     }
     FieldFindings(f, path);
     ImGui::PopID();
@@ -172,7 +183,7 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
                 focused_path = path;
             }
             ImGui::InputTextMultiline("##edit", &value, ImVec2(width, height));
-            edited = after_edit(f);
+            edited = after_edit(f, path);
             if (ImGui::IsItemDeactivated()) {
                 f.state.editing_long_field.clear();
                 focused_path.clear();
@@ -223,6 +234,7 @@ bool DateInput(FormContext& f, const std::string& path, const char* label, shenb
             if (auto d = value.value()) value.text = d->iso();  // one form once left
             f.state.changed(f.draft, true);
         }
+        if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
         if (auto d = value.value()) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
@@ -250,6 +262,7 @@ bool MoneyInput(FormContext& f, const std::string& path, const char* label, shen
             if (auto m = value.value()) value.text = m->plain();
             f.state.changed(f.draft, true);
         }
+        if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
         ImGui::SameLine();
         ImGui::TextUnformatted("元");
         if (auto m = value.value(); m && m->fen > 0) {
@@ -273,7 +286,7 @@ bool NumberField(FormContext& f, const std::string& path, const char* label, std
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(140.0f, field_width()));
         ImGui::InputText("##v", &value, ImGuiInputTextFlags_CallbackCharFilter, number_filter);
-        edited = after_edit(f);
+        edited = after_edit(f, path);
         if (unit) {
             ImGui::SameLine();
             ImGui::TextUnformatted(unit);
@@ -301,6 +314,7 @@ bool ChoiceField(FormContext& f, const std::string& path, const char* label, std
                 }
             }
             ImGui::EndCombo();
+            MarkVisited(f.draft, path);
         }
         if (changed) f.state.changed(f.draft, true);
     }
@@ -319,7 +333,10 @@ bool CheckItem(FormContext& f, const std::string& path, const char* label, bool&
         ImGui::PushTextWrapPos(0.0f);
         changed = ImGui::Checkbox(label, &value);
         ImGui::PopTextWrapPos();
-        if (changed) f.state.changed(f.draft, true);
+        if (changed) {
+            f.state.changed(f.draft, true);
+            MarkVisited(f.draft, path);
+        }
     }
     FieldFindings(f, path);
     ImGui::PopID();
@@ -335,7 +352,7 @@ bool UnitField(FormContext& f, const std::string& path, const char* label, std::
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(field_width());
         ImGui::InputTextWithHint("##v", "输入单位名称的任意部分，如“机械”“工学院”", &value);
-        edited = after_edit(f);
+        edited = after_edit(f, path);
         // Suggestions from 附件1, inline under the field, while a part of a name is typed.
         // They stay while the mouse is down on them, so a click can finish on a suggestion.
         const bool active = ImGui::IsItemActive();

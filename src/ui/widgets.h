@@ -46,6 +46,9 @@ bool UnitField(FormContext& f, const std::string& path, const char* label, std::
 
 // The findings for a path, drawn under a field; returns the worst severity or -1.
 int FieldFindings(FormContext& f, const std::string& path);
+void MarkVisited(Draft& d, const std::string& path);
+// Whether a finding is marked at its field now (see Draft::touched).
+bool ShownInPlace(const Draft& d, const shenbao::Finding& x);
 // Worst severity among findings whose field starts with the prefix, or -1.
 int WorstFinding(const Draft& d, const std::string& prefix);
 
