@@ -37,18 +37,10 @@ std::string local_hms() {
 
 // ---- AppState ------------------------------------------------------------------------------
 
-Draft* AppState::current() { return find(current_id); }
-
-Draft* AppState::find(const std::string& id) {
-    for (Draft& d : drafts)
-        if (d.id == id) return &d;
-    return nullptr;
-}
+Draft* AppState::current() { return workspace ? workspace->find(current_id) : nullptr; }
 
 void AppState::changed(Draft& d, bool finished) {
-    ++d.revision;
-    d.meta.updated_at = platform::now_iso_utc();
-    if (finished) d.history.record(d.app);
+    workspace->changed(d, platform::now_iso_utc(), finished);
     const double now = platform::now_ms();
     if (save_state != SaveState::Pending) first_pending_ms = now;
     last_change_ms = now;
@@ -68,24 +60,16 @@ bool App::init(std::string& error) {
     platform::today(state.today.year, state.today.month, state.today.day);
     state.storage_error = platform::storage_error();
     store_ = std::make_unique<Store>(fs_, platform::drafts_root(), programme_.id);
+    workspace_ = std::make_unique<Workspace>(*store_, programme_, kGenerator);
+    state.workspace = workspace_.get();
     load_settings();
 
-    LoadReport report = store_->load_all();
+    LoadReport report = workspace_->load();
     for (const StoreProblem& problem : report.problems) state.notices.push_back(problem.message);
-    for (StoredDraft& stored : report.drafts) {
-        Draft d;
-        d.id = stored.id;
-        d.app = std::move(stored.app);
-        d.meta = stored.meta;
-        d.history.reset(d.app);
-        state.fonts.need_text(canonical_content(d.app));
-        state.drafts.push_back(std::move(d));
-    }
-    state.trash = store_->trash();
-    sort_drafts();
+    for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
     // A first visit starts by choosing the kind of application.
-    if (state.drafts.empty()) state.show_new_draft = true;
-    else state.current_id = state.drafts.front().id;
+    if (state.drafts().empty()) state.show_new_draft = true;
+    else state.current_id = state.drafts().front().id;
     refresh_checks();
     if (!report.problems.empty()) platform::persist();  // the quarantine moves
     return true;
@@ -104,26 +88,20 @@ std::string App::new_id() {
     }
 }
 
-void App::sort_drafts() {
-    std::stable_sort(state.drafts.begin(), state.drafts.end(),
-                     [](const Draft& a, const Draft& b) { return a.meta.updated_at > b.meta.updated_at; });
-}
-
-void App::add_draft(Draft d, bool open) {
-    d.history.reset(d.app);
-    d.revision = 1;  // not on disk yet
-    state.fonts.need_text(canonical_content(d.app));
-    const std::string id = d.id;
-    state.drafts.insert(state.drafts.begin(), std::move(d));
-    if (open) {
-        state.current_id = id;
-        state.focus_form = true;
-    }
-    state.changed(*state.find(id), false);
+void App::opened(const std::string& id) {
+    state.current_id = id;
+    state.focus_form = true;
+    state.show_new_draft = state.show_trash = false;
+    if (Draft* d = state.find(id)) state.fonts.need_text(canonical_content(d->app));
+    // A new draft must reach the store soon even if nothing else is typed.
+    const double now = platform::now_ms();
+    if (state.save_state != SaveState::Pending) state.first_pending_ms = now;
+    state.last_change_ms = now;
+    if (workspace_->any_dirty()) state.save_state = SaveState::Pending;
 }
 
 void App::refresh_checks() {
-    for (Draft& d : state.drafts) {
+    for (Draft& d : state.drafts()) {
         if (d.checked_revision == d.revision) continue;
         CheckResult result = check_full(programme_, d.app, state.today);
         d.findings = std::move(result.findings);
@@ -134,80 +112,33 @@ void App::refresh_checks() {
 }
 
 void App::apply(const Intent& in) {
+    const std::string now = platform::now_iso_utc();
     switch (in.type) {
-        case Intent::Type::NewDraft: {
-            Draft d;
-            d.id = new_id();
-            d.app = Application::blank(programme_, in.kind);
-            // The unit's details are the same in every application it writes.
-            if (const Draft* last = state.drafts.empty() ? nullptr : &state.drafts.front()) {
-                d.app.cover.applicant_unit = last->app.cover.applicant_unit;
-                d.app.cover.project_leader = last->app.cover.project_leader;
-                d.app.cover.phone = last->app.cover.phone;
-            }
-            d.meta = {d.id, platform::now_iso_utc(), platform::now_iso_utc(), kGenerator};
-            add_draft(std::move(d), true);
+        case Intent::Type::NewDraft:
+            opened(workspace_->create(in.kind, new_id(), now).id);
             state.focus_field = "cover.project_name";  // start typing at once
             break;
-        }
         case Intent::Type::OpenDraft:
-            if (state.find(in.id)) {
-                state.current_id = in.id;
-                state.focus_form = true;
-            }
+            if (state.find(in.id)) opened(in.id);
             break;
         case Intent::Type::DuplicateDraft:
-            if (const Draft* src = state.find(in.id)) {
-                Draft d;
-                d.id = new_id();
-                d.app = src->app;
-                d.app.cover.project_name += "（副本）";
-                d.app.cover.project_number.clear();
-                d.meta = {d.id, platform::now_iso_utc(), platform::now_iso_utc(), kGenerator};
-                add_draft(std::move(d), true);
-            }
+            if (Draft* copy = workspace_->duplicate(in.id, new_id(), now)) opened(copy->id);
             break;
         case Intent::Type::RenameDraft:
-            if (Draft* d = state.find(in.id)) {
-                d->app.cover.project_name = in.text;
-                state.changed(*d, true);
-            }
+            if (workspace_->rename(in.id, in.text, now)) state.save_state = SaveState::Pending;
             break;
-        case Intent::Type::DeleteDraft: {
-            Draft* d = state.find(in.id);
-            if (!d) break;
-            // Only what is on disk can go to the trash: write it first.
-            if (d->dirty() && store_->save({d->id, d->app, d->meta})) d->saved_revision = d->revision;
-            if (!store_->move_to_trash(d->id) && d->saved_revision != 0) {
-                state.notices.push_back("无法删除草稿：存储写入失败，草稿仍保留");
+        case Intent::Type::DeleteDraft:
+            if (!workspace_->remove(in.id)) {
+                state.notices.push_back("无法删除草稿：浏览器存储写入失败，草稿仍保留在列表中");
                 break;
             }
-            state.drafts.erase(std::remove_if(state.drafts.begin(), state.drafts.end(),
-                                              [&](const Draft& x) { return x.id == in.id; }),
-                               state.drafts.end());
-            state.trash = store_->trash();
-            if (state.current_id == in.id) state.current_id = state.drafts.empty() ? "" : state.drafts.front().id;
-            if (state.drafts.empty()) state.show_new_draft = true;
+            if (state.current_id == in.id) state.current_id = state.drafts().empty() ? "" : state.drafts().front().id;
+            if (state.drafts().empty()) state.show_new_draft = true;
             save_now();
             break;
-        }
         case Intent::Type::RestoreDraft:
-            if (store_->restore_from_trash(in.id)) {
-                for (StoredDraft& t : state.trash) {
-                    if (t.id != in.id) continue;
-                    Draft d;
-                    d.id = t.id;
-                    d.app = t.app;
-                    d.meta = t.meta;
-                    d.history.reset(d.app);
-                    d.revision = d.saved_revision = 1;
-                    state.fonts.need_text(canonical_content(d.app));
-                    state.drafts.insert(state.drafts.begin(), std::move(d));
-                    state.current_id = in.id;
-                    state.show_trash = false;
-                    break;
-                }
-                state.trash = store_->trash();
+            if (workspace_->restore(in.id)) {
+                opened(in.id);
                 save_now();
             }
             break;
@@ -230,7 +161,7 @@ void App::undo() {
     Draft* d = state.current();
     if (!d || !d->history.can_undo()) return;
     ImGui::ClearActiveID();  // a field being edited would write its old text back
-    d->app = d->history.undo();
+    workspace_->undo(*d, platform::now_iso_utc());
     state.changed(*d, false);
 }
 
@@ -238,7 +169,7 @@ void App::redo() {
     Draft* d = state.current();
     if (!d || !d->history.can_redo()) return;
     ImGui::ClearActiveID();
-    d->app = d->history.redo();
+    workspace_->redo(*d, platform::now_iso_utc());
     state.changed(*d, false);
 }
 
@@ -261,13 +192,7 @@ int App::after_frame() {
 }
 
 void App::save_now() {
-    bool failed = false;
-    for (Draft& d : state.drafts) {
-        if (!d.dirty()) continue;
-        d.meta.generator = kGenerator;
-        if (store_->save({d.id, d.app, d.meta})) d.saved_revision = d.revision;
-        else failed = true;
-    }
+    const bool failed = !workspace_->save_dirty();
     write_failed_ = failed;
     if (sync_in_flight_) {
         wrote_since_sync_ = true;
@@ -276,7 +201,7 @@ void App::save_now() {
         platform::persist();
     }
     state.save_state = failed ? SaveState::Failed : SaveState::Saving;
-    sort_drafts();
+    workspace_->sort_by_last_edit();
 }
 
 void App::on_sync_done(bool ok) {
@@ -313,8 +238,7 @@ void App::save_settings() {
 
 std::string App::current_draft_json() {
     const Draft* d = state.current();
-    if (!d) return "";
-    return encode_application(d->app, programme_.id, d->meta);
+    return d ? workspace_->encode(*d) : "";
 }
 
 }  // namespace ui

@@ -28,8 +28,7 @@ public:
 
 private:
     void apply(const Intent& intent);
-    void add_draft(Draft d, bool open);
-    void sort_drafts();
+    void opened(const std::string& id);
     void load_settings();
     void save_settings();
     void refresh_checks();
@@ -37,6 +36,7 @@ private:
 
     platform::PosixFileSystem fs_;
     std::unique_ptr<shenbao::Store> store_;
+    std::unique_ptr<Workspace> workspace_;
     shenbao::Programme programme_;
     bool sync_in_flight_ = false;
     bool wrote_since_sync_ = false;

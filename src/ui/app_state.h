@@ -15,23 +15,20 @@
 #include "programme.h"
 #include "store.h"
 #include "undo.h"
+#include "workspace.h"
 
 namespace ui {
 
-struct Draft {
-    std::string id;
-    shenbao::Application app;
-    shenbao::DocumentMeta meta;
-    shenbao::UndoHistory history;
+// A draft of the workspace with what the views need to know about it.
+struct Draft : shenbao::WorkDraft {
     shenbao::Findings findings;   // of app as it is now; refreshed after every change
     shenbao::Completeness completeness;
     std::set<std::string> touched;  // fields visited this session: their missing values are marked
     bool mark_all = false;          // mark every finding in place, visited or not
-    uint64_t revision = 0;        // bumped on every change
-    uint64_t saved_revision = 0;  // the revision on disk
     uint64_t checked_revision = ~0ull;
-    bool dirty() const { return revision != saved_revision; }
 };
+
+using Workspace = shenbao::Workspace<Draft>;
 
 enum class SaveState { Saved, Pending, Saving, Failed };
 
@@ -62,8 +59,7 @@ struct Settings {
 struct AppState {
     const shenbao::Programme* programme = nullptr;
     shenbao::Date today;
-    std::vector<Draft> drafts;              // newest edit first
-    std::vector<shenbao::StoredDraft> trash;
+    Workspace* workspace = nullptr;         // owned by App
     std::string current_id;
     std::vector<Intent> intents;
     Settings settings;
@@ -86,8 +82,10 @@ struct AppState {
 
     ui::FontManager fonts;
 
+    std::vector<Draft>& drafts() { return workspace->drafts(); }
+    const std::vector<shenbao::StoredDraft>& trash() const { return workspace->trash(); }
     Draft* current();
-    Draft* find(const std::string& id);
+    Draft* find(const std::string& id) { return workspace->find(id); }
     void request(Intent intent) { intents.push_back(std::move(intent)); }
     // Marks the current draft as changed now (a keystroke); `finished` records an undo step.
     void changed(Draft& d, bool finished);

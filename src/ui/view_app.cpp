@@ -107,9 +107,9 @@ void DrawDraftList(AppState& s) {
     ImGui::BeginChild("drafts", ImVec2(0, 0), ImGuiChildFlags_None, kPanel);
     if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) s.show_new_draft = true;
     ImGui::Spacing();
-    Muted(("我的草稿（" + std::to_string(s.drafts.size()) + "）").c_str());
+    Muted(("我的草稿（" + std::to_string(s.drafts().size()) + "）").c_str());
     ImGui::Separator();
-    for (Draft& d : s.drafts) {
+    for (Draft& d : s.drafts()) {
         ImGui::PushID(d.id.c_str());
         const bool selected = d.id == s.current_id && !s.show_new_draft && !s.show_trash;
         const KindRule* rule = s.programme->kind(d.app.cover.kind);
@@ -158,7 +158,7 @@ void DrawDraftList(AppState& s) {
     }
     ImGui::Spacing();
     ImGui::Separator();
-    if (ImGui::Selectable(("回收站（" + std::to_string(s.trash.size()) + "）").c_str(), s.show_trash)) {
+    if (ImGui::Selectable(("回收站（" + std::to_string(s.trash().size()) + "）").c_str(), s.show_trash)) {
         s.show_trash = true;
         s.show_new_draft = false;
     }
@@ -169,8 +169,8 @@ void DrawDraftList(AppState& s) {
 
 void DrawTrash(AppState& s) {
     SectionHeading("回收站", "删除的草稿保存在这里，可以恢复");
-    if (s.trash.empty()) Muted("回收站是空的。");
-    for (const StoredDraft& t : s.trash) {
+    if (s.trash().empty()) Muted("回收站是空的。");
+    for (const StoredDraft& t : s.trash()) {
         ImGui::PushID(t.id.c_str());
         ImGui::AlignTextToFramePadding();
         const std::string name = trim(t.app.cover.project_name);

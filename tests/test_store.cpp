@@ -1,0 +1,120 @@
+// Drafts on disk: atomic writes, the trash, and quarantine of unreadable files.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "helpers.h"
+#include "memory_fs.h"
+#include "posix_fs.h"
+#include "store.h"
+
+using namespace shenbao;
+using testing::complete;
+using testing::MemoryFileSystem;
+
+namespace {
+StoredDraft sample(const std::string& id, const std::string& name) {
+    StoredDraft d{id, complete("service_station"), {id, "2018-05-01T00:00:00Z", "2018-05-02T00:00:00Z", "test"}};
+    d.app.cover.project_name = name;
+    return d;
+}
+}  // namespace
+
+TEST_CASE("saved drafts load back identical") {
+    MemoryFileSystem fs;
+    Store store(fs, "/d", "yancheng-2018");
+    REQUIRE(store.save(sample("a1", "甲")));
+    REQUIRE(store.save(sample("b2", "乙")));
+    LoadReport r = store.load_all();
+    CHECK(r.problems.empty());
+    REQUIRE(r.drafts.size() == 2);
+    for (const StoredDraft& d : r.drafts) {
+        CHECK(d.meta.draft_id == d.id);
+        CHECK(d.app == sample(d.id, d.id == "a1" ? "甲" : "乙").app);
+    }
+    CHECK(fs.files.count("/d/a1.json"));
+    CHECK_FALSE(fs.files.count("/d/a1.json.tmp"));
+}
+
+TEST_CASE("a failed write (full disk) leaves the last good version untouched") {
+    MemoryFileSystem fs;
+    Store store(fs, "/d", "yancheng-2018");
+    REQUIRE(store.save(sample("a1", "第一版")));
+    fs.disk_full = true;
+    CHECK_FALSE(store.save(sample("a1", "第二版")));
+    fs.disk_full = false;
+    LoadReport r = store.load_all();
+    REQUIRE(r.drafts.size() == 1);
+    CHECK(r.drafts[0].app.cover.project_name == "第一版");
+    CHECK(r.problems.empty());
+}
+
+TEST_CASE("a write torn before its rename is cleaned up and the old file wins") {
+    MemoryFileSystem fs;
+    Store store(fs, "/d", "yancheng-2018");
+    REQUIRE(store.save(sample("a1", "旧")));
+    fs.files["/d/a1.json.tmp"] = "{\"schema\": \"shenbao.appl";  // the machine died mid-write
+    LoadReport r = store.load_all();
+    REQUIRE(r.drafts.size() == 1);
+    CHECK(r.drafts[0].app.cover.project_name == "旧");
+    CHECK_FALSE(fs.files.count("/d/a1.json.tmp"));
+}
+
+TEST_CASE("an unreadable draft is quarantined and reported; the others load") {
+    MemoryFileSystem fs;
+    Store store(fs, "/d", "yancheng-2018");
+    REQUIRE(store.save(sample("good", "好的")));
+    fs.files["/d/bad.json"] = "{ this is not json";
+    fs.files["/d/evil name.json"] = store.encode(sample("x", "x"));
+    LoadReport r = store.load_all();
+    REQUIRE(r.drafts.size() == 1);
+    CHECK(r.drafts[0].id == "good");
+    REQUIRE(r.problems.size() == 2);
+    CHECK(fs.files.count("/d/quarantine/bad.json"));
+    CHECK(fs.files.at("/d/quarantine/bad.json") == "{ this is not json");  // kept, never deleted
+    CHECK_FALSE(fs.files.count("/d/bad.json"));
+    CHECK(r.problems[0].message.find("隔离") != std::string::npos);
+}
+
+TEST_CASE("trash: delete, list, restore, purge") {
+    MemoryFileSystem fs;
+    Store store(fs, "/d", "yancheng-2018");
+    REQUIRE(store.save(sample("a1", "甲")));
+    REQUIRE(store.move_to_trash("a1"));
+    CHECK(store.load_all().drafts.empty());
+    REQUIRE(store.trash().size() == 1);
+    CHECK(store.trash()[0].app.cover.project_name == "甲");
+    REQUIRE(store.restore_from_trash("a1"));
+    CHECK(store.load_all().drafts.size() == 1);
+    CHECK(store.trash().empty());
+    REQUIRE(store.move_to_trash("a1"));
+    CHECK(store.purge_from_trash("a1"));
+    CHECK(store.trash().empty());
+}
+
+TEST_CASE("draft ids cannot walk out of the store") {
+    MemoryFileSystem fs;
+    Store store(fs, "/d", "yancheng-2018");
+    CHECK_FALSE(store.save(sample("../etc/passwd", "x")));
+    CHECK_FALSE(store.move_to_trash("../x"));
+    CHECK(is_safe_draft_id("d20181122-ab12"));
+    CHECK_FALSE(is_safe_draft_id(""));
+    CHECK_FALSE(is_safe_draft_id("a/b"));
+}
+
+TEST_CASE("the store over the real file system") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("shenbao-store-" + std::to_string(std::rand()));
+    platform::PosixFileSystem fs;
+    {
+        Store store(fs, dir.string(), "yancheng-2018");
+        REQUIRE(store.save(sample("a1", "磁盘上的草稿")));
+        REQUIRE(store.save(sample("a1", "改过的草稿")));
+        LoadReport r = store.load_all();
+        REQUIRE(r.drafts.size() == 1);
+        CHECK(r.drafts[0].app.cover.project_name == "改过的草稿");
+        REQUIRE(store.move_to_trash("a1"));
+        CHECK(store.trash().size() == 1);
+    }
+    std::filesystem::remove_all(dir);
+}
