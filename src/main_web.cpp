@@ -21,6 +21,10 @@ ui::App* g_app = nullptr;  // made in main, lives for the page's life
 std::string g_clipboard;   // what the app last copied or was pasted, for ImGui
 float g_dpr = 1.0f;
 bool g_ctrl_is_super = false;  // macOS: Cmd does what Ctrl does elsewhere
+// ImGui reverts a text field to what it held when entered if Escape is pressed in it: the
+// typing of a whole session could vanish. Escape here only leaves the field, keeping
+// every character (the text is already in the model: edits are applied as typed).
+bool g_leave_field = false;
 
 constexpr float kFontCssPx = 17.0f;
 
@@ -75,9 +79,18 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    // Leave the field only once the characters typed before Escape have reached it
+    // (queue empty before this frame), and before drawing, so that the field sees its
+    // deactivation this frame and the edit becomes an undo step.
+    const bool leave_field = g_leave_field && ImGui::GetCurrentContext()->InputEventsQueue.Size == 0;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    if (leave_field) {
+        ImGui::ClearActiveID();
+        g_leave_field = false;
+    }
     handle_shortcuts(app);
+    app.state.focused_field.clear();
     ui::DrawApp(app.state);
     ImGui::Render();
     ImGuiIO& io = ImGui::GetIO();
@@ -94,7 +107,7 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
     if (ImGui::IsAnyMouseDown()) wanted = std::max(wanted, 1);
     // ImGui spreads a burst of input over frames (one key transition per frame); events
     // still queued need frames of their own, or fast typing would wait for the next event.
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) wanted = std::max(wanted, 2);
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || g_leave_field) wanted = std::max(wanted, 2);
     return wanted;
 }
 
@@ -109,6 +122,10 @@ EMSCRIPTEN_KEEPALIVE void shenbao_resize(float css_w, float css_h, float dpr) {
 EMSCRIPTEN_KEEPALIVE void shenbao_key(const char* code, int down, int mods) {
     set_mods(mods);
     ImGuiKey key = key_from_code(code);
+    if (key == ImGuiKey_Escape && ImGui::GetIO().WantTextInput) {
+        if (down) g_leave_field = true;
+        return;
+    }
     if (key != ImGuiKey_None) ImGui::GetIO().AddKeyEvent(key, down != 0);
 }
 
@@ -143,6 +160,23 @@ EMSCRIPTEN_KEEPALIVE int shenbao_wants_text() { return ImGui::GetIO().WantTextIn
 EMSCRIPTEN_KEEPALIVE void shenbao_sync_done(int ok) { g_app->on_sync_done(ok != 0); }
 EMSCRIPTEN_KEEPALIVE void shenbao_font_loaded(int tag, int ok) { g_app->state.fonts.on_file_loaded(tag, ok != 0); }
 EMSCRIPTEN_KEEPALIVE void shenbao_flush() { g_app->save_now(); }
+
+EMSCRIPTEN_KEEPALIVE const char* shenbao_focused_field() { return g_app->state.focused_field.c_str(); }
+EMSCRIPTEN_KEEPALIVE int shenbao_input_pending() {
+    return ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || g_leave_field ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* shenbao_current_findings_json() {
+    static std::string json;
+    json = g_app->current_findings_json();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* shenbao_drafts_json() {
+    static std::string json;
+    json = g_app->drafts_json();
+    return json.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* shenbao_current_draft_json() {
     static std::string json;

@@ -117,6 +117,10 @@
     const shortcut = isMac ? e.metaKey : e.ctrlKey;
     const k = e.key.length === 1 ? e.key.toLowerCase() : '';
     if (shortcut && k === 'v') return;  // the paste event brings the text
+    const printable = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+    // A plain character arrives as text (input event); ImGui needs only the keys that
+    // act: named keys, shortcuts, and Space (it activates buttons and checkboxes).
+    if (printable && e.key !== ' ') { requestFrames(3); return; }
     sendKey(e, true);
     if (shortcut && (k === 'c' || k === 'x')) {
       // Run the frame now: ImGui copies the selection, and the copy event that follows
@@ -125,7 +129,6 @@
       requestFrames(3);
       return;
     }
-    const printable = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
     if (!printable) e.preventDefault();  // Tab, Backspace, arrows, Enter, shortcuts stay in the app
     requestFrames(3);
   }
@@ -350,5 +353,10 @@
     get ready() { return state.ready && state.frames > 0; },
     get frames() { return state.frames; },
     draft() { return Module.ccall('shenbao_current_draft_json', 'string', [], []); },
+    drafts() { return JSON.parse(Module.ccall('shenbao_drafts_json', 'string', [], [])); },
+    findings() { return JSON.parse(Module.ccall('shenbao_current_findings_json', 'string', [], [])); },
+    focused() { return Module.ccall('shenbao_focused_field', 'string', [], []); },
+    // True while input is still being worked through or frames are still to be drawn.
+    busy() { return state.framesWanted > 0 || state.rafPending || Module._shenbao_input_pending() === 1; },
   };
 })();

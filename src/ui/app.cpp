@@ -236,6 +236,24 @@ void App::save_settings() {
     save_now();
 }
 
+std::string App::current_findings_json() {
+    nlohmann::json list = nlohmann::json::array();
+    if (const Draft* d = state.current())
+        for (const Finding& f : d->findings)
+            list.push_back({{"severity", severity_key(f.severity)}, {"field", f.field}, {"message", f.message}, {"clause", f.clause}});
+    return list.dump();
+}
+
+std::string App::drafts_json() {
+    nlohmann::json out = {{"drafts", nlohmann::json::array()}, {"trash", nlohmann::json::array()}};
+    for (const Draft& d : state.drafts())
+        out["drafts"].push_back({{"id", d.id}, {"name", d.app.cover.project_name}, {"kind", kind_key(d.app.cover.kind)},
+                                 {"current", d.id == state.current_id}});
+    for (const StoredDraft& t : state.trash())
+        out["trash"].push_back({{"id", t.id}, {"name", t.app.cover.project_name}});
+    return out.dump();
+}
+
 std::string App::current_draft_json() {
     const Draft* d = state.current();
     return d ? workspace_->encode(*d) : "";

@@ -23,6 +23,8 @@ public:
     void on_sync_done(bool ok);
     void on_text_typed(const std::string& utf8) { state.fonts.need_text(utf8); }
     std::string current_draft_json();
+    std::string current_findings_json();  // [{severity, field, message, clause}]
+    std::string drafts_json();            // [{id, name, kind, current}], in list order, and the trash
 
     AppState state;
 

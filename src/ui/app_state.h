@@ -71,6 +71,7 @@ struct AppState {
 
     // Navigation requests between views.
     std::string focus_field;     // the form scrolls to and focuses this field path
+    std::string focused_field;   // the field path that has keyboard focus (this frame)
     bool show_new_draft = false; // the kind chooser
     bool show_trash = false;
     bool focus_form = true;          // give the form panel the keyboard (start, draft opened)
@@ -78,6 +79,7 @@ struct AppState {
     bool unit_suggestions_open = false;
     std::string rename_id;           // the draft whose name is being edited in the list
     std::string rename_text;
+    bool rename_focus = false;       // the rename field takes the keyboard once, when opened
     double last_change_ms = 0, first_pending_ms = 0;  // for autosave timing
 
     ui::FontManager fonts;

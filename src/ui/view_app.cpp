@@ -105,7 +105,10 @@ void DrawNotices(AppState& s) {
 
 void DrawDraftList(AppState& s) {
     ImGui::BeginChild("drafts", ImVec2(0, 0), ImGuiChildFlags_None, kPanel);
-    if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) s.show_new_draft = true;
+    if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) {
+        s.show_new_draft = true;
+        s.focus_form = true;
+    }
     ImGui::Spacing();
     Muted(("我的草稿（" + std::to_string(s.drafts().size()) + "）").c_str());
     ImGui::Separator();
@@ -115,7 +118,11 @@ void DrawDraftList(AppState& s) {
         const KindRule* rule = s.programme->kind(d.app.cover.kind);
         if (s.rename_id == d.id) {
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::SetKeyboardFocusHere();
+            if (s.rename_focus) {
+                ImGui::SetWindowFocus();
+                ImGui::SetKeyboardFocusHere();
+                s.rename_focus = false;
+            }
             if (ImGui::InputText("##rename", &s.rename_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
                 s.request({Intent::Type::RenameDraft, d.id, {}, s.rename_text});
                 s.rename_id.clear();
@@ -131,7 +138,11 @@ void DrawDraftList(AppState& s) {
                 s.request({Intent::Type::OpenDraft, d.id});
             }
             if (ImGui::BeginPopupContextItem("draft_menu")) {
-                if (ImGui::MenuItem("重命名")) { s.rename_id = d.id; s.rename_text = d.app.cover.project_name; }
+                if (ImGui::MenuItem("重命名")) {
+                    s.rename_id = d.id;
+                    s.rename_text = d.app.cover.project_name;
+                    s.rename_focus = true;
+                }
                 if (ImGui::MenuItem("复制一份")) s.request({Intent::Type::DuplicateDraft, d.id});
                 ImGui::Separator();
                 if (ImGui::MenuItem("删除（移入回收站）")) s.request({Intent::Type::DeleteDraft, d.id});
@@ -161,6 +172,7 @@ void DrawDraftList(AppState& s) {
     if (ImGui::Selectable(("回收站（" + std::to_string(s.trash().size()) + "）").c_str(), s.show_trash)) {
         s.show_trash = true;
         s.show_new_draft = false;
+        s.focus_form = true;
     }
     ImGui::Spacing();
     Muted("右键点击草稿可重命名、复制或删除");

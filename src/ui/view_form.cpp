@@ -34,6 +34,7 @@ void Cell(FormContext& f, const std::string& path, std::string& value, const cha
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##c", hint, &value, flags, filter);
+    if (ImGui::IsItemActive()) f.state.focused_field = path;
     if (ImGui::IsItemEdited()) f.state.changed(f.draft, false);
     if (ImGui::IsItemDeactivatedAfterEdit()) f.state.changed(f.draft, true);
     if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
@@ -61,6 +62,13 @@ void apply_row_action(FormContext& f, std::vector<T>& rows, size_t i, int action
     else if (action == 3) rows.erase(rows.begin() + static_cast<long>(i));
     else return;
     f.state.changed(f.draft, true);
+}
+
+// A button that adds a row; named by path for keyboard focus reporting.
+bool AddRowButton(FormContext& f, const char* label, const std::string& path) {
+    const bool pressed = ImGui::Button(label);
+    if (ImGui::IsItemFocused()) f.state.focused_field = path;
+    return pressed;
 }
 
 bool BeginFormTable(const char* id, int columns) {
@@ -94,7 +102,9 @@ void DrawCover(FormContext& f) {
     const KindRule* rule = p.kind(a.cover.kind);
     ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x));
     if (f.state.focus_field == "cover.kind") { ImGui::SetKeyboardFocusHere(); f.state.focus_field.clear(); }
-    if (ImGui::BeginCombo("##kind", rule ? rule->name.c_str() : kind_key(a.cover.kind))) {
+    const bool kind_open = ImGui::BeginCombo("##kind", rule ? rule->name.c_str() : kind_key(a.cover.kind));
+    if (ImGui::IsItemFocused()) f.state.focused_field = "cover.kind";
+    if (kind_open) {
         for (const KindRule& k : p.kinds) {
             std::string label = k.name + "（" + k.funding.text + "）";
             if (k.route.type == Route::Type::Assessed) label += " · 不单独申报";
@@ -153,7 +163,7 @@ void DrawPlan(FormContext& f) {
         }
         ImGui::EndTable();
     }
-    if (ImGui::Button("＋ 添加指标")) {
+    if (AddRowButton(f, "＋ 添加指标", "plan.indicators.add")) {
         pl.indicators.push_back({});
         f.state.changed(f.draft, true);
     }
@@ -181,7 +191,7 @@ void ExpertTable(FormContext& f, std::vector<InvitedExpert>& experts) {
         }
         ImGui::EndTable();
     }
-    if (ImGui::Button("＋ 添加专家")) {
+    if (AddRowButton(f, "＋ 添加专家", "details.experts.add")) {
         experts.push_back({});
         f.state.changed(f.draft, true);
     }
@@ -275,7 +285,7 @@ void DrawTeam(FormContext& f) {
         ImGui::EndTable();
     }
     if (f.state.focus_field == "team") f.state.focus_field.clear();
-    if (ImGui::Button(station ? "＋ 添加专家" : "＋ 添加成员")) {
+    if (AddRowButton(f, station ? "＋ 添加专家" : "＋ 添加成员", "team.add")) {
         a.team.push_back({});
         f.state.changed(f.draft, true);
     }
@@ -299,7 +309,9 @@ void DrawBudget(FormContext& f) {
             ImGui::TableNextColumn();
             const ExpenseKind* kind = p.expense_kind(line.expense_kind);
             ImGui::SetNextItemWidth(-FLT_MIN);
-            if (ImGui::BeginCombo("##kind", kind ? kind->label.c_str() : line.expense_kind.c_str())) {
+            const bool kind_open = ImGui::BeginCombo("##kind", kind ? kind->label.c_str() : line.expense_kind.c_str());
+            if (ImGui::IsItemFocused()) f.state.focused_field = at("budget.lines", i, "expense_kind");
+            if (kind_open) {
                 for (const ExpenseKind& e : p.expense_kinds)
                     if (ImGui::Selectable(e.label.c_str(), e.id == line.expense_kind)) {
                         line.expense_kind = e.id;
@@ -324,7 +336,7 @@ void DrawBudget(FormContext& f) {
         ImGui::TextUnformatted(a.budget.total().display().c_str());
         ImGui::EndTable();
     }
-    if (ImGui::Button("＋ 添加经费科目")) {
+    if (AddRowButton(f, "＋ 添加经费科目", "budget.lines.add")) {
         a.budget.lines.push_back({p.expense_kinds.empty() ? "" : p.expense_kinds.front().id, "", {}});
         f.state.changed(f.draft, true);
     }

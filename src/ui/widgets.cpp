@@ -70,8 +70,15 @@ void take_focus_request(FormContext& f, const std::string& path) {
     f.state.focus_field.clear();
 }
 
+// Notes which field has the keyboard (for the read-only test hook). A text field counts
+// once it is active (it takes typing from then on), anything else once it has focus.
+void note_focus(FormContext& f, const std::string& path, bool text_input = true) {
+    if (text_input ? ImGui::IsItemActive() : ImGui::IsItemFocused()) f.state.focused_field = path;
+}
+
 // Reports the last item's edits, and that the field was visited once it is left.
 bool after_edit(FormContext& f, const std::string& path) {
+    note_focus(f, path);
     bool edited = ImGui::IsItemEdited();
     if (edited) f.state.changed(f.draft, false);
     if (ImGui::IsItemDeactivatedAfterEdit()) f.state.changed(f.draft, true);
@@ -228,6 +235,7 @@ bool DateInput(FormContext& f, const std::string& path, const char* label, shenb
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(220.0f, field_width()));
         ImGui::InputTextWithHint("##v", "2018-05-31", &value.text);
+        note_focus(f, path);
         edited = ImGui::IsItemEdited();
         if (edited) f.state.changed(f.draft, false);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -256,6 +264,7 @@ bool MoneyInput(FormContext& f, const std::string& path, const char* label, shen
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(200.0f, field_width()));
         ImGui::InputTextWithHint("##v", "0", &value.text, ImGuiInputTextFlags_CallbackCharFilter, money_filter);
+        note_focus(f, path);
         edited = ImGui::IsItemEdited();
         if (edited) f.state.changed(f.draft, false);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -306,7 +315,9 @@ bool ChoiceField(FormContext& f, const std::string& path, const char* label, std
         FieldFrame frame(worst_at(f.draft, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(360.0f, field_width()));
-        if (ImGui::BeginCombo("##v", value.empty() ? "请选择" : value.c_str())) {
+        const bool open = ImGui::BeginCombo("##v", value.empty() ? "请选择" : value.c_str());
+        note_focus(f, path, false);
+        if (open) {
             for (const std::string& option : options) {
                 if (ImGui::Selectable(option.c_str(), option == value)) {
                     value = option;
@@ -332,6 +343,7 @@ bool CheckItem(FormContext& f, const std::string& path, const char* label, bool&
         take_focus_request(f, path);
         ImGui::PushTextWrapPos(0.0f);
         changed = ImGui::Checkbox(label, &value);
+        note_focus(f, path, false);
         ImGui::PopTextWrapPos();
         if (changed) {
             f.state.changed(f.draft, true);

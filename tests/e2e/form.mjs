@@ -1,0 +1,66 @@
+// Drives the form by keyboard, the way a person without a mouse would: Tab to a field
+// (the read-only hook says which field has the keyboard), then type, through an IME for
+// Chinese.
+import assert from 'node:assert/strict';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const draftOf = async (page) => JSON.parse(await page.evaluate(() => window.shenbao.draft()));
+export const findingsOf = (page) => page.evaluate(() => window.shenbao.findings());
+export const focusedOf = (page) => page.evaluate(() => window.shenbao.focused());
+
+// Waits until the app has worked through all input and drawn what it wanted to.
+export async function quiet(page) {
+  await page.waitForFunction(() => !window.shenbao.busy(), null, { polling: 10, timeout: 10000 });
+}
+
+// Types text as an IME commits it (compositions for Chinese; plain keys for ASCII).
+export async function typeText(page, text) {
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    await page.keyboard.type(text, { delay: 5 });
+    return;
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'pinyin', selectionStart: 6, selectionEnd: 6 });
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+}
+
+// Presses Tab (Shift+Tab with backwards) until the field with this path has the keyboard.
+export async function focusField(page, path, { backwards = false, limit = 250 } = {}) {
+  for (let i = 0; i < limit; i++) {
+    await quiet(page);
+    if ((await focusedOf(page)) === path) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${path} (last: ${await focusedOf(page)})`);
+}
+
+export async function fill(page, path, text) {
+  await focusField(page, path);
+  await page.keyboard.press('Control+A');
+  await typeText(page, text);
+  await quiet(page);
+}
+
+// Opens a combo with Space and picks the option at index (0-based) with the arrows.
+export async function choose(page, path, index) {
+  await focusField(page, path);
+  await page.keyboard.press('Space');
+  await quiet(page);
+  await page.keyboard.press('Home');
+  await quiet(page);
+  for (let i = 0; i < index; i++) { await page.keyboard.press('ArrowDown'); await quiet(page); }
+  await page.keyboard.press('Space');
+  await quiet(page);
+}
+
+export async function press(page, path) {
+  await focusField(page, path);
+  await page.keyboard.press('Space');
+  await quiet(page);
+}
+
+export async function expectNoErrors(page) {
+  const errors = (await findingsOf(page)).filter((f) => f.severity === 'error');
+  assert.deepEqual(errors.map((e) => `${e.field}: ${e.message}`), []);
+}
