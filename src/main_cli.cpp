@@ -3,6 +3,7 @@
 //   shenbao new --kind KIND                 an empty application of that kind, as JSON
 //   shenbao check [--json] FILE...          findings; exit 0 no errors, 1 errors, 2 unreadable
 //   shenbao programme                       the programme's kinds, standards and dates
+//   shenbao print FILE -o OUT.html          the printable 申报书
 //
 // Every command takes --programme FILE to use another programme file than the built-in
 // one, and --today YYYY-MM-DD to check as of another day.
@@ -18,6 +19,7 @@
 #include "builtin_programme.h"
 #include "checks.h"
 #include "codec.h"
+#include "print_html.h"
 #include "programme.h"
 
 using namespace shenbao;
@@ -31,6 +33,7 @@ int usage() {
                  "  shenbao new --kind KIND\n"
                  "  shenbao check [--json] FILE...\n"
                  "  shenbao programme\n"
+                 "  shenbao print FILE -o OUT.html\n"
                  "选项: --programme FILE  --today YYYY-MM-DD\n"
                  "KIND: academic_exchange service_station enterprise_cooperation enterprise_info_service\n"
                  "      innovation_contest organisation_building\n";
@@ -60,6 +63,7 @@ struct Options {
     Date today = today_utc();
     bool json = false;
     std::string kind;
+    std::string output;
     std::vector<std::string> files;
 };
 
@@ -120,6 +124,27 @@ int cmd_check(const Programme& p, const Options& o) {
     return worst;
 }
 
+int cmd_print(const Programme& p, const Options& o) {
+    if (o.files.size() != 1 || o.output.empty()) return usage();
+    std::string bytes, error;
+    if (!read_file(o.files[0], bytes, error)) {
+        std::cerr << o.files[0] << ": " << error << "\n";
+        return 2;
+    }
+    Decoded d = decode_application(bytes);
+    if (!d.application) {
+        std::cerr << o.files[0] << ": " << (d.findings.empty() ? "无法读取" : d.findings.front().message) << "\n";
+        return 2;
+    }
+    std::ofstream out(o.output, std::ios::binary);
+    out << print_html(p, *d.application, d.fingerprint);
+    if (!out.flush()) {
+        std::cerr << "无法写入 " << o.output << "\n";
+        return 2;
+    }
+    return 0;
+}
+
 int cmd_programme(const Programme& p) {
     std::cout << p.name << "（" << p.id << "）\n"
               << p.issuer << " " << p.document_number << "，印发于" << p.issued_on.chinese() << "\n"
@@ -155,6 +180,7 @@ int main(int argc, char** argv) {
         if (arg == "--json") o.json = true;
         else if (arg == "--kind") o.kind = value("--kind");
         else if (arg == "--programme") o.programme_file = value("--programme");
+        else if (arg == "-o" || arg == "--output") o.output = value("-o");
         else if (arg == "--today") {
             auto d = Date::parse(value("--today"));
             if (!d) { std::cerr << "--today 日期无效\n"; return usage(); }
@@ -176,5 +202,6 @@ int main(int argc, char** argv) {
     if (command == "new") return cmd_new(p, o);
     if (command == "check") return cmd_check(p, o);
     if (command == "programme") return cmd_programme(p);
+    if (command == "print") return cmd_print(p, o);
     return usage();
 }

@@ -63,6 +63,9 @@ void handle_shortcuts(ui::App& app) {
     const bool shortcut = g_ctrl_is_super ? io.KeySuper : io.KeyCtrl;
     if (!shortcut) return;
     if (ImGui::IsKeyPressed(ImGuiKey_S, false)) app.state.request({ui::Intent::Type::SaveNow});
+    // Ctrl+P prints the application, not the page around it.
+    if (ImGui::IsKeyPressed(ImGuiKey_P, false) && app.state.current())
+        app.state.request({ui::Intent::Type::Print, app.state.current_id});
     if (io.WantTextInput) return;  // inside a field, Ctrl+Z undoes typing in that field
     if (ImGui::IsKeyPressed(ImGuiKey_Z, false))
         app.state.request({io.KeyShift ? ui::Intent::Type::Redo : ui::Intent::Type::Undo});
@@ -160,6 +163,15 @@ EMSCRIPTEN_KEEPALIVE int shenbao_wants_text() { return ImGui::GetIO().WantTextIn
 EMSCRIPTEN_KEEPALIVE void shenbao_sync_done(int ok) { g_app->on_sync_done(ok != 0); }
 EMSCRIPTEN_KEEPALIVE void shenbao_font_loaded(int tag, int ok) { g_app->state.fonts.on_file_loaded(tag, ok != 0); }
 EMSCRIPTEN_KEEPALIVE void shenbao_flush() { g_app->save_now(); }
+
+EMSCRIPTEN_KEEPALIVE void shenbao_import_file(const char* name, const unsigned char* data, int length) {
+    g_app->import_file(name, std::string_view(reinterpret_cast<const char*>(data), static_cast<size_t>(length)));
+}
+
+EMSCRIPTEN_KEEPALIVE void shenbao_import_done() {
+    // Between frames: the import report replaces the page being shown.
+    g_app->import_done();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* shenbao_focused_field() { return g_app->state.focused_field.c_str(); }
 EMSCRIPTEN_KEEPALIVE int shenbao_input_pending() {

@@ -125,3 +125,36 @@ TEST_CASE("workspace undo and redo") {
     CHECK_FALSE(f.ws.redo(a, "t5"));
     CHECK(a.dirty());
 }
+
+TEST_CASE("importing files: new, the same again, another version, and not an application") {
+    Fixture f;
+    Fixture other;  // another browser, where the application was written
+    WorkDraft& written = other.ws.create(KindId::ServiceStation, "d-elsewhere", "2018-05-01T00:00:00Z");
+    written.app = testing::complete("service_station");
+    const std::string file = other.ws.encode(written);
+
+    ImportOutcome first = f.ws.import_file("站.json", file, "d-new1", "2018-05-02T00:00:00Z");
+    CHECK(first.status == ImportOutcome::Status::Added);
+    CHECK(first.draft_id == "d-elsewhere");  // keeps its id, so a re-import is recognised
+    REQUIRE(f.ws.find("d-elsewhere"));
+    CHECK(f.ws.find("d-elsewhere")->app == written.app);
+    CHECK(first.fingerprint == fingerprint_of(written.app, "yancheng-2018"));
+
+    ImportOutcome again = f.ws.import_file("站.json", file, "d-new2", "2018-05-02T00:00:00Z");
+    CHECK(again.status == ImportOutcome::Status::AlreadyThere);
+    CHECK(f.ws.drafts().size() == 1);
+
+    written.app.plan.place = "另一个地点";
+    ImportOutcome changed = f.ws.import_file("站-改.json", other.ws.encode(written), "d-new3", "2018-05-03T00:00:00Z");
+    CHECK(changed.status == ImportOutcome::Status::AddedAsCopy);
+    CHECK(changed.draft_id == "d-new3");
+    CHECK(f.ws.drafts().size() == 2);
+    CHECK(f.ws.find("d-elsewhere")->app.plan.place != "另一个地点");  // the draft here is untouched
+    CHECK(f.ws.find("d-new3")->app.plan.place == "另一个地点");
+
+    ImportOutcome broken = f.ws.import_file("坏.json", "{\"schema\": \"shenbao.appl", "d-new4", "t");
+    CHECK(broken.status == ImportOutcome::Status::Unreadable);
+    CHECK_FALSE(broken.message.empty());
+    CHECK(f.ws.drafts().size() == 2);
+    CHECK(f.ws.save_dirty());
+}

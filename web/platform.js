@@ -270,6 +270,74 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  // ---- print, import, mail -------------------------------------------------------------
+  // Printing happens in a frame sandboxed without scripts: even a hostile document
+  // cannot run anything; the page only asks the frame to print.
+  function printDocument(html) {
+    const old = document.getElementById('print-frame');
+    if (old) old.remove();
+    const frame = document.createElement('iframe');
+    frame.id = 'print-frame';
+    frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+    frame.srcdoc = html;
+    frame.onload = () => { try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { console.warn(e); } };
+    document.body.appendChild(frame);
+  }
+
+  async function importFiles(files) {
+    for (const file of files) {
+      let bytes;
+      try {
+        // Anything far too large is refused by the app by its size alone: read no more.
+        bytes = new Uint8Array(await file.slice(0, 8 * 1024 * 1024 + 1).arrayBuffer());
+      } catch (e) {
+        bytes = new Uint8Array(0);
+      }
+      const ptr = Module._malloc(Math.max(1, bytes.length));
+      Module.HEAPU8.set(bytes, ptr);
+      Module.ccall('shenbao_import_file', null, ['string', 'number', 'number'], [file.name, ptr, bytes.length]);
+      Module._free(ptr);
+    }
+    Module._shenbao_import_done();
+    requestFrames(3);
+  }
+  function pickFiles() {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.json,application/json';
+    input.onchange = () => { if (input.files.length) importFiles(Array.from(input.files)); };
+    input.click();
+  }
+  window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (state.ready && e.dataTransfer && e.dataTransfer.files.length) importFiles(Array.from(e.dataTransfer.files));
+  });
+
+  let mail = null;
+  function beginMail(to, subject, body) { mail = { to, subject, body, files: [] }; }
+  function addMailFile(name, mime, bytes) { mail.files.push(new File([bytes], name, { type: mime })); }
+  function sendMail() {
+    const m = mail;
+    mail = null;
+    if (navigator.canShare && navigator.canShare({ files: m.files })) {
+      navigator.share({ files: m.files, title: m.subject, text: m.body }).catch(() => mailto(m));
+      return;
+    }
+    for (const f of m.files) download(f.name, f.type, f);
+    mailto(m);
+  }
+  function mailto(m) {
+    const a = document.createElement('a');
+    a.href = 'mailto:' + encodeURIComponent(m.to) + '?subject=' + encodeURIComponent(m.subject) + '&body=' + encodeURIComponent(m.body);
+    window.shenbao.lastMailto = a.href;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
   // ---- fonts loaded on demand ----------------------------------------------------------
   function fetchFontFile(url, path, tag) {
     fetch(url).then((r) => {
@@ -338,6 +406,7 @@
     download,
     fetchFontFile,
     openUrl(url) { window.open(url, '_blank', 'noopener'); },
+    printDocument, pickFiles, beginMail, addMailFile, sendMail,
     fail(message) { showStatus('申报助手无法启动', message); },
     started() {
       statusBox.classList.add('hidden');
@@ -350,6 +419,7 @@
 
   // Read-only hook for automated checks and benchmarks.
   window.shenbao = {
+    lastMailto: '',  // the last mailto: address opened, for checks
     get ready() { return state.ready && state.frames > 0; },
     get frames() { return state.frames; },
     draft() { return Module.ccall('shenbao_current_draft_json', 'string', [], []); },

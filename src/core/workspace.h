@@ -10,10 +10,26 @@
 #include <vector>
 
 #include "application.h"
+#include "codec.h"
 #include "store.h"
 #include "undo.h"
 
 namespace shenbao {
+
+// What importing one file did.
+struct ImportOutcome {
+    enum class Status {
+        Added,         // a new draft
+        AddedAsCopy,   // another version of a draft that is here: added beside it, nothing overwritten
+        AlreadyThere,  // the same content (fingerprint) is already a draft: nothing to do
+        Unreadable,    // not an application file: reported, nothing changed
+    } status = Status::Unreadable;
+    std::string file;         // the file's name, as given
+    std::string draft_id;     // the draft added, or the one already there
+    std::string fingerprint;
+    std::string message;      // zh-CN, one line for the person importing
+    Findings findings;        // what the codec had to say about the file
+};
 
 struct WorkDraft {
     std::string id;
@@ -153,6 +169,52 @@ public:
     void sort_by_last_edit() {
         std::stable_sort(drafts_.begin(), drafts_.end(),
                          [](const Draft& a, const Draft& b) { return a.meta.updated_at > b.meta.updated_at; });
+    }
+
+    // Imports one application file. Never overwrites a draft: a different version of a
+    // draft that is here comes in as a copy beside it.
+    ImportOutcome import_file(const std::string& file_name, std::string_view bytes, const std::string& new_id,
+                              const std::string& now) {
+        ImportOutcome out;
+        out.file = file_name;
+        Decoded d = decode_application(bytes);
+        out.findings = d.findings;
+        if (!d.application) {
+            out.status = ImportOutcome::Status::Unreadable;
+            out.message = d.findings.empty() ? "无法读取此文件" : d.findings.front().message;
+            return out;
+        }
+        out.fingerprint = d.fingerprint;
+        for (const Draft& existing : drafts_) {
+            if (fingerprint_of(existing.app, d.programme_id) == d.fingerprint) {
+                out.status = ImportOutcome::Status::AlreadyThere;
+                out.draft_id = existing.id;
+                out.message = "内容与已有草稿“" + existing.app.cover.project_name + "”相同，未重复导入";
+                return out;
+            }
+        }
+        Draft draft;
+        draft.app = std::move(*d.application);
+        const bool id_taken = find(d.meta.draft_id) != nullptr;
+        if (is_safe_draft_id(d.meta.draft_id) && !id_taken) {
+            draft.id = d.meta.draft_id;
+            out.status = ImportOutcome::Status::Added;
+            out.message = "已导入";
+        } else {
+            draft.id = new_id;
+            if (id_taken) {
+                draft.app.cover.project_name += "（导入）";
+                out.status = ImportOutcome::Status::AddedAsCopy;
+                out.message = "已有此草稿的另一版本：导入为新草稿，原草稿未改动";
+            } else {
+                out.status = ImportOutcome::Status::Added;
+                out.message = "已导入";
+            }
+        }
+        out.draft_id = draft.id;
+        Draft& added = insert(std::move(draft), now);
+        if (!d.meta.created_at.empty()) added.meta.created_at = d.meta.created_at;
+        return out;
     }
 
     bool any_dirty() const {

@@ -3,6 +3,7 @@
 // All functions are called from the app's single thread.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace platform {
 
@@ -29,6 +30,22 @@ void set_ime_rect(float x, float y, float height);  // CSS pixels of the caret
 // Writes bytes to a file the user saves (a download in the browser).
 void offer_download(const std::string& file_name, const std::string& mime, const std::string& bytes);
 void open_url(const std::string& url);
+
+// Opens the browser's print dialog for a self-contained HTML document (in a sandboxed
+// frame where no script can run).
+void print_document(const std::string& html);
+// Opens the file picker for application files; each chosen file arrives through the
+// import callback, then the import-finished callback.
+void pick_files();
+
+struct Attachment {
+    std::string name, mime, bytes;
+};
+// Sends files by email: where the browser can share files (Web Share), the files go
+// along directly; otherwise they are downloaded and the mail program opens (mailto:)
+// with the address, subject and body filled in, to attach them by hand.
+void send_by_email(const std::string& to, const std::string& subject, const std::string& body,
+                   const std::vector<Attachment>& attachments);
 
 // Fetches a font file of the site into the local file system at `path`; completion is
 // reported with `tag` through the font callback.

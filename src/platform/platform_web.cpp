@@ -52,6 +52,22 @@ void offer_download(const std::string& file_name, const std::string& mime, const
 
 void open_url(const std::string& url) { EM_ASM({ shenbaoPlatform.openUrl(UTF8ToString($0)); }, url.c_str()); }
 
+void print_document(const std::string& html) {
+    EM_ASM({ shenbaoPlatform.printDocument(UTF8ToString($0)); }, html.c_str());
+}
+
+void pick_files() { EM_ASM({ shenbaoPlatform.pickFiles(); }); }
+
+void send_by_email(const std::string& to, const std::string& subject, const std::string& body,
+                   const std::vector<Attachment>& attachments) {
+    EM_ASM({ shenbaoPlatform.beginMail(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); }, to.c_str(), subject.c_str(),
+           body.c_str());
+    for (const Attachment& a : attachments)
+        EM_ASM({ shenbaoPlatform.addMailFile(UTF8ToString($0), UTF8ToString($1), HEAPU8.slice($2, $2 + $3)); },
+               a.name.c_str(), a.mime.c_str(), a.bytes.data(), a.bytes.size());
+    EM_ASM({ shenbaoPlatform.sendMail(); });
+}
+
 void fetch_font_file(const std::string& url, const std::string& path, int tag) {
     EM_ASM({ shenbaoPlatform.fetchFontFile(UTF8ToString($0), UTF8ToString($1), $2); }, url.c_str(), path.c_str(), tag);
 }

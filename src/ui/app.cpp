@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "builtin_programme.h"
+#include "print_html.h"
 #include "platform.h"
 #include "text.h"
 #include "views.h"
@@ -91,7 +92,7 @@ std::string App::new_id() {
 void App::opened(const std::string& id) {
     state.current_id = id;
     state.focus_form = true;
-    state.show_new_draft = state.show_trash = false;
+    state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = false;
     if (Draft* d = state.find(id)) state.fonts.need_text(canonical_content(d->app));
     // A new draft must reach the store soon even if nothing else is typed.
     const double now = platform::now_ms();
@@ -145,6 +146,15 @@ void App::apply(const Intent& in) {
         case Intent::Type::Undo: undo(); break;
         case Intent::Type::Redo: redo(); break;
         case Intent::Type::SaveNow: save_now(); break;
+        case Intent::Type::Print:
+        case Intent::Type::ExportJson:
+        case Intent::Type::ExportHtml:
+        case Intent::Type::Email:
+            hand_in(in.type, in.id);
+            break;
+        case Intent::Type::PickImport:
+            platform::pick_files();
+            break;
         case Intent::Type::SetScale: {
             const float scale = std::clamp(in.number, 0.9f, 2.0f);
             if (scale == state.settings.ui_scale) break;
@@ -155,6 +165,73 @@ void App::apply(const Intent& in) {
             break;
         }
     }
+}
+
+void App::show_only(bool& page) {
+    state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = false;
+    page = true;
+    state.focus_form = true;
+}
+
+void App::hand_in(Intent::Type what, const std::string& id) {
+    Draft* d = state.find(id);
+    if (!d) return;
+    const Application& app = d->app;
+    const std::string fingerprint = fingerprint_of(app, programme_.id);
+    std::string date = app.cover.applied_on.value() ? app.cover.applied_on.value()->iso() : platform::now_iso_utc().substr(0, 10);
+    const std::string json_name = safe_file_name(app.cover.applicant_unit, app.cover.project_name, date, "json");
+    const std::string html_name = safe_file_name(app.cover.applicant_unit, app.cover.project_name, date, "html");
+    switch (what) {
+        case Intent::Type::Print:
+            platform::print_document(print_html(programme_, app, fingerprint));
+            break;
+        case Intent::Type::ExportJson:
+            platform::offer_download(json_name, "application/json", workspace_->encode(*d));
+            break;
+        case Intent::Type::ExportHtml:
+            platform::offer_download(html_name, "text/html", print_html(programme_, app, fingerprint));
+            break;
+        case Intent::Type::Email: {
+            const std::string unit = trim(app.cover.applicant_unit).empty() ? "（单位）" : trim(app.cover.applicant_unit);
+            const std::string name = trim(app.cover.project_name).empty() ? "（项目名称）" : trim(app.cover.project_name);
+            const std::string subject = "【重点项目申报】" + unit + "-" + name;
+            const std::string body =
+                programme_.issuer + "：\n\n    现报送" + unit + "《" + name + "》重点项目申报书电子稿，请查收。\n\n"
+                "附件（共2个）：\n    1. " + json_name + "（电子稿，可导入申报助手）\n    2. " + html_name +
+                "（打印版）\n\n电子稿指纹：" + short_fingerprint(fingerprint) +
+                "（与纸质申报书每页页脚一致）\n纸质申报书一式" + std::to_string(programme_.copies) +
+                "份，签字盖章后另行递交。\n\n联系人：" + trim(app.cover.project_leader) + "  电话：" + trim(app.cover.phone) + "\n";
+            platform::send_by_email(programme_.contact.email, subject, body,
+                                    {{json_name, "application/json", workspace_->encode(*d)},
+                                     {html_name, "text/html", print_html(programme_, app, fingerprint)}});
+            break;
+        }
+        default: break;
+    }
+}
+
+void App::import_file(const std::string& name, std::string_view bytes) {
+    if (!import_batch_open_) {
+        state.import_report.clear();
+        import_batch_open_ = true;
+    }
+    ImportOutcome outcome = workspace_->import_file(name, bytes, new_id(), platform::now_iso_utc());
+    AppState::ImportLine line{std::move(outcome)};
+    if (Draft* d = state.find(line.outcome.draft_id)) {
+        state.fonts.need_text(canonical_content(d->app));
+        const Findings findings = check_application(programme_, d->app, state.today);
+        line.errors = count_severity(findings, Severity::Error);
+        line.warnings = count_severity(findings, Severity::Warning);
+    }
+    state.fonts.need_text(name + line.outcome.message);
+    state.import_report.push_back(std::move(line));
+}
+
+void App::import_done() {
+    import_batch_open_ = false;
+    show_only(state.show_import);
+    refresh_checks();
+    if (workspace_->any_dirty()) save_now();
 }
 
 void App::undo() {

@@ -22,6 +22,9 @@ public:
     void save_now();       // writes every changed draft and starts a sync
     void on_sync_done(bool ok);
     void on_text_typed(const std::string& utf8) { state.fonts.need_text(utf8); }
+    // One file of an import (picker or drop); import_done() after the last one.
+    void import_file(const std::string& name, std::string_view bytes);
+    void import_done();
     std::string current_draft_json();
     std::string current_findings_json();  // [{severity, field, message, clause}]
     std::string drafts_json();            // [{id, name, kind, current}], in list order, and the trash
@@ -31,6 +34,8 @@ public:
 private:
     void apply(const Intent& intent);
     void opened(const std::string& id);
+    void hand_in(Intent::Type what, const std::string& id);
+    void show_only(bool& page);  // one center page at a time
     void load_settings();
     void save_settings();
     void refresh_checks();
@@ -40,6 +45,7 @@ private:
     std::unique_ptr<shenbao::Store> store_;
     std::unique_ptr<Workspace> workspace_;
     shenbao::Programme programme_;
+    bool import_batch_open_ = false;  // files of one pick or drop are reported together
     bool sync_in_flight_ = false;
     bool wrote_since_sync_ = false;
     bool write_failed_ = false;

@@ -45,6 +45,11 @@ struct Intent {
         Redo,
         SaveNow,
         SetScale,        // number
+        Print,           // id
+        ExportJson,      // id
+        ExportHtml,      // id
+        Email,           // id
+        PickImport,
     } type;
     std::string id;
     shenbao::KindId kind = shenbao::KindId::AcademicExchange;
@@ -74,6 +79,13 @@ struct AppState {
     std::string focused_field;   // the field path that has keyboard focus (this frame)
     bool show_new_draft = false; // the kind chooser
     bool show_trash = false;
+    bool show_hand_in = false;       // the 提交 page of the current draft
+    bool show_import = false;        // the report of the last import
+    struct ImportLine {
+        shenbao::ImportOutcome outcome;
+        size_t errors = 0, warnings = 0;  // of the checks, once imported
+    };
+    std::vector<ImportLine> import_report;
     bool focus_form = true;          // give the form panel the keyboard (start, draft opened)
     std::string editing_long_field;  // path of the long-text field whose editor is open
     bool unit_suggestions_open = false;

@@ -20,7 +20,9 @@ constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoSavedSettings;
 
 void Muted(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
 
@@ -107,14 +109,17 @@ void DrawDraftList(AppState& s) {
     ImGui::BeginChild("drafts", ImVec2(0, 0), ImGuiChildFlags_None, kPanel);
     if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) {
         s.show_new_draft = true;
+        s.show_trash = s.show_hand_in = s.show_import = false;
         s.focus_form = true;
     }
+    if (ImGui::Button("导入电子稿…", ImVec2(-FLT_MIN, 0))) s.request({Intent::Type::PickImport});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("选择 JSON 文件，或把文件拖到窗口中");
     ImGui::Spacing();
     Muted(("我的草稿（" + std::to_string(s.drafts().size()) + "）").c_str());
     ImGui::Separator();
     for (Draft& d : s.drafts()) {
         ImGui::PushID(d.id.c_str());
-        const bool selected = d.id == s.current_id && !s.show_new_draft && !s.show_trash;
+        const bool selected = d.id == s.current_id && !s.show_new_draft && !s.show_trash && !s.show_import;
         const KindRule* rule = s.programme->kind(d.app.cover.kind);
         if (s.rename_id == d.id) {
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -171,11 +176,11 @@ void DrawDraftList(AppState& s) {
     ImGui::Separator();
     if (ImGui::Selectable(("回收站（" + std::to_string(s.trash().size()) + "）").c_str(), s.show_trash)) {
         s.show_trash = true;
-        s.show_new_draft = false;
+        s.show_new_draft = s.show_hand_in = s.show_import = false;
         s.focus_form = true;
     }
     ImGui::Spacing();
-    Muted("右键点击草稿可重命名、复制或删除");
+    Muted("右键点击草稿可重命名、复制或删除。可把电子稿文件拖到窗口中导入。");
     ImGui::EndChild();
 }
 
@@ -190,7 +195,7 @@ void DrawTrash(AppState& s) {
         ImGui::SameLine();
         Muted(t.meta.updated_at.c_str());
         ImGui::SameLine();
-        if (ImGui::Button("恢复")) s.request({Intent::Type::RestoreDraft, t.id});
+        if (NamedButton(s, "恢复", ("trash.restore." + t.id).c_str())) s.request({Intent::Type::RestoreDraft, t.id});
         ImGui::PopID();
     }
 }
@@ -244,6 +249,21 @@ void DrawDraftToolbar(AppState& s, Draft& d) {
     ImGui::SameLine();
     if (ImGui::Button("删除")) s.request({Intent::Type::DeleteDraft, d.id});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("移入回收站，可恢复");
+    ImGui::SameLine(0, 24);
+    if (ImGui::Button("打印")) s.request({Intent::Type::Print, d.id});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印申报书（Ctrl+P）");
+    ImGui::SameLine();
+    if (ImGui::Button("导出电子稿")) s.request({Intent::Type::ExportJson, d.id});
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, 0xFFB5651D);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, 0xFFC87A30);
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
+    if (ImGui::Button("提交…")) {
+        s.show_hand_in = true;
+        s.focus_form = true;
+    }
+    ImGui::PopStyleColor(3);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印、导出电子稿并发送邮件");
     ImGui::PopTabStop();
 }
 
@@ -271,7 +291,7 @@ void DrawChecks(AppState& s, Draft& d) {
 
     static const std::pair<const char*, const char*> kSections[] = {
         {"cover", "封面"}, {"plan", "项目内容"}, {"details", "类别信息"}, {"team", "团队"}, {"budget", "经费预算"},
-        {"opinion", "单位意见"}, {"eligibility", "申报条件"}, {"evidence", "佐证材料"}, {"", "整体"}};
+        {"eligibility", "申报条件"}, {"evidence", "佐证材料"}, {"opinion", "单位意见"}, {"", "整体"}};
     for (const auto& [key, title] : kSections) {
         std::vector<const Finding*> group;
         for (const Finding& x : d.findings)
@@ -345,8 +365,10 @@ void DrawApp(AppState& s) {
         s.focus_form = false;
     }
     ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.show_new_draft || !d) DrawNewDraft(s);
+    if (s.show_import) DrawImportReport(s);
+    else if (s.show_new_draft || (!d && !s.show_trash)) DrawNewDraft(s);
     else if (s.show_trash) DrawTrash(s);
+    else if (s.show_hand_in) DrawHandIn(s, *d);
     else {
         DrawDraftToolbar(s, *d);
         DrawForm(s, *d);

@@ -392,9 +392,9 @@ void DrawForm(AppState& state, Draft& draft) {
     DrawDetails(f);
     DrawTeam(f);
     DrawBudget(f);
-    DrawOpinion(f);
     DrawEligibility(f);
     DrawEvidence(f);
+    DrawOpinion(f);  // last, as on paper: the signature and stamp close the form
     ImGui::Dummy(ImVec2(0, 40));
     ImGui::PopID();
 }

@@ -9,5 +9,7 @@ void DrawApp(AppState& state);           // the whole window: top bar, drafts, f
 void DrawForm(AppState& state, Draft& draft);
 void DrawChecks(AppState& state, Draft& draft);
 void DrawNewDraft(AppState& state);      // choosing the kind of a new application
+void DrawHandIn(AppState& state, Draft& draft);  // print, export, email
+void DrawImportReport(AppState& state);
 
 }  // namespace ui

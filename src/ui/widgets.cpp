@@ -391,6 +391,12 @@ bool UnitField(FormContext& f, const std::string& path, const char* label, std::
     return edited;
 }
 
+bool NamedButton(AppState& s, const char* label, const char* name) {
+    const bool pressed = ImGui::Button(label);
+    if (ImGui::IsItemFocused()) s.focused_field = name;
+    return pressed;
+}
+
 int RowButtons(size_t index, size_t count) {
     int action = 0;
     ImGui::BeginDisabled(index == 0);

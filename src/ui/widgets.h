@@ -52,6 +52,9 @@ bool ShownInPlace(const Draft& d, const shenbao::Finding& x);
 // Worst severity among findings whose field starts with the prefix, or -1.
 int WorstFinding(const Draft& d, const std::string& prefix);
 
+// A button the keyboard reaches; `name` is reported as the focused field (test hook).
+bool NamedButton(AppState& s, const char* label, const char* name);
+
 // A row of small table-editing buttons (up, down, remove). Returns the action taken:
 // 0 none, 1 up, 2 down, 3 remove.
 int RowButtons(size_t index, size_t count);

@@ -156,7 +156,7 @@ tests.push({
       await shot(page, 'editor-form-1366x768');
 
       // Rename from the list's context menu.
-      await page.mouse.click(120, 165, { button: 'right' });
+      await page.mouse.click(120, 199, { button: 'right' });
       await quiet(page);
       await shot(page, 'editor-context-menu-1366x768');
       await page.keyboard.press('Home');  // the first item: 重命名
@@ -182,7 +182,7 @@ tests.push({
       assert.deepEqual(l.trash.map((d) => d.name), ['改过的名称（副本）']);
 
       // Restore from the trash.
-      await page.mouse.click(60, 240);
+      await page.mouse.click(60, 274);
       await quiet(page);
       await shot(page, 'editor-trash-1366x768');
       await page.keyboard.press('Tab');
