@@ -81,14 +81,14 @@ TEST_CASE("trash: delete, list, restore, purge") {
     MemoryFileSystem fs;
     Store store(fs, "/d", "yancheng-2018");
     REQUIRE(store.save(sample("a1", "甲")));
-    REQUIRE(store.move_to_trash("a1"));
+    REQUIRE(store.move_to_trash("a1", "2018-05-05T00:00:00Z"));
     CHECK(store.load_all().drafts.empty());
     REQUIRE(store.trash().size() == 1);
     CHECK(store.trash()[0].app.cover.project_name == "甲");
     REQUIRE(store.restore_from_trash("a1"));
     CHECK(store.load_all().drafts.size() == 1);
     CHECK(store.trash().empty());
-    REQUIRE(store.move_to_trash("a1"));
+    REQUIRE(store.move_to_trash("a1", "2018-05-05T00:00:00Z"));
     CHECK(store.purge_from_trash("a1"));
     CHECK(store.trash().empty());
 }
@@ -97,7 +97,7 @@ TEST_CASE("draft ids cannot walk out of the store") {
     MemoryFileSystem fs;
     Store store(fs, "/d", "yancheng-2018");
     CHECK_FALSE(store.save(sample("../etc/passwd", "x")));
-    CHECK_FALSE(store.move_to_trash("../x"));
+    CHECK_FALSE(store.move_to_trash("../x", "t"));
     CHECK(is_safe_draft_id("d20181122-ab12"));
     CHECK_FALSE(is_safe_draft_id(""));
     CHECK_FALSE(is_safe_draft_id("a/b"));
@@ -113,7 +113,7 @@ TEST_CASE("the store over the real file system") {
         LoadReport r = store.load_all();
         REQUIRE(r.drafts.size() == 1);
         CHECK(r.drafts[0].app.cover.project_name == "改过的草稿");
-        REQUIRE(store.move_to_trash("a1"));
+        REQUIRE(store.move_to_trash("a1", "2018-05-05T00:00:00Z"));
         CHECK(store.trash().size() == 1);
     }
     std::filesystem::remove_all(dir);

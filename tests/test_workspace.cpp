@@ -71,11 +71,11 @@ TEST_CASE("duplicate, rename, save and load back sorted by last edit") {
     CHECK(copy->app.cover.project_number.empty());
     CHECK(f.ws.duplicate("nope", "d3", "x") == nullptr);
     CHECK(f.ws.rename("d1", "改名的服务站", "2018-05-04T00:00:00Z"));
-    CHECK(f.ws.save_dirty());
+    CHECK(f.ws.save_dirty("2018-05-10T00:00:00Z"));
     CHECK_FALSE(f.ws.any_dirty());
 
     Workspace<WorkDraft> again(f.store, programme(), "test");
-    LoadReport r = again.load();
+    LoadReport r = again.load("2018-05-10T00:00:00Z");
     CHECK(r.problems.empty());
     REQUIRE(again.drafts().size() == 2);
     CHECK(again.drafts()[0].app.cover.project_name == "改名的服务站");  // edited last
@@ -87,7 +87,7 @@ TEST_CASE("delete into the trash and restore, with what was on screen") {
     WorkDraft& a = f.ws.create(KindId::ServiceStation, "d1", "2018-05-01T00:00:00Z");
     a.app.cover.project_name = "未保存就删除";
     f.ws.changed(a, "2018-05-01T00:01:00Z", true);
-    REQUIRE(f.ws.remove("d1"));
+    REQUIRE(f.ws.remove("d1", "2018-05-05T00:00:00Z"));
     CHECK(f.ws.drafts().empty());
     REQUIRE(f.ws.trash().size() == 1);
     CHECK(f.ws.trash()[0].app.cover.project_name == "未保存就删除");
@@ -102,12 +102,12 @@ TEST_CASE("when the disk is full, a delete fails and the draft stays; saving rep
     Fixture f;
     WorkDraft& a = f.ws.create(KindId::ServiceStation, "d1", "2018-05-01T00:00:00Z");
     f.fs.disk_full = true;
-    CHECK_FALSE(f.ws.remove("d1"));
+    CHECK_FALSE(f.ws.remove("d1", "2018-05-05T00:00:00Z"));
     CHECK(f.ws.drafts().size() == 1);
-    CHECK_FALSE(f.ws.save_dirty());
+    CHECK_FALSE(f.ws.save_dirty("2018-05-10T00:00:00Z"));
     CHECK(a.dirty());
     f.fs.disk_full = false;
-    CHECK(f.ws.save_dirty());
+    CHECK(f.ws.save_dirty("2018-05-10T00:00:00Z"));
     CHECK_FALSE(a.dirty());
 }
 
@@ -156,5 +156,97 @@ TEST_CASE("importing files: new, the same again, another version, and not an app
     CHECK(broken.status == ImportOutcome::Status::Unreadable);
     CHECK_FALSE(broken.message.empty());
     CHECK(f.ws.drafts().size() == 2);
-    CHECK(f.ws.save_dirty());
+    CHECK(f.ws.save_dirty("2018-05-10T00:00:00Z"));
+}
+
+TEST_CASE("revisions: one per 10 minutes of editing, one before delete, restore and import") {
+    Fixture f;
+    WorkDraft& a = f.ws.create(KindId::ServiceStation, "d1", "2018-05-01T08:00:00Z");
+    a.app.cover.project_name = "第一版";
+    f.ws.changed(a, "2018-05-01T08:00:00Z", true);
+    REQUIRE(f.ws.save_dirty("2018-05-01T08:00:00Z"));
+    CHECK(f.ws.revisions("d1").size() == 1);  // the first save of a draft starts its history
+    a.app.cover.project_name = "第二版";
+    f.ws.changed(a, "2018-05-01T08:05:00Z", true);
+    REQUIRE(f.ws.save_dirty("2018-05-01T08:05:00Z"));
+    CHECK(f.ws.revisions("d1").size() == 1);  // 5 minutes later: not yet
+    a.app.cover.project_name = "第三版";
+    f.ws.changed(a, "2018-05-01T08:10:00Z", true);
+    REQUIRE(f.ws.save_dirty("2018-05-01T08:10:00Z"));
+    std::vector<Revision> revs = f.ws.revisions("d1");
+    REQUIRE(revs.size() == 2);
+    CHECK(revs[0].at == "2018-05-01T08:10:00Z");
+    CHECK(revs[0].reason == "auto");
+    CHECK(f.ws.read_revision("d1", revs[1].file)->app.cover.project_name == "第一版");
+
+    // Restoring an earlier version keeps the one it replaces.
+    REQUIRE(f.ws.restore_revision("d1", revs[1].file, "2018-05-01T09:00:00Z"));
+    CHECK(a.app.cover.project_name == "第一版");
+    revs = f.ws.revisions("d1");
+    CHECK(revs[0].reason == "restore");
+    CHECK(f.ws.read_revision("d1", revs[0].file)->app.cover.project_name == "第三版");
+    CHECK(f.ws.undo(a, "2018-05-01T09:00:01Z"));  // and the restore is one undo step
+    CHECK(a.app.cover.project_name == "第三版");
+
+    REQUIRE(f.ws.remove("d1", "2018-05-02T00:00:00Z"));
+    CHECK(f.ws.revisions("d1").front().reason == "delete");
+}
+
+TEST_CASE("the trash keeps deleted drafts for 30 days") {
+    Fixture f;
+    f.ws.create(KindId::ServiceStation, "d1", "2018-05-01T00:00:00Z");
+    REQUIRE(f.ws.remove("d1", "2018-05-01T00:00:00Z"));
+    REQUIRE(f.ws.trash().size() == 1);
+    CHECK(f.ws.trash()[0].meta.deleted_at == "2018-05-01T00:00:00Z");
+    f.ws.load("2018-05-30T00:00:00Z");
+    CHECK(f.ws.trash().size() == 1);
+    f.ws.load("2018-06-01T00:00:01Z");
+    CHECK(f.ws.trash().empty());
+}
+
+TEST_CASE("backup and merge: everything back with the same fingerprints, a newer draft never replaced by an older") {
+    Fixture f;
+    for (const char* kind : testing::kAcceptedKinds) {
+        WorkDraft& d = f.ws.create(*kind_from_key(kind), std::string("d-") + kind, "2018-05-01T00:00:00Z");
+        d.app = testing::complete(kind);
+        f.ws.changed(d, "2018-05-01T00:00:00Z", true);
+    }
+    REQUIRE(f.ws.save_dirty("2018-05-01T00:00:00Z"));
+    const std::string backup = f.ws.backup("2018-05-01T01:00:00Z");
+
+    Fixture wiped;  // a new profile
+    int ids = 0;
+    MergeReport r = wiped.ws.merge_backup(backup, [&] { return "new" + std::to_string(++ids); }, "2018-05-02T00:00:00Z");
+    CHECK(r.error.empty());
+    CHECK(r.added == 4);
+    REQUIRE(wiped.ws.drafts().size() == 4);
+    for (WorkDraft& d : wiped.ws.drafts()) {
+        CAPTURE(d.id);
+        REQUIRE(f.ws.find(d.id));
+        CHECK(fingerprint_of(d.app, "yancheng-2018") == fingerprint_of(f.ws.find(d.id)->app, "yancheng-2018"));
+        CHECK(wiped.ws.revisions(d.id).size() == f.ws.revisions(d.id).size());
+    }
+    REQUIRE(wiped.ws.save_dirty("2018-05-02T00:00:00Z"));
+
+    // Edited here after the backup: the backup's older version does not replace it.
+    WorkDraft& station = *wiped.ws.find("d-service_station");
+    station.app.plan.place = "新地点";
+    wiped.ws.changed(station, "2018-05-03T00:00:00Z", true);
+    MergeReport again = wiped.ws.merge_backup(backup, [&] { return "x"; }, "2018-05-04T00:00:00Z");
+    CHECK(again.kept == 1);
+    CHECK(again.same == 3);
+    CHECK(wiped.ws.find("d-service_station")->app.plan.place == "新地点");  // (merging re-sorts the list)
+    CHECK(wiped.ws.revisions("d-service_station").front().reason == "backup");  // the backup's version kept too
+
+    // A newer draft in the backup replaces an older one here, which is kept as a revision.
+    WorkDraft& org = *f.ws.find("d-organisation_building");
+    org.app.plan.place = "更新的地点";
+    f.ws.changed(org, "2018-05-05T00:00:00Z", true);
+    REQUIRE(f.ws.save_dirty("2018-05-05T00:00:00Z"));
+    MergeReport newer = wiped.ws.merge_backup(f.ws.backup("2018-05-05T00:00:00Z"), [&] { return "y"; }, "2018-05-06T00:00:00Z");
+    CHECK(newer.updated == 1);
+    CHECK(wiped.ws.find("d-organisation_building")->app.plan.place == "更新的地点");
+
+    CHECK_FALSE(wiped.ws.merge_backup("{\"schema\": \"other\"}", [] { return "z"; }, "t").error.empty());
+    CHECK_FALSE(wiped.ws.merge_backup("not json", [] { return "z"; }, "t").error.empty());
 }

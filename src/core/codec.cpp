@@ -372,6 +372,7 @@ void read_envelope(const json& doc, Decoded& out) {
         r.text("created_at", out.meta.created_at);
         r.text("updated_at", out.meta.updated_at);
         r.text("generator", out.meta.generator);
+        r.text("deleted_at", out.meta.deleted_at);
     }
     const json* content = root.child("application");
     if (!content) {
@@ -398,6 +399,7 @@ std::string encode_application(const Application& app, const std::string& progra
     doc["fingerprint"] = fingerprint_of(app, programme_id);
     doc["meta"] = {{"draft_id", meta.draft_id}, {"created_at", meta.created_at}, {"updated_at", meta.updated_at},
                    {"generator", meta.generator}};
+    if (!meta.deleted_at.empty()) doc["meta"]["deleted_at"] = meta.deleted_at;
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

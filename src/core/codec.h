@@ -29,6 +29,7 @@ struct DocumentMeta {
     std::string draft_id;
     std::string created_at, updated_at;  // ISO 8601 UTC, e.g. 2018-05-20T08:30:00Z
     std::string generator;               // e.g. shenbao 0.1
+    std::string deleted_at;              // set while the draft is in the trash
 };
 
 struct Decoded {

@@ -68,6 +68,23 @@ std::optional<Date> Date::parse(std::string_view text) {
     return Date{n[0], n[1], n[2]};
 }
 
+std::optional<long long> iso_utc_seconds(std::string_view t) {
+    // YYYY-MM-DDTHH:MM:SSZ, exactly.
+    if (t.size() != 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z')
+        return std::nullopt;
+    auto num = [&](size_t at, size_t len) {
+        int v = 0;
+        for (size_t i = at; i < at + len; ++i) {
+            if (t[i] < '0' || t[i] > '9') return -1;
+            v = v * 10 + (t[i] - '0');
+        }
+        return v;
+    };
+    const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2), s = num(17, 2);
+    if (!is_valid_date(y, mo, d) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return std::nullopt;
+    return static_cast<long long>(Date{y, mo, d}.serial()) * 86400 + h * 3600 + mi * 60 + s;
+}
+
 std::string Date::iso() const {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);

@@ -28,4 +28,8 @@ struct Date {
 
 bool is_valid_date(int year, int month, int day);
 
+// Seconds since 1970 of an ISO 8601 UTC time such as 2018-05-20T08:30:00Z; nothing if it
+// is not one.
+std::optional<long long> iso_utc_seconds(std::string_view text);
+
 }  // namespace shenbao

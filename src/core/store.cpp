@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include <algorithm>
+
 namespace shenbao {
 
 namespace {
@@ -71,15 +73,94 @@ bool Store::save(const StoredDraft& draft) {
     return true;
 }
 
-bool Store::move_to_trash(const std::string& id) {
+bool Store::move_to_trash(const std::string& id, const std::string& now) {
     if (!is_safe_draft_id(id)) return false;
+    std::string bytes;
+    if (!fs_.read(path(id + kSuffix), bytes)) return false;
+    Decoded d = decode_application(bytes);
+    if (!d.application) return false;
+    d.meta.deleted_at = now;
     fs_.make_dir(path("trash"));
-    return fs_.rename(path(id + kSuffix), path("trash/" + id + kSuffix));
+    const std::string target = path("trash/" + id + kSuffix);
+    if (!fs_.write(target + ".tmp", encode({id, *d.application, d.meta})) || !fs_.rename(target + ".tmp", target)) {
+        fs_.remove(target + ".tmp");
+        return false;
+    }
+    return fs_.remove(path(id + kSuffix));
 }
 
 bool Store::restore_from_trash(const std::string& id) {
     if (!is_safe_draft_id(id)) return false;
-    return fs_.rename(path("trash/" + id + kSuffix), path(id + kSuffix));
+    std::string bytes;
+    if (!fs_.read(path("trash/" + id + kSuffix), bytes)) return false;
+    Decoded d = decode_application(bytes);
+    if (!d.application) return false;
+    d.meta.deleted_at.clear();
+    if (!save({id, *d.application, d.meta})) return false;
+    return fs_.remove(path("trash/" + id + kSuffix));
+}
+
+namespace {
+// 2018-05-20T08:30:00Z -> 20180520T083000Z, and back.
+std::string compact_time(const std::string& iso) {
+    std::string out;
+    for (char c : iso)
+        if (c != '-' && c != ':') out += c;
+    return out;
+}
+std::string iso_from_compact(const std::string& c) {
+    if (c.size() != 16) return c;
+    return c.substr(0, 4) + "-" + c.substr(4, 2) + "-" + c.substr(6, 2) + "T" + c.substr(9, 2) + ":" + c.substr(11, 2) + ":" +
+           c.substr(13, 2) + "Z";
+}
+}  // namespace
+
+bool Store::save_revision(const StoredDraft& draft, const std::string& now, const std::string& reason) {
+    if (!is_safe_draft_id(draft.id) || !is_safe_draft_id(reason)) return false;
+    fs_.make_dir(path("history"));
+    fs_.make_dir(path("history/" + draft.id));
+    std::string name = compact_time(now) + "-" + reason + kSuffix;
+    // Two revisions in the same second keep both.
+    std::string existing;
+    for (int n = 2; fs_.read(path("history/" + draft.id + "/" + name), existing); ++n)
+        name = compact_time(now) + "-" + reason + "-" + std::to_string(n) + kSuffix;
+    const std::string target = path("history/" + draft.id + "/" + name);
+    if (!fs_.write(target + ".tmp", encode(draft)) || !fs_.rename(target + ".tmp", target)) {
+        fs_.remove(target + ".tmp");
+        return false;
+    }
+    std::vector<Revision> all = revisions(draft.id);
+    for (size_t i = all.size(); i > kMaxRevisions; --i) {
+        // Drop the oldest automatic one; if none is automatic, the oldest.
+        auto victim = std::find_if(all.rbegin(), all.rend(), [](const Revision& r) { return r.reason == "auto"; });
+        const Revision& r = victim != all.rend() ? *victim : all.back();
+        fs_.remove(path("history/" + draft.id + "/" + r.file));
+        all.erase(std::find_if(all.begin(), all.end(), [&](const Revision& x) { return x.file == r.file; }));
+    }
+    return true;
+}
+
+std::vector<Revision> Store::revisions(const std::string& id) {
+    std::vector<Revision> out;
+    if (!is_safe_draft_id(id)) return out;
+    for (const std::string& name : fs_.list(path("history/" + id))) {
+        if (!ends_with(name, kSuffix) || name.size() < 16 + 1 + 5) continue;
+        const std::string stem = name.substr(0, name.size() - 5);
+        std::string reason = stem.substr(17);
+        if (size_t dash = reason.find('-'); dash != std::string::npos) reason = reason.substr(0, dash);
+        out.push_back({name, iso_from_compact(stem.substr(0, 16)), reason});
+    }
+    std::sort(out.begin(), out.end(), [](const Revision& a, const Revision& b) { return a.file > b.file; });
+    return out;
+}
+
+std::optional<StoredDraft> Store::read_revision(const std::string& id, const std::string& file) {
+    if (!is_safe_draft_id(id) || file.find('/') != std::string::npos || file.find("..") != std::string::npos) return std::nullopt;
+    std::string bytes;
+    if (!fs_.read(path("history/" + id + "/" + file), bytes)) return std::nullopt;
+    Decoded d = decode_application(bytes);
+    if (!d.application) return std::nullopt;
+    return StoredDraft{id, std::move(*d.application), d.meta};
 }
 
 bool Store::purge_from_trash(const std::string& id) {

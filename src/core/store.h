@@ -3,12 +3,14 @@
 //
 // Layout under the root folder:
 //   <id>.json              the draft (meta.draft_id = id)
-//   trash/<id>.json        deleted drafts, restorable
+//   trash/<id>.json        deleted drafts (meta.deleted_at says when), restorable
+//   history/<id>/<stamp>-<reason>.json   earlier versions of a draft
 //   quarantine/<name>      files that could not be read, set aside, never deleted
 //
 // The store works over a FileSystem so that tests can make writes fail (a full disk)
 // and the browser can use the same code over Emscripten's file system.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,12 @@ struct StoreProblem {
     std::string message;  // zh-CN
 };
 
+struct Revision {
+    std::string file;    // the name under history/<id>/
+    std::string at;      // ISO 8601 UTC, when it was taken
+    std::string reason;  // auto | delete | restore | import | backup
+};
+
 struct LoadReport {
     std::vector<StoredDraft> drafts;
     std::vector<StoreProblem> problems;  // each unreadable file, now in quarantine/
@@ -56,10 +64,18 @@ public:
     // Writes <id>.json.tmp, then renames it over <id>.json. On failure the previous
     // version is untouched and false is returned.
     bool save(const StoredDraft& draft);
-    bool move_to_trash(const std::string& id);
+    // Moves the draft to the trash, noting when (deleted_at).
+    bool move_to_trash(const std::string& id, const std::string& now);
     bool restore_from_trash(const std::string& id);
     std::vector<StoredDraft> trash();
     bool purge_from_trash(const std::string& id);
+
+    // Keeps a copy of the draft as it is now in its history. At most kMaxRevisions are
+    // kept per draft: the oldest automatic ones go first.
+    bool save_revision(const StoredDraft& draft, const std::string& now, const std::string& reason);
+    std::vector<Revision> revisions(const std::string& id);  // newest first
+    std::optional<StoredDraft> read_revision(const std::string& id, const std::string& file);
+    static constexpr size_t kMaxRevisions = 100;
 
     std::string encode(const StoredDraft& draft) const;
 

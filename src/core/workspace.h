@@ -6,6 +6,8 @@
 // Times are passed in (ISO 8601 UTC) so that the core stays free of clocks.
 #pragma once
 #include <algorithm>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -38,8 +40,22 @@ struct WorkDraft {
     UndoHistory history;
     uint64_t revision = 0;        // bumped on every change
     uint64_t saved_revision = 0;  // the revision in the store
+    long long last_revision_at = -1;  // seconds; -1: not known yet (read from the store)
     bool dirty() const { return revision != saved_revision; }
 };
+
+// What merging a backup did.
+struct MergeReport {
+    int added = 0;      // drafts that were not here
+    int updated = 0;    // drafts here, older than the backup's: replaced (the old one kept as a revision)
+    int kept = 0;       // drafts here, newer than the backup's: kept (the backup's kept as a revision)
+    int same = 0;       // identical
+    std::string error;  // zh-CN, when the file is not a backup
+};
+
+constexpr long long kRevisionEverySeconds = 10 * 60;
+constexpr long long kTrashKeepSeconds = 30LL * 24 * 3600;
+constexpr size_t kMaxBackupBytes = 256u * 1024 * 1024;
 
 template <class Draft>
 class Workspace {
@@ -48,7 +64,8 @@ public:
         : store_(store), programme_(programme), generator_(std::move(generator)) {}
 
     // Replaces the list by what the store holds; problems name the files set aside.
-    LoadReport load() {
+    // Drafts in the trash for more than 30 days are removed for good.
+    LoadReport load(const std::string& now) {
         LoadReport report = store_.load_all();
         drafts_.clear();
         for (StoredDraft& s : report.drafts) {
@@ -60,6 +77,11 @@ public:
             drafts_.push_back(std::move(d));
         }
         report.drafts.clear();
+        const auto now_s = iso_utc_seconds(now);
+        for (const StoredDraft& t : store_.trash()) {
+            const auto deleted = iso_utc_seconds(t.meta.deleted_at);
+            if (now_s && deleted && *now_s - *deleted > kTrashKeepSeconds) store_.purge_from_trash(t.id);
+        }
         trash_ = store_.trash();
         sort_by_last_edit();
         return report;
@@ -133,11 +155,12 @@ public:
     // Moves the draft to the trash. It is written first if it has changes (or was never
     // written), so the trash holds exactly what was on screen. False, with the draft
     // still in the list, when the store could not do it.
-    bool remove(const std::string& id) {
+    bool remove(const std::string& id, const std::string& now) {
         Draft* d = find(id);
         if (!d) return false;
         if (d->dirty() && !write(*d)) return false;
-        if (!store_.move_to_trash(id)) return false;
+        store_.save_revision({d->id, d->app, d->meta}, now, "delete");
+        if (!store_.move_to_trash(id, now)) return false;
         drafts_.erase(std::remove_if(drafts_.begin(), drafts_.end(), [&](const Draft& x) { return x.id == id; }),
                       drafts_.end());
         trash_ = store_.trash();
@@ -151,19 +174,115 @@ public:
         d.id = it->id;
         d.app = it->app;
         d.meta = it->meta;
+        d.meta.deleted_at.clear();
         d.history.reset(d.app);
         drafts_.insert(drafts_.begin(), std::move(d));
         trash_ = store_.trash();
         return true;
     }
 
+    std::vector<Revision> revisions(const std::string& id) { return store_.revisions(id); }
+    std::optional<StoredDraft> read_revision(const std::string& id, const std::string& file) {
+        return store_.read_revision(id, file);
+    }
+
+    // Brings back an earlier version; the version being replaced is kept as a revision
+    // first, so a restore can itself be undone.
+    bool restore_revision(const std::string& id, const std::string& file, const std::string& now) {
+        Draft* d = find(id);
+        std::optional<StoredDraft> old = store_.read_revision(id, file);
+        if (!d || !old) return false;
+        if (!store_.save_revision({d->id, d->app, d->meta}, now, "restore")) return false;
+        d->app = std::move(old->app);
+        changed(*d, now, true);
+        return true;
+    }
+
     // Writes every draft with changes. False when any could not be written (those stay
     // dirty and are tried again next time).
-    bool save_dirty() {
+    bool save_dirty(const std::string& now) {
         bool ok = true;
-        for (Draft& d : drafts_)
-            if (d.dirty() && !write(d)) ok = false;
+        for (Draft& d : drafts_) {
+            if (!d.dirty()) continue;
+            if (!write(d)) { ok = false; continue; }
+            keep_revision_if_due(d, now);
+        }
         return ok;
+    }
+
+    // One file with every draft and its history.
+    std::string backup(const std::string& now) {
+        nlohmann::json drafts = nlohmann::json::array();
+        for (const Draft& d : drafts_) {
+            nlohmann::json history = nlohmann::json::array();
+            for (const Revision& r : store_.revisions(d.id))
+                if (auto old = store_.read_revision(d.id, r.file))
+                    history.push_back({{"at", r.at}, {"reason", r.reason},
+                                       {"document", nlohmann::json::parse(store_.encode(*old))}});
+            drafts.push_back({{"document", nlohmann::json::parse(encode(d))}, {"history", history}});
+        }
+        nlohmann::json doc = {{"schema", "shenbao.backup"}, {"schema_version", 1}, {"created_at", now},
+                              {"programme", programme_.id}, {"drafts", drafts}};
+        return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+
+    // Merges a backup in (re-sorting the list: references into it are invalidated).
+    // Never replaces a newer draft by an older one; whichever version
+    // does not stay current is kept as a revision, so nothing of either is lost.
+    MergeReport merge_backup(std::string_view bytes, const std::function<std::string()>& new_id, const std::string& now) {
+        MergeReport report;
+        if (bytes.size() > kMaxBackupBytes) { report.error = "备份文件过大"; return report; }
+        nlohmann::json doc = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
+        if (doc.is_discarded() || !doc.is_object() || doc.value("schema", "") != "shenbao.backup" ||
+            !doc.contains("drafts") || !doc["drafts"].is_array()) {
+            report.error = "这不是申报助手的备份文件";
+            return report;
+        }
+        for (const nlohmann::json& entry : doc["drafts"]) {
+            if (!entry.is_object() || !entry.contains("document")) continue;
+            Decoded incoming = decode_application(entry["document"].dump());
+            if (!incoming.application) continue;
+            std::string id = incoming.meta.draft_id;
+            if (!is_safe_draft_id(id)) id = new_id();
+            Draft* here = find(id);
+            if (!here) {
+                Draft d;
+                d.id = id;
+                d.app = std::move(*incoming.application);
+                Draft& added = insert(std::move(d), now);
+                added.meta = incoming.meta;
+                added.meta.draft_id = id;
+                added.meta.deleted_at.clear();
+                ++report.added;
+            } else if (fingerprint_of(here->app, incoming.programme_id) == incoming.fingerprint) {
+                ++report.same;
+            } else if (incoming.meta.updated_at > here->meta.updated_at) {
+                store_.save_revision({here->id, here->app, here->meta}, now, "backup");
+                here->app = std::move(*incoming.application);
+                here->meta.updated_at = incoming.meta.updated_at;
+                here->history.reset(here->app);
+                ++here->revision;
+                ++report.updated;
+            } else {
+                store_.save_revision({id, *incoming.application, incoming.meta}, now, "backup");
+                ++report.kept;
+            }
+            // The backup's history, where this store does not have it yet.
+            if (entry.contains("history") && entry["history"].is_array()) {
+                const std::vector<Revision> known = store_.revisions(id);
+                for (const nlohmann::json& h : entry["history"]) {
+                    if (!h.is_object() || !h.contains("document") || !h.contains("at")) continue;
+                    const std::string at = h.value("at", ""), reason = h.value("reason", "backup");
+                    if (std::any_of(known.begin(), known.end(), [&](const Revision& r) { return r.at == at && r.reason == reason; }))
+                        continue;
+                    Decoded old = decode_application(h["document"].dump());
+                    if (old.application && iso_utc_seconds(at))
+                        store_.save_revision({id, *old.application, old.meta}, at, is_safe_draft_id(reason) ? reason : "backup");
+                }
+            }
+        }
+        sort_by_last_edit();
+        return report;
     }
 
     void sort_by_last_edit() {
@@ -196,6 +315,10 @@ public:
         Draft draft;
         draft.app = std::move(*d.application);
         const bool id_taken = find(d.meta.draft_id) != nullptr;
+        if (id_taken) {
+            const Draft& existing = *find(d.meta.draft_id);
+            store_.save_revision({existing.id, existing.app, existing.meta}, now, "import");
+        }
         if (is_safe_draft_id(d.meta.draft_id) && !id_taken) {
             draft.id = d.meta.draft_id;
             out.status = ImportOutcome::Status::Added;
@@ -224,6 +347,17 @@ public:
     std::string encode(const Draft& d) const { return store_.encode({d.id, d.app, d.meta}); }
 
 private:
+    void keep_revision_if_due(Draft& d, const std::string& now) {
+        const auto now_s = iso_utc_seconds(now);
+        if (!now_s) return;
+        if (d.last_revision_at < 0) {
+            const std::vector<Revision> known = store_.revisions(d.id);
+            d.last_revision_at = known.empty() ? 0 : iso_utc_seconds(known.front().at).value_or(0);
+        }
+        if (*now_s - d.last_revision_at < kRevisionEverySeconds) return;
+        if (store_.save_revision({d.id, d.app, d.meta}, now, "auto")) d.last_revision_at = *now_s;
+    }
+
     Draft& insert(Draft d, const std::string& now) {
         d.meta = {d.id, now, now, generator_};
         d.history.reset(d.app);

@@ -65,7 +65,7 @@ bool App::init(std::string& error) {
     state.workspace = workspace_.get();
     load_settings();
 
-    LoadReport report = workspace_->load();
+    LoadReport report = workspace_->load(platform::now_iso_utc());
     for (const StoreProblem& problem : report.problems) state.notices.push_back(problem.message);
     for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
     // A first visit starts by choosing the kind of application.
@@ -129,7 +129,7 @@ void App::apply(const Intent& in) {
             if (workspace_->rename(in.id, in.text, now)) state.save_state = SaveState::Pending;
             break;
         case Intent::Type::DeleteDraft:
-            if (!workspace_->remove(in.id)) {
+            if (!workspace_->remove(in.id, now)) {
                 state.notices.push_back("无法删除草稿：浏览器存储写入失败，草稿仍保留在列表中");
                 break;
             }
@@ -269,7 +269,7 @@ int App::after_frame() {
 }
 
 void App::save_now() {
-    const bool failed = !workspace_->save_dirty();
+    const bool failed = !workspace_->save_dirty(platform::now_iso_utc());
     write_failed_ = failed;
     if (sync_in_flight_) {
         wrote_since_sync_ = true;
