@@ -133,6 +133,12 @@ def main():
         with open(os.path.join(args.cache, name), 'rb') as f:
             write_if_changed(os.path.join(args.out, name), f.read())
 
+    # How many chunks hold GB2312's hanzi (the common ones, fetched ahead for offline use).
+    gb_count = len([cp for cp in gb2312_hanzi() if cp in cmap])
+    common = (gb_count + GB2312_CHUNK - 1) // GB2312_CHUNK
+    write_if_changed(os.path.join(args.out, 'chunks.json'),
+                     ('{"common": %d, "total": %d}\n' % (common, len(chunks))).encode())
+
     base = set(ALWAYS_IN_BASE) | source_characters(args.sources)
     base = sorted(cp for cp in base if cp in cmap)
     write_if_changed(os.path.join(args.out, 'base.otf'), subset_bytes(base))

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const root = path.resolve(process.argv[2] || 'dist');
-const port = Number(process.argv[3] || 8080);
+const port = Number(process.argv[3] ?? 8080);  // 0: any free port (tests)
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.otf': 'font/otf',
@@ -30,8 +30,12 @@ const server = http.createServer((req, res) => {
       headers['Content-Encoding'] = 'gzip';
     }
     headers['Content-Length'] = data.length;
+    res.on('error', () => {});
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : data);
   });
 });
-server.listen(port, '127.0.0.1', () => console.log(`shenbao: serving ${root} at http://127.0.0.1:${port}/`));
+// A client that goes away mid-response (a closed or crashed tab) must not stop the server.
+server.on('clientError', (err, socket) => socket.destroy());
+process.on('uncaughtException', (err) => console.error('static server:', err.message));
+server.listen(port, '127.0.0.1', () => console.log(`shenbao: serving ${root} at http://127.0.0.1:${server.address().port}/`));

@@ -168,6 +168,16 @@ EMSCRIPTEN_KEEPALIVE void shenbao_import_file(const char* name, const unsigned c
     g_app->import_file(name, std::string_view(reinterpret_cast<const char*>(data), static_cast<size_t>(length)));
 }
 
+EMSCRIPTEN_KEEPALIVE void shenbao_set_writer(int writer, int lost) { g_app->set_writer(writer != 0, lost != 0); }
+EMSCRIPTEN_KEEPALIVE void shenbao_release_requested() { g_app->release_requested(); }
+EMSCRIPTEN_KEEPALIVE void shenbao_update_available() { g_app->state.update_available = true; }
+EMSCRIPTEN_KEEPALIVE void shenbao_storage_info(int persisted, double usage, double quota) {
+    g_app->storage_info(persisted, usage, quota);
+}
+EMSCRIPTEN_KEEPALIVE void shenbao_restore_backup(const unsigned char* data, int length) {
+    g_app->restore_backup(std::string_view(reinterpret_cast<const char*>(data), static_cast<size_t>(length)));
+}
+
 EMSCRIPTEN_KEEPALIVE void shenbao_import_done() {
     // Between frames: the import report replaces the page being shown.
     g_app->import_done();
@@ -181,6 +191,12 @@ EMSCRIPTEN_KEEPALIVE int shenbao_input_pending() {
 EMSCRIPTEN_KEEPALIVE const char* shenbao_current_findings_json() {
     static std::string json;
     json = g_app->current_findings_json();
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* shenbao_status_json() {
+    static std::string json;
+    json = g_app->status_json();
     return json.c_str();
 }
 

@@ -18,6 +18,8 @@
 
   const state = {
     ready: false,
+    writer: true,        // holds the one-writer lock
+    releaseLock: null,
     frames: 0,
     framesWanted: 0,
     rafPending: false,
@@ -257,6 +259,87 @@
     });
   }
 
+  // ---- one writer across tabs -----------------------------------------------------------
+  const LOCK = 'shenbao-writer';
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel('shenbao') : null;
+  // The writer's lock was taken from it (a tab that took over without an answer).
+  function lostLock() {
+    if (!state.writer) return;
+    state.writer = false;
+    Module._shenbao_set_writer(0, 1);
+    requestFrames(3);
+  }
+  if (channel) channel.onmessage = (e) => {
+    if (e.data === 'please-release' && state.writer && state.ready) Module._shenbao_release_requested();
+  };
+  // Called by the app once its last edits are written and synced.
+  function releaseWriter() {
+    state.writer = false;
+    if (state.releaseLock) { state.releaseLock(); state.releaseLock = null; }
+    Module._shenbao_set_writer(0, 1);
+    requestFrames(3);
+  }
+  // This tab becomes the writer: the other one is asked to save and let go; if it does
+  // not answer within 5 s (a frozen tab), the lock is taken from it.
+  function takeOver() {
+    if (state.writer) return;
+    if (channel) channel.postMessage('please-release');
+    const become = (lock) => new Promise((resolve) => {
+      FS.syncfs(true, () => {  // read what the other tab wrote last
+        state.writer = true;
+        Module._shenbao_set_writer(1, 0);
+        requestFrames(3);
+      });
+      state.releaseLock = resolve;
+    });
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 5000);
+    navigator.locks.request(LOCK, { signal: controller.signal }, (lock) => { clearTimeout(timer); return become(lock); })
+      .catch((err) => {
+        if (err && err.name === 'AbortError' && !state.writer) navigator.locks.request(LOCK, { steal: true }, become).catch(lostLock);
+        else lostLock();
+      });
+  }
+
+  // ---- new builds ------------------------------------------------------------------------
+  let waitingWorker = null;
+  function watchForUpdates() {
+    if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register('sw.js').then((reg) => {
+      const offer = (worker) => { waitingWorker = worker; Module._shenbao_update_available(); requestFrames(3); };
+      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+        });
+      });
+      setInterval(() => reg.update().catch(() => {}), 30 * 60 * 1000);  // a tab open for days
+      // Once the app is idle, the common font chunks are fetched ahead for offline typing.
+      setTimeout(() => navigator.serviceWorker.ready.then((r) => r.active && r.active.postMessage('warm')), 10000);
+    }).catch((err) => console.warn('service worker:', err));
+  }
+  // Switches to the waiting build; called by the app after its edits are saved.
+  function applyUpdate() {
+    if (!waitingWorker) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload());
+    waitingWorker.postMessage('skip-waiting');
+  }
+
+  // ---- storage health --------------------------------------------------------------------
+  async function refreshStorageInfo(askPersist) {
+    let persisted = -1, usage = -1, quota = -1;
+    try {
+      if (navigator.storage) {
+        persisted = (await (askPersist && navigator.storage.persist ? navigator.storage.persist() : navigator.storage.persisted())) ? 1 : 0;
+        const e = await navigator.storage.estimate();
+        usage = e.usage; quota = e.quota;
+      }
+    } catch (e) { /* unknown stays -1 */ }
+    Module._shenbao_storage_info(persisted, usage, quota);
+    requestFrames(2);
+  }
+
   // ---- downloads and files -------------------------------------------------------------
   function download(name, mime, bytes) {
     const blob = new Blob([bytes], { type: mime });
@@ -285,6 +368,26 @@
     document.body.appendChild(frame);
   }
 
+  async function readAll(file) {
+    try { return new Uint8Array(await file.slice(0, 300 * 1024 * 1024).arrayBuffer()); } catch (e) { return new Uint8Array(0); }
+  }
+  function withBytes(bytes, fn) {
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);
+    try { fn(ptr, bytes.length); } finally { Module._free(ptr); }
+  }
+  function pickBackup() {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.onchange = async () => {
+      if (!input.files.length) return;
+      const bytes = await readAll(input.files[0]);
+      withBytes(bytes, (ptr, n) => Module._shenbao_restore_backup(ptr, n));
+      requestFrames(3);
+    };
+    input.click();
+  }
   async function importFiles(files) {
     for (const file of files) {
       let bytes;
@@ -369,6 +472,20 @@
         removeRunDependency('base-font');
       }).catch((err) => showStatus('字体加载失败，请检查网络后刷新页面', String(err)));
 
+      // One writer across tabs and windows (Web Locks): the first holds the lock for its
+      // life; another opens read-only until it takes over (see takeOver below).
+      addRunDependency('writer-lock');
+      if (navigator.locks) {
+        navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+          state.writer = !!lock;
+          removeRunDependency('writer-lock');
+          return lock ? new Promise((resolve) => { state.releaseLock = resolve; }) : undefined;
+        }).catch(lostLock);
+      } else {
+        state.writer = true;
+        removeRunDependency('writer-lock');
+      }
+
       FS.mkdir('/drafts');
       addRunDependency('storage');
       try {
@@ -406,11 +523,15 @@
     download,
     fetchFontFile,
     openUrl(url) { window.open(url, '_blank', 'noopener'); },
-    printDocument, pickFiles, beginMail, addMailFile, sendMail,
+    printDocument, pickFiles, pickBackup, beginMail, addMailFile, sendMail,
+    takeOver, releaseWriter, applyUpdate, refreshStorageInfo,
+    isWriter() { return state.writer ? 1 : 0; },
     fail(message) { showStatus('申报助手无法启动', message); },
     started() {
       statusBox.classList.add('hidden');
       state.ready = true;
+      watchForUpdates();
+      refreshStorageInfo(false);
       resize();
       window.addEventListener('resize', resize);
       ime.focus({ preventScroll: true });
@@ -424,7 +545,9 @@
     get frames() { return state.frames; },
     draft() { return Module.ccall('shenbao_current_draft_json', 'string', [], []); },
     drafts() { return JSON.parse(Module.ccall('shenbao_drafts_json', 'string', [], [])); },
+    status() { return JSON.parse(Module.ccall('shenbao_status_json', 'string', [], [])); },
     findings() { return JSON.parse(Module.ccall('shenbao_current_findings_json', 'string', [], [])); },
+    writer() { return state.writer; },
     focused() { return Module.ccall('shenbao_focused_field', 'string', [], []); },
     // True while input is still being worked through or frames are still to be drawn.
     busy() { return state.framesWanted > 0 || state.rafPending || Module._shenbao_input_pending() === 1; },

@@ -38,6 +38,16 @@ void print_document(const std::string& html);
 // import callback, then the import-finished callback.
 void pick_files();
 
+// One writer across tabs: false when another tab of the app holds the lock.
+bool is_writer();
+void take_over();       // become the writer (the other tab saves and lets go)
+void release_writer();  // let another tab write (after this one's edits are synced)
+void apply_update();    // switch to the new build waiting in the service worker
+// Asks for the storage figures (and, with ask_persist, for persistent storage); they
+// arrive through the storage-info callback.
+void refresh_storage_info(bool ask_persist);
+void pick_backup();     // the chosen backup file arrives through the restore callback
+
 struct Attachment {
     std::string name, mime, bytes;
 };

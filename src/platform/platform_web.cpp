@@ -68,6 +68,13 @@ void send_by_email(const std::string& to, const std::string& subject, const std:
     EM_ASM({ shenbaoPlatform.sendMail(); });
 }
 
+bool is_writer() { return EM_ASM_INT({ return shenbaoPlatform.isWriter(); }) != 0; }
+void take_over() { EM_ASM({ shenbaoPlatform.takeOver(); }); }
+void release_writer() { EM_ASM({ shenbaoPlatform.releaseWriter(); }); }
+void apply_update() { EM_ASM({ shenbaoPlatform.applyUpdate(); }); }
+void refresh_storage_info(bool ask_persist) { EM_ASM({ shenbaoPlatform.refreshStorageInfo($0 != 0); }, ask_persist ? 1 : 0); }
+void pick_backup() { EM_ASM({ shenbaoPlatform.pickBackup(); }); }
+
 void fetch_font_file(const std::string& url, const std::string& path, int tag) {
     EM_ASM({ shenbaoPlatform.fetchFontFile(UTF8ToString($0), UTF8ToString($1), $2); }, url.c_str(), path.c_str(), tag);
 }

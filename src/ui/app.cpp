@@ -60,6 +60,7 @@ bool App::init(std::string& error) {
     state.programme = &programme_;
     platform::today(state.today.year, state.today.month, state.today.day);
     state.storage_error = platform::storage_error();
+    state.read_only = !platform::is_writer();
     store_ = std::make_unique<Store>(fs_, platform::drafts_root(), programme_.id);
     workspace_ = std::make_unique<Workspace>(*store_, programme_, kGenerator);
     state.workspace = workspace_.get();
@@ -92,7 +93,8 @@ std::string App::new_id() {
 void App::opened(const std::string& id) {
     state.current_id = id;
     state.focus_form = true;
-    state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = false;
+    state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = state.show_storage =
+        state.show_history = false;
     if (Draft* d = state.find(id)) state.fonts.need_text(canonical_content(d->app));
     // A new draft must reach the store soon even if nothing else is typed.
     const double now = platform::now_ms();
@@ -112,8 +114,53 @@ void App::refresh_checks() {
     }
 }
 
+namespace {
+
+// Which sections differ between two versions, for comparing at a glance.
+std::string differences_between(const Application& a, const Application& b) {
+    static const std::pair<const char*, const char*> kParts[] = {{"\"cover\"", "封面"}, {"\"plan\"", "项目内容"},
+                                                                 {"\"details\"", "类别信息"}, {"\"team\"", "团队"},
+                                                                 {"\"budget\"", "经费预算"}, {"\"opinion\"", "单位意见"}};
+    std::string out;
+    int changed = 0;
+    if (a.cover.kind != b.cover.kind) { out += "项目类别 "; ++changed; }
+    auto part = [](const std::string& json, const char* key) {
+        const size_t at = json.find(key);
+        if (at == std::string::npos) return std::string();
+        // Up to the next top-level key: enough to tell whether the part changed.
+        size_t depth = 0, i = json.find(':', at);
+        for (; i < json.size(); ++i) {
+            if (json[i] == '{' || json[i] == '[') ++depth;
+            if (json[i] == '}' || json[i] == ']') { if (depth-- == 0) break; }
+            if (json[i] == ',' && depth == 0) break;
+        }
+        return json.substr(at, i - at);
+    };
+    const std::string ja = canonical_content(a), jb = canonical_content(b);
+    for (const auto& [key, label] : kParts)
+        if (part(ja, key) != part(jb, key)) { out += std::string(label) + " "; ++changed; }
+    if (changed == 0) return "与当前内容相同";
+    return "与当前不同：" + out;
+}
+
+
+bool writes(Intent::Type t) {
+    switch (t) {
+        case Intent::Type::NewDraft: case Intent::Type::DuplicateDraft: case Intent::Type::RenameDraft:
+        case Intent::Type::DeleteDraft: case Intent::Type::RestoreDraft: case Intent::Type::Undo: case Intent::Type::Redo:
+        case Intent::Type::PickImport: case Intent::Type::PickBackup: case Intent::Type::RestoreRevision:
+            return true;
+        default: return false;
+    }
+}
+}  // namespace
+
 void App::apply(const Intent& in) {
     const std::string now = platform::now_iso_utc();
+    if (state.read_only && writes(in.type)) {
+        state.notices.push_back("本窗口为只读：请先点击“在本窗口编辑”");
+        return;
+    }
     switch (in.type) {
         case Intent::Type::NewDraft:
             opened(workspace_->create(in.kind, new_id(), now).id);
@@ -155,6 +202,45 @@ void App::apply(const Intent& in) {
         case Intent::Type::PickImport:
             platform::pick_files();
             break;
+        case Intent::Type::TakeOver:
+            platform::take_over();
+            break;
+        case Intent::Type::ApplyUpdate:
+            update_after_sync_ = true;
+            save_now();
+            break;
+        case Intent::Type::Backup: {
+            platform::offer_download("申报助手备份-" + now.substr(0, 10) + ".json", "application/json", workspace_->backup(now));
+            state.settings.last_backup_at = now;
+            save_settings();
+            break;
+        }
+        case Intent::Type::PickBackup:
+            platform::pick_backup();
+            break;
+        case Intent::Type::ShowStorage:
+            show_only(state.show_storage);
+            platform::refresh_storage_info(true);
+            break;
+        case Intent::Type::ShowHistory:
+            if (state.find(in.id)) {
+                state.revisions = workspace_->revisions(in.id);
+                state.revision_notes.clear();
+                for (const Revision& r : state.revisions) {
+                    auto old = workspace_->read_revision(in.id, r.file);
+                    state.revision_notes.push_back(old ? differences_between(old->app, state.find(in.id)->app) : "无法读取");
+                }
+                show_only(state.show_history);
+            }
+            break;
+        case Intent::Type::RestoreRevision:
+            if (Draft* d = state.find(in.id); d && workspace_->restore_revision(in.id, in.text, now)) {
+                ImGui::ClearActiveID();
+                state.changed(*d, false);
+                state.show_history = false;
+                state.notices.push_back("已恢复到所选的历史版本；恢复前的内容已另存为一个历史版本");
+            }
+            break;
         case Intent::Type::SetScale: {
             const float scale = std::clamp(in.number, 0.9f, 2.0f);
             if (scale == state.settings.ui_scale) break;
@@ -168,7 +254,8 @@ void App::apply(const Intent& in) {
 }
 
 void App::show_only(bool& page) {
-    state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = false;
+    state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = state.show_storage =
+        state.show_history = false;
     page = true;
     state.focus_form = true;
 }
@@ -269,6 +356,12 @@ int App::after_frame() {
 }
 
 void App::save_now() {
+    if (state.read_only) {
+        // Another tab writes; this one must not. A release or an update still waits for
+        // nothing here.
+        if (release_after_sync_ || update_after_sync_) on_sync_done(true);
+        return;
+    }
     const bool failed = !workspace_->save_dirty(platform::now_iso_utc());
     write_failed_ = failed;
     if (sync_in_flight_) {
@@ -295,7 +388,76 @@ void App::on_sync_done(bool ok) {
     } else if (!pending) {
         state.save_state = SaveState::Saved;
         state.last_saved_at = local_hms();
+        if (!asked_persist_) {
+            // Work worth keeping now exists: ask the browser not to evict it.
+            asked_persist_ = true;
+            platform::refresh_storage_info(true);
+        }
     }
+    if (release_after_sync_ && !pending) {
+        release_after_sync_ = false;
+        platform::release_writer();
+    }
+    if (update_after_sync_ && !pending && ok && !write_failed_) {
+        update_after_sync_ = false;
+        platform::apply_update();
+    }
+}
+
+void App::set_writer(bool writer, bool lost) {
+    if (writer) {
+        // Read what the other tab wrote while this one was read-only.
+        const std::string current = state.current_id;
+        LoadReport report = workspace_->load(platform::now_iso_utc());
+        for (const StoreProblem& p : report.problems) state.notices.push_back(p.message);
+        for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
+        if (state.drafts().empty()) {
+            state.current_id.clear();
+            show_only(state.show_new_draft);
+        } else {
+            opened(state.find(current) ? current : state.drafts().front().id);
+        }
+        state.read_only = false;
+        state.lost_writer = false;
+        state.focus_form = true;
+        state.save_state = SaveState::Saved;
+        refresh_checks();
+    } else {
+        ImGui::ClearActiveID();
+        state.read_only = true;
+        state.lost_writer = lost;
+    }
+}
+
+void App::release_requested() {
+    release_after_sync_ = true;
+    save_now();
+}
+
+void App::restore_backup(std::string_view bytes) {
+    if (state.read_only) {
+        state.notices.push_back("本窗口为只读：请先点击“在本窗口编辑”");
+        return;
+    }
+    int ids = 0;
+    MergeReport r = workspace_->merge_backup(bytes, [&] { return new_id() + std::to_string(++ids); }, platform::now_iso_utc());
+    if (!r.error.empty()) {
+        state.notices.push_back("无法从备份恢复：" + r.error);
+        return;
+    }
+    for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
+    state.notices.push_back("已从备份恢复：新增 " + std::to_string(r.added) + " 份，更新 " + std::to_string(r.updated) +
+                            " 份（原内容存为历史版本），保留较新的 " + std::to_string(r.kept) + " 份，相同 " +
+                            std::to_string(r.same) + " 份");
+    if (state.current_id.empty() && !state.drafts().empty()) opened(state.drafts().front().id);
+    refresh_checks();
+    save_now();
+}
+
+void App::storage_info(int persisted, double usage, double quota) {
+    state.storage_persisted = persisted;
+    state.storage_usage = usage;
+    state.storage_quota = quota;
 }
 
 void App::load_settings() {
@@ -304,11 +466,13 @@ void App::load_settings() {
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_object() && j.contains("ui_scale") && j["ui_scale"].is_number())
         state.settings.ui_scale = std::clamp(j["ui_scale"].get<float>(), 0.9f, 2.0f);
+    if (j.is_object() && j.contains("last_backup_at") && j["last_backup_at"].is_string())
+        state.settings.last_backup_at = j["last_backup_at"].get<std::string>();
 }
 
 void App::save_settings() {
     fs_.make_dir(kSettingsDir);
-    nlohmann::json j = {{"ui_scale", state.settings.ui_scale}};
+    nlohmann::json j = {{"ui_scale", state.settings.ui_scale}, {"last_backup_at", state.settings.last_backup_at}};
     fs_.write(kSettingsFile, j.dump());
     save_now();
 }
@@ -319,6 +483,16 @@ std::string App::current_findings_json() {
         for (const Finding& f : d->findings)
             list.push_back({{"severity", severity_key(f.severity)}, {"field", f.field}, {"message", f.message}, {"clause", f.clause}});
     return list.dump();
+}
+
+std::string App::status_json() {
+    static const char* kSave[] = {"saved", "pending", "saving", "failed"};
+    return nlohmann::json{{"storage_error", state.storage_error},
+                          {"read_only", state.read_only},
+                          {"save_state", kSave[static_cast<int>(state.save_state)]},
+                          {"notices", state.notices},
+                          {"update_available", state.update_available}}
+        .dump();
 }
 
 std::string App::drafts_json() {

@@ -25,8 +25,13 @@ public:
     // One file of an import (picker or drop); import_done() after the last one.
     void import_file(const std::string& name, std::string_view bytes);
     void import_done();
+    void set_writer(bool writer, bool lost);  // the one-writer lock changed hands
+    void release_requested();                 // another tab wants to write: save, then let go
+    void restore_backup(std::string_view bytes);
+    void storage_info(int persisted, double usage, double quota);
     std::string current_draft_json();
     std::string current_findings_json();  // [{severity, field, message, clause}]
+    std::string status_json();            // {storage_error, read_only, save_state, notices, update_available}
     std::string drafts_json();            // [{id, name, kind, current}], in list order, and the trash
 
     AppState state;
@@ -45,7 +50,10 @@ private:
     std::unique_ptr<shenbao::Store> store_;
     std::unique_ptr<Workspace> workspace_;
     shenbao::Programme programme_;
-    bool import_batch_open_ = false;  // files of one pick or drop are reported together
+    bool import_batch_open_ = false;
+    bool release_after_sync_ = false;
+    bool update_after_sync_ = false;
+    bool asked_persist_ = false;  // files of one pick or drop are reported together
     bool sync_in_flight_ = false;
     bool wrote_since_sync_ = false;
     bool write_failed_ = false;

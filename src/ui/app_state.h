@@ -50,6 +50,13 @@ struct Intent {
         ExportHtml,      // id
         Email,           // id
         PickImport,
+        TakeOver,        // become the writer
+        ApplyUpdate,     // reload into the new build, after saving
+        Backup,          // every draft with its history, one file
+        PickBackup,      // restore from a backup file
+        ShowStorage,
+        ShowHistory,     // id
+        RestoreRevision, // id, text = revision file
     } type;
     std::string id;
     shenbao::KindId kind = shenbao::KindId::AcademicExchange;
@@ -58,7 +65,8 @@ struct Intent {
 };
 
 struct Settings {
-    float ui_scale = 1.0f;  // 0.9 .. 2.0, remembered
+    float ui_scale = 1.0f;        // 0.9 .. 2.0, remembered
+    std::string last_backup_at;   // ISO 8601 UTC of the last full backup
 };
 
 struct AppState {
@@ -81,6 +89,20 @@ struct AppState {
     bool show_trash = false;
     bool show_hand_in = false;       // the 提交 page of the current draft
     bool show_import = false;        // the report of the last import
+    bool show_storage = false;       // storage health and backups
+    bool show_history = false;       // revisions of the current draft
+    std::vector<shenbao::Revision> revisions;  // of the current draft, when show_history
+    std::vector<std::string> revision_notes;   // how each differs from the draft now
+
+    // One writer across tabs.
+    bool read_only = false;
+    bool lost_writer = false;        // this tab was the writer and another took over
+    bool update_available = false;   // a new build waits in the service worker
+
+    // Storage health (from the browser; -1 unknown).
+    int storage_persisted = -1;
+    double storage_usage = -1, storage_quota = -1;
+    std::string quarantine_note;
     struct ImportLine {
         shenbao::ImportOutcome outcome;
         size_t errors = 0, warnings = 0;  // of the checks, once imported

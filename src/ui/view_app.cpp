@@ -61,10 +61,12 @@ void DrawTopBar(AppState& s) {
     const float right = ImGui::GetWindowWidth() - 12;
     const float scale_w = 150;
     const float save_w = ImGui::CalcTextSize(save_text).x;
-    ImGui::SameLine(right - save_w - scale_w - 90);
+    ImGui::SameLine(right - save_w - scale_w - 110 - ImGui::CalcTextSize("存储与备份").x);
     ImGui::PushStyleColor(ImGuiCol_Text, s.save_state == SaveState::Failed ? 0xFF9090FF : 0xFFE8D9C8);
     ImGui::TextUnformatted(save_text);
     ImGui::PopStyleColor(2);
+    ImGui::SameLine(right - scale_w - 70 - ImGui::CalcTextSize("存储与备份").x - 24);
+    if (ImGui::Button("存储与备份")) s.request({Intent::Type::ShowStorage});
     ImGui::SameLine(right - scale_w - 70);
     if (ImGui::Button("保存")) s.request({Intent::Type::SaveNow});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("立即保存（Ctrl+S）");
@@ -76,19 +78,57 @@ void DrawTopBar(AppState& s) {
     ImGui::PopStyleColor();
 }
 
-void DrawNotices(AppState& s) {
-    if (!s.storage_error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFD6E6FF);
-        ImGui::BeginChild("storage_banner", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2 + 12), ImGuiChildFlags_None, kPanel);
-        ImGui::SetCursorPos(ImVec2(12, 6));
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(("浏览器存储不可用（" + s.storage_error +
-                                "）：本次填写的内容只保存在当前页面中，关闭页面会丢失。请使用无痕模式以外的窗口，或及时导出。")
-                                   .c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndChild();
-        ImGui::PopStyleColor();
+// A coloured strip across the window with a message and an optional action button.
+bool Banner(const char* id, unsigned colour, const std::string& text, const char* action) {
+    ImGui::PushID(id);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
+    const float h = ImGui::GetFrameHeightWithSpacing() + 8;
+    ImGui::BeginChild("banner", ImVec2(0, h), ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(12, 4));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text.c_str());
+    bool pressed = false;
+    if (action) {  // at the right end, where the eye looks for the way out
+        const float w = ImGui::CalcTextSize(action).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine(ImGui::GetWindowWidth() - w - 12);
+        pressed = ImGui::Button(action);
     }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopID();
+    return pressed;
+}
+
+bool backup_overdue(AppState& s) {
+    if (s.drafts().empty()) return false;
+    const auto now = iso_utc_seconds(s.drafts().front().meta.updated_at);
+    auto oldest = now;
+    for (const Draft& d : s.drafts())
+        if (auto c = iso_utc_seconds(d.meta.created_at); c && (!oldest || *c < *oldest)) oldest = c;
+    const long long week = 7LL * 24 * 3600;
+    if (!now || !oldest || *now - *oldest < week) return false;  // no nagging in the first week
+    const auto last = iso_utc_seconds(s.settings.last_backup_at);
+    return !last || *now - *last > week;
+}
+
+void DrawNotices(AppState& s) {
+    if (s.read_only) {
+        const std::string text = s.lost_writer ? "已在另一个窗口中继续编辑，本窗口已转为只读，以免互相覆盖。"
+                                               : "申报助手已在另一个窗口中打开。为避免互相覆盖，本窗口只读。";
+        if (Banner("readonly", 0xFFB8E6FF, text, "在本窗口编辑")) s.request({Intent::Type::TakeOver});
+    }
+    if (s.update_available && Banner("update", 0xFFD9F2D9, "新版本可用，点击刷新（会先保存所有修改）", "刷新"))
+        s.request({Intent::Type::ApplyUpdate});
+    if (s.save_state == SaveState::Failed && s.storage_error.empty() &&
+        Banner("savefail", 0xFFCCCCFF, "保存失败：浏览器存储可能已满或被禁用。内容仍在本页中，请立即导出电子稿或备份全部草稿。", "备份全部草稿"))
+        s.request({Intent::Type::Backup});
+    if (!s.read_only && backup_overdue(s) &&
+        Banner("backup", 0xFFD6F0FF, "已超过一周没有备份全部草稿。浏览器存储可能被清除，建议备份到电脑上。", "立即备份"))
+        s.request({Intent::Type::Backup});
+    if (!s.storage_error.empty() &&
+        Banner("storage", 0xFFD6E6FF, "浏览器存储不可用：内容只在本页中，关闭页面会丢失。请及时导出电子稿或备份（无痕窗口常见此问题）。",
+               "备份全部草稿"))
+        s.request({Intent::Type::Backup});
     for (size_t i = 0; i < s.notices.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFD6F0FF);
@@ -109,7 +149,7 @@ void DrawDraftList(AppState& s) {
     ImGui::BeginChild("drafts", ImVec2(0, 0), ImGuiChildFlags_None, kPanel);
     if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) {
         s.show_new_draft = true;
-        s.show_trash = s.show_hand_in = s.show_import = false;
+        s.show_trash = s.show_hand_in = s.show_import = s.show_storage = s.show_history = false;
         s.focus_form = true;
     }
     if (ImGui::Button("导入电子稿…", ImVec2(-FLT_MIN, 0))) s.request({Intent::Type::PickImport});
@@ -119,7 +159,7 @@ void DrawDraftList(AppState& s) {
     ImGui::Separator();
     for (Draft& d : s.drafts()) {
         ImGui::PushID(d.id.c_str());
-        const bool selected = d.id == s.current_id && !s.show_new_draft && !s.show_trash && !s.show_import;
+        const bool selected = d.id == s.current_id && !s.show_new_draft && !s.show_trash && !s.show_import && !s.show_storage;
         const KindRule* rule = s.programme->kind(d.app.cover.kind);
         if (s.rename_id == d.id) {
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -176,7 +216,7 @@ void DrawDraftList(AppState& s) {
     ImGui::Separator();
     if (ImGui::Selectable(("回收站（" + std::to_string(s.trash().size()) + "）").c_str(), s.show_trash)) {
         s.show_trash = true;
-        s.show_new_draft = s.show_hand_in = s.show_import = false;
+        s.show_new_draft = s.show_hand_in = s.show_import = s.show_storage = s.show_history = false;
         s.focus_form = true;
     }
     ImGui::Spacing();
@@ -244,6 +284,8 @@ void DrawDraftToolbar(AppState& s, Draft& d) {
     if (ImGui::Button("重做")) s.request({Intent::Type::Redo});
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("重做（Ctrl+Shift+Z）");
+    ImGui::SameLine();
+    if (ImGui::Button("历史版本")) s.request({Intent::Type::ShowHistory, d.id});
     ImGui::SameLine();
     if (ImGui::Button("复制一份")) s.request({Intent::Type::DuplicateDraft, d.id});
     ImGui::SameLine();
@@ -365,13 +407,17 @@ void DrawApp(AppState& s) {
         s.focus_form = false;
     }
     ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.show_import) DrawImportReport(s);
+    if (s.show_storage) DrawStorage(s);
+    else if (s.show_history && d) DrawHistory(s, *d);
+    else if (s.show_import) DrawImportReport(s);
     else if (s.show_new_draft || (!d && !s.show_trash)) DrawNewDraft(s);
     else if (s.show_trash) DrawTrash(s);
     else if (s.show_hand_in) DrawHandIn(s, *d);
     else {
         DrawDraftToolbar(s, *d);
+        ImGui::BeginDisabled(s.read_only);
         DrawForm(s, *d);
+        ImGui::EndDisabled();
     }
     ImGui::EndChild();
     ImGui::SameLine(0, 0);

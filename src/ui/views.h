@@ -11,5 +11,7 @@ void DrawChecks(AppState& state, Draft& draft);
 void DrawNewDraft(AppState& state);      // choosing the kind of a new application
 void DrawHandIn(AppState& state, Draft& draft);  // print, export, email
 void DrawImportReport(AppState& state);
+void DrawStorage(AppState& state);               // storage health and backups
+void DrawHistory(AppState& state, Draft& draft); // revisions, compared and restorable
 
 }  // namespace ui

@@ -15,14 +15,14 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
   '--enable-webgl', '--ignore-gpu-blocklist'];
 
 // Starts the static server on a free port; resolves to {url, stop()}.
-export async function serve(dir = path.join(repo, 'dist')) {
-  const port = 18000 + Math.floor(Math.random() * 2000);
-  const child = spawn(process.execPath, [path.join(repo, 'scripts/static_server.mjs'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    child.stdout.once('data', resolve);
+export async function serve(dir = path.join(repo, 'dist'), subPath = '') {
+  const child = spawn(process.execPath, [path.join(repo, 'scripts/static_server.mjs'), dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(/http:\/\/[^\s]+/.exec(String(d))[0]));
     child.once('exit', (code) => reject(new Error('server exited ' + code)));
   });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+  child.on('exit', (code, signal) => { if (signal !== 'SIGTERM') console.error(`static server stopped (${code ?? signal})`); });
+  return { url: url + subPath, stop: () => child.kill() };
 }
 
 // A browser context on a fresh profile folder (IndexedDB persists across reloads in it).
@@ -35,8 +35,9 @@ export async function launch({ width = 1366, height = 768, profile, dpr = 1 } = 
   return { context, profile: dir };
 }
 
-export async function openApp(context, url) {
-  const page = context.pages()[0] || await context.newPage();
+// Opens the app in the context's first tab, or in a new tab with { newTab: true }.
+export async function openApp(context, url, { newTab = false } = {}) {
+  const page = (!newTab && context.pages()[0]) || await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, shot, repo } from './browser.mjs';
 import { newDraftByKeyboard } from './foundation.test.mjs';
-import { choose, draftOf, expectNoErrors, fill, findingsOf, press, quiet, sleep, typeText } from './form.mjs';
+import { choose, clickToolbar, draftOf, expectNoErrors, fill, findingsOf, press, quiet, sleep, typeText } from './form.mjs';
 
 const programme = JSON.parse(fs.readFileSync(path.join(repo, 'assets/programmes/yancheng-2018.json'), 'utf8'));
 const kindRule = (id) => programme.kinds.find((k) => k.id === id);
@@ -170,13 +170,11 @@ tests.push({
       assert.deepEqual(l.drafts.map((d) => d.name), ['改过的名称']);
 
       // Duplicate and delete from the toolbar over the form.
-      await page.mouse.click(399, 73);
-      await quiet(page);
+      await clickToolbar(page, 'duplicate');
       l = await list(page);
       assert.deepEqual(l.drafts.map((d) => d.name), ['改过的名称（副本）', '改过的名称']);
       assert.ok(l.drafts[0].current, 'the copy is opened');
-      await page.mouse.click(459, 73);
-      await quiet(page);
+      await clickToolbar(page, 'remove');
       l = await list(page);
       assert.deepEqual(l.drafts.map((d) => d.name), ['改过的名称']);
       assert.deepEqual(l.trash.map((d) => d.name), ['改过的名称（副本）']);

@@ -64,3 +64,15 @@ export async function expectNoErrors(page) {
   const errors = (await findingsOf(page)).filter((f) => f.severity === 'error');
   assert.deepEqual(errors.map((e) => `${e.field}: ${e.message}`), []);
 }
+
+// Where the toolbar over the form puts its buttons at 1366x768 (measured on a
+// screenshot): the tests click them as a person would.
+export const TOOLBAR = { y: 73, undo: 291, redo: 339, history: 398, duplicate: 470, remove: 530, print: 595, exportJson: 660, handIn: 732 };
+// Each banner under the top bar (read-only, storage, update …) moves the panels down.
+export const BANNER_HEIGHT = 49;
+export const clickToolbar = async (page, button, { banners = 0 } = {}) => {
+  await page.mouse.click(TOOLBAR[button], TOOLBAR.y + banners * BANNER_HEIGHT);
+  await quiet(page);
+};
+// The action button at the right end of the first banner under the top bar.
+export const clickBanner = async (page) => { await page.mouse.click(1329, 71); await quiet(page); };

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, outDir, repo, shot } from './browser.mjs';
-import { draftOf, press, quiet } from './form.mjs';
+import { clickToolbar, draftOf, press, quiet } from './form.mjs';
 
 const fixtureText = (kind) => fs.readFileSync(path.join(repo, `tests/fixtures/complete-${kind}.json`), 'utf8');
 
@@ -25,10 +25,7 @@ async function openImported(page, index = 0) {
   await quiet(page);
 }
 
-async function openHandIn(page) {
-  await page.mouse.click(655, 73);  // 提交… in the toolbar over the form
-  await quiet(page);
-}
+const openHandIn = (page) => clickToolbar(page, 'handIn');
 
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), press(page, button)]);

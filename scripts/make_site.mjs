@@ -1,0 +1,27 @@
+// Finishes the site in a folder: writes sw.js with the list of files to precache and a
+// version that is the hash of every file, so each build has a cache of its own.
+//   node scripts/make_site.mjs DIR
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = path.resolve(process.argv[2]);
+const files = [];
+(function walk(rel) {
+  for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+    const r = rel ? rel + '/' + name : name;
+    if (fs.statSync(path.join(dir, r)).isDirectory()) walk(r);
+    else if (r !== 'sw.js') files.push(r);
+  }
+})('');
+const hash = crypto.createHash('sha256');
+for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+// Precached at install: everything but the font chunks (fetched when a character needs one).
+const precache = ['./', ...files.filter((f) => !/^fonts\/c\d+\.otf$/.test(f))];
+const fontInfo = JSON.parse(fs.readFileSync(path.join(dir, 'fonts/chunks.json'), 'utf8'));
+const warm = Array.from({ length: fontInfo.common }, (_, i) => `fonts/c${String(i + 1).padStart(2, '0')}.otf`);
+const template = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../web/sw.js'), 'utf8');
+fs.writeFileSync(path.join(dir, 'sw.js'), template.replace('@VERSION@', version)
+  .replace('@PRECACHE@', JSON.stringify(precache)).replace('@WARM@', JSON.stringify(warm)));
+console.log(`site: version ${version}, ${precache.length} files precached`);

@@ -1,0 +1,237 @@
+// Never lose a draft: offline use, a new build only when the person agrees, one writer
+// across tabs, a killed page, a corrupted stored file, no IndexedDB at all, and backup
+// and restore into a wiped profile.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, openApp, outDir, repo, serve, shot } from './browser.mjs';
+import { newDraftByKeyboard } from './foundation.test.mjs';
+import { clickBanner, clickToolbar, draftOf, fill, press, quiet, sleep, typeText } from './form.mjs';
+
+const fixtureText = (kind) => fs.readFileSync(path.join(repo, `tests/fixtures/complete-${kind}.json`), 'utf8');
+const status = (page) => page.evaluate(() => window.shenbao.status());
+const drafts = (page) => page.evaluate(() => window.shenbao.drafts());
+const reopen = async (page) => {
+  await page.reload();
+  await page.waitForFunction(() => window.shenbao && window.shenbao.ready, null, { timeout: 60000 });
+  await quiet(page);
+};
+const dropFiles = (page, files) => page.evaluate((files) => {
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+  window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+}, files);
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 30000 });
+
+export const tests = [
+  {
+    name: 'offline after one visit: the app loads, saves and keeps what was typed',
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, server.url);
+        await controlled(page);
+        await context.setOffline(true);
+        await reopen(page);
+        await newDraftByKeyboard(page);
+        await typeText(page, '断网时写的项目');
+        await page.keyboard.press('Escape');
+        await sleep(1500);
+        await reopen(page);
+        assert.equal((await draftOf(page)).application.cover.project_name, '断网时写的项目');
+        // A character from a font chunk that was never fetched before going offline is
+        // still a character of the draft (drawn once online again).
+        assert.deepEqual(page.errors.filter((e) => !/Failed to load resource|fonts\//.test(e)), []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'a new build is picked up only after the person agrees, after saving',
+    async run() {
+      const site = fs.mkdtempSync(path.join(os.tmpdir(), 'shenbao-site-'));
+      fs.cpSync(path.join(repo, 'dist'), site, { recursive: true });
+      const own = await serve(site);
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, own.url);
+        await controlled(page);
+        await newDraftByKeyboard(page);
+        await typeText(page, '更新前写的');
+        await page.keyboard.press('Escape');
+        await quiet(page);
+        await page.evaluate(() => { window.samePage = true; });
+        // Deploy a new build.
+        fs.appendFileSync(path.join(site, 'platform.js'), '\n// build 2\n');
+        execFileSync(process.execPath, [path.join(repo, 'scripts/make_site.mjs'), site]);
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+        await page.waitForFunction(() => window.shenbao.status().update_available, null, { timeout: 30000 });
+        await quiet(page);
+        await shot(page, 'durability-update-banner-1366x768');
+        await sleep(2000);
+        assert.equal(await page.evaluate(() => window.samePage), true, 'no reload by itself');
+        await clickBanner(page);
+        await page.waitForFunction(() => !window.samePage && window.shenbao && window.shenbao.ready, null, { timeout: 30000 });
+        const text = await page.evaluate(() => fetch('platform.js').then((r) => r.text()));
+        assert.ok(text.includes('// build 2'), 'the new build runs');
+        assert.equal((await draftOf(page)).application.cover.project_name, '更新前写的');
+      } finally {
+        await context.close();
+        own.stop();
+      }
+    },
+  },
+  {
+    name: 'two tabs on one profile: one writer at a time, the second takes over, nothing lost',
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        const a = await openApp(context, server.url);
+        await newDraftByKeyboard(a);
+        await typeText(a, '甲窗口');
+        await quiet(a);
+        const b = await openApp(context, server.url, { newTab: true });
+        assert.equal((await status(b)).read_only, true, 'the second tab opens read-only');
+        await shot(b, 'durability-second-tab-1366x768');
+        // Typing in the read-only tab changes nothing.
+        await b.keyboard.press('Tab');
+        await typeText(b, '不应写入');
+        await quiet(b);
+        // Take over: the first tab saves what it had (typed less than a second ago) and lets go.
+        await clickBanner(b);
+        await b.waitForFunction(() => !window.shenbao.status().read_only, null, { timeout: 15000 });
+        await quiet(b);
+        assert.equal((await draftOf(b)).application.cover.project_name, '甲窗口');
+        await a.waitForFunction(() => window.shenbao.status().read_only);
+        await fill(b, 'cover.project_name', '甲窗口乙窗口');
+        await b.keyboard.press('Escape');
+        await sleep(1500);
+        assert.equal((await draftOf(b)).application.cover.project_name, '甲窗口乙窗口');
+        await shot(a, 'durability-first-tab-after-takeover-1366x768');
+        await b.close();  // the writer goes away; the first tab can take over again
+        await clickBanner(a);
+        await a.waitForFunction(() => !window.shenbao.status().read_only, null, { timeout: 15000 });
+        assert.equal((await draftOf(a)).application.cover.project_name, '甲窗口乙窗口');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'the page is killed one second after typing: the text is there on the next load',
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, server.url);
+        await newDraftByKeyboard(page);
+        await typeText(page, '崩溃前一秒写的');
+        await sleep(1000);
+        // A renderer crash: no unload handler, no pagehide, nothing more runs in the page.
+        const crashed = new Promise((resolve) => page.once('crash', resolve));
+        const cdp = await context.newCDPSession(page);
+        cdp.send('Page.crash').catch(() => {});  // never answered: its target is gone
+        await crashed;
+        const again = await openApp(context, server.url, { newTab: true });
+        assert.equal((await draftOf(again)).application.cover.project_name, '崩溃前一秒写的');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'a corrupted stored file is set aside and reported; the other drafts load',
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, server.url);
+        await dropFiles(page, ['service_station', 'academic_exchange'].map((k) => ({ name: k + '.json', text: fixtureText(k) })));
+        await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 2);
+        await sleep(1500);
+        const victim = (await drafts(page)).drafts[0].id;
+        await page.evaluate((key) => new Promise((resolve, reject) => {
+          const open = indexedDB.open('/drafts');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('FILE_DATA', 'readwrite');
+            tx.objectStore('FILE_DATA').put({ timestamp: new Date(), mode: 33206, contents: new TextEncoder().encode('{"schema": "shenbao.appl') }, key);
+            tx.oncomplete = () => { open.result.close(); resolve(); };
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }), `/drafts/${victim}.json`);
+        await reopen(page);
+        const after = await drafts(page);
+        assert.equal(after.drafts.length, 1);
+        assert.notEqual(after.drafts[0].id, victim);
+        const notices = (await status(page)).notices;
+        assert.ok(notices.some((n) => n.includes(victim) && n.includes('隔离')), JSON.stringify(notices));
+        await shot(page, 'durability-quarantine-1366x768');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'no IndexedDB: a clear banner, the app works in memory, and export still works',
+    async run({ server }) {
+      const { context } = await launch();
+      await context.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { get: () => undefined }); });
+      try {
+        const page = await openApp(context, server.url);
+        assert.notEqual((await status(page)).storage_error, '');
+        await newDraftByKeyboard(page);
+        await typeText(page, '没有存储也能导出');
+        await page.keyboard.press('Escape');
+        await quiet(page);
+        await shot(page, 'durability-no-indexeddb-1366x768');
+        const [file] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'exportJson', { banners: 1 })]);
+        const saved = path.join(outDir, 'downloads', 'no-idb.json');
+        await file.saveAs(saved);
+        assert.equal(JSON.parse(fs.readFileSync(saved, 'utf8')).application.cover.project_name, '没有存储也能导出');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'backup, wipe the profile, restore: everything back with the same fingerprints',
+    async run({ server }) {
+      const first = await launch();
+      let backup, before;
+      try {
+        const page = await openApp(first.context, server.url);
+        await dropFiles(page, ['service_station', 'academic_exchange', 'organisation_building'].map((k) => ({ name: k + '.json', text: fixtureText(k) })));
+        await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 3);
+        await quiet(page);
+        before = (await drafts(page)).drafts.map((d) => d.id).sort();
+        await page.mouse.click(1075, 22);  // 存储与备份
+        await quiet(page);
+        await shot(page, 'durability-storage-1366x768');
+        const [file] = await Promise.all([page.waitForEvent('download'), press(page, 'storage.backup')]);
+        backup = path.join(outDir, 'downloads', file.suggestedFilename());
+        await file.saveAs(backup);
+      } finally {
+        await first.context.close();
+      }
+      const second = await launch();  // a wiped profile
+      try {
+        const page = await openApp(second.context, server.url);
+        await page.mouse.click(1075, 22);
+        await quiet(page);
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'storage.restore')]);
+        await chooser.setFiles(backup);
+        await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 3);
+        const after = (await drafts(page)).drafts.map((d) => d.id).sort();
+        assert.deepEqual(after, before);
+        // Same content, same fingerprint: re-importing the original files finds them all present.
+        await dropFiles(page, ['service_station', 'academic_exchange', 'organisation_building'].map((k) => ({ name: k + '.json', text: fixtureText(k) })));
+        await quiet(page);
+        assert.equal((await drafts(page)).drafts.length, 3, 'the restored drafts have the fingerprints of the originals');
+      } finally {
+        await second.context.close();
+      }
+    },
+  },
+];
