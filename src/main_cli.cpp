@@ -4,10 +4,13 @@
 //   shenbao check [--json] FILE...          findings; exit 0 no errors, 1 errors, 2 unreadable
 //   shenbao programme                       the programme's kinds, standards and dates
 //   shenbao print FILE -o OUT.html          the printable 申报书
+//   shenbao review DIR [--csv OUT]          every submission in DIR checked, with totals
 //
 // Every command takes --programme FILE to use another programme file than the built-in
 // one, and --today YYYY-MM-DD to check as of another day.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -20,6 +23,7 @@
 #include "checks.h"
 #include "codec.h"
 #include "print_html.h"
+#include "review.h"
 #include "programme.h"
 
 using namespace shenbao;
@@ -34,6 +38,7 @@ int usage() {
                  "  shenbao check [--json] FILE...\n"
                  "  shenbao programme\n"
                  "  shenbao print FILE -o OUT.html\n"
+                 "  shenbao review DIR [--csv OUT.csv]\n"
                  "选项: --programme FILE  --today YYYY-MM-DD\n"
                  "KIND: academic_exchange service_station enterprise_cooperation enterprise_info_service\n"
                  "      innovation_contest organisation_building\n";
@@ -64,6 +69,7 @@ struct Options {
     bool json = false;
     std::string kind;
     std::string output;
+    std::string csv;
     std::vector<std::string> files;
 };
 
@@ -145,6 +151,48 @@ int cmd_print(const Programme& p, const Options& o) {
     return 0;
 }
 
+int cmd_review(const Programme& p, const Options& o) {
+    if (o.files.size() != 1) return usage();
+    std::error_code ec;
+    std::vector<std::filesystem::path> paths;
+    for (const auto& entry : std::filesystem::directory_iterator(o.files[0], ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".json") paths.push_back(entry.path());
+    if (ec) {
+        std::cerr << o.files[0] << ": 无法读取目录\n";
+        return 2;
+    }
+    std::sort(paths.begin(), paths.end());
+    ReviewSet set;
+    size_t duplicates = 0;
+    for (const auto& path : paths) {
+        std::string bytes, error;
+        if (!read_file(path.string(), bytes, error)) {
+            set.rejected.push_back({path.filename().string(), error});
+            continue;
+        }
+        if (review_add(set, p, path.filename().string(), bytes, o.today) == ReviewAdd::Duplicate) ++duplicates;
+    }
+    const ReviewTotals t = review_totals(p, set);
+    std::cout << "申报书 " << set.items.size() << " 份，重复 " << duplicates << " 份，重新提交待定 " << set.resubmissions.size()
+              << " 份，无法读取 " << set.rejected.size() << " 份\n";
+    for (const RejectedFile& r : set.rejected) std::cout << "  无法读取 " << r.file_name << "：" << r.reason << "\n";
+    std::cout << "\n类别\t份数\t有错误\t申请合计（元）\t超标准\n";
+    for (const KindTotal& k : t.kinds)
+        if (k.count) std::cout << p.kind(k.kind)->name << "\t" << k.count << "\t" << k.with_errors << "\t" << k.requested.display()
+                               << "\t" << k.over_standard << "\n";
+    std::cout << "合计\t" << t.overall.count << "\t" << t.overall.with_errors << "\t" << t.overall.requested.display() << "\t"
+              << t.overall.over_standard << "\n";
+    if (!o.csv.empty()) {
+        std::ofstream out(o.csv, std::ios::binary);
+        out << review_csv(p, set);
+        if (!out.flush()) {
+            std::cerr << "无法写入 " << o.csv << "\n";
+            return 2;
+        }
+    }
+    return set.rejected.empty() ? 0 : 1;
+}
+
 int cmd_programme(const Programme& p) {
     std::cout << p.name << "（" << p.id << "）\n"
               << p.issuer << " " << p.document_number << "，印发于" << p.issued_on.chinese() << "\n"
@@ -181,6 +229,7 @@ int main(int argc, char** argv) {
         else if (arg == "--kind") o.kind = value("--kind");
         else if (arg == "--programme") o.programme_file = value("--programme");
         else if (arg == "-o" || arg == "--output") o.output = value("-o");
+        else if (arg == "--csv") o.csv = value("--csv");
         else if (arg == "--today") {
             auto d = Date::parse(value("--today"));
             if (!d) { std::cerr << "--today 日期无效\n"; return usage(); }
@@ -203,5 +252,6 @@ int main(int argc, char** argv) {
     if (command == "check") return cmd_check(p, o);
     if (command == "programme") return cmd_programme(p);
     if (command == "print") return cmd_print(p, o);
+    if (command == "review") return cmd_review(p, o);
     return usage();
 }

@@ -200,6 +200,12 @@ EMSCRIPTEN_KEEPALIVE const char* shenbao_status_json() {
     return json.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* shenbao_review_json() {
+    static std::string json;
+    json = g_app->review_json();
+    return json.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* shenbao_drafts_json() {
     static std::string json;
     json = g_app->drafts_json();

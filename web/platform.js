@@ -545,6 +545,7 @@
     get frames() { return state.frames; },
     draft() { return Module.ccall('shenbao_current_draft_json', 'string', [], []); },
     drafts() { return JSON.parse(Module.ccall('shenbao_drafts_json', 'string', [], [])); },
+    review() { return JSON.parse(Module.ccall('shenbao_review_json', 'string', [], [])); },
     status() { return JSON.parse(Module.ccall('shenbao_status_json', 'string', [], [])); },
     findings() { return JSON.parse(Module.ccall('shenbao_current_findings_json', 'string', [], [])); },
     writer() { return state.writer; },

@@ -109,8 +109,8 @@ public:
         if (!keys_.back().insert(k).second && duplicate_keys.size() < 20) duplicate_keys.push_back(k);
         return true;
     }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-        syntax_error = "第 " + std::to_string(position) + " 个字节处：" + ex.what();
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+        syntax_error = "出错位置在第 " + std::to_string(position) + " 个字节";
         return false;
     }
 
@@ -418,7 +418,7 @@ Decoded decode_application(std::string_view bytes) {
         return out;
     }
     if (!scan.syntax_error.empty()) {
-        out.findings = fatal("文件不是有效的 JSON（可能已损坏或被截断）：" + scan.syntax_error);
+        out.findings = fatal("文件不是有效的 JSON（可能已损坏或被截断），" + scan.syntax_error);
         return out;
     }
     json doc;

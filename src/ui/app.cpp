@@ -24,6 +24,9 @@ constexpr double kQuietMs = 300;    // save this long after the last keystroke..
 constexpr double kLatestMs = 1000;  // ...and never later than this after the first one
 const std::string kSettingsDir = "/drafts/settings";
 const std::string kSettingsFile = kSettingsDir + "/ui.json";
+const std::string kReviewDir = "/drafts/review";
+const std::string kReviewFiles = kReviewDir + "/files";
+const std::string kReviewFields = kReviewDir + "/fields.json";
 
 std::string local_hms() {
     char buf[16];
@@ -73,8 +76,42 @@ bool App::init(std::string& error) {
     if (state.drafts().empty()) state.show_new_draft = true;
     else state.current_id = state.drafts().front().id;
     refresh_checks();
+    load_review();
     if (!report.problems.empty()) platform::persist();  // the quarantine moves
     return true;
+}
+
+void App::load_review() {
+    // The received files are kept as they came; the review fields beside them.
+    for (const std::string& name : fs_.list(kReviewFiles)) {
+        std::string bytes;
+        if (fs_.read(kReviewFiles + "/" + name, bytes)) review_add(state.review, programme_, name, bytes, state.today);
+    }
+    for (Submission& s : state.review.items) {
+        state.fonts.need_text(canonical_content(s.app));
+        for (const Finding& f : s.findings) state.fonts.need_text(f.message);
+    }
+    std::string fields;
+    if (fs_.read(kReviewFields, fields)) apply_review_fields(state.review, fields);
+    state.review_order_dirty = true;
+}
+
+void App::save_review(bool files_too) {
+    if (state.read_only) return;
+    fs_.make_dir(kReviewDir);
+    fs_.make_dir(kReviewFiles);
+    bool ok = true;
+    if (files_too) {
+        std::string existing;
+        for (const Submission& s : state.review.items) {
+            const std::string path = kReviewFiles + "/" + s.id + ".json";
+            if (fs_.read(path, existing)) continue;  // written once, never changed
+            ok = fs_.write(path + ".tmp", s.bytes) && fs_.rename(path + ".tmp", path) && ok;
+        }
+    }
+    ok = fs_.write(kReviewFields + ".tmp", encode_review_fields(state.review)) && fs_.rename(kReviewFields + ".tmp", kReviewFields) && ok;
+    review_fields_dirty_ = false;
+    if (!ok) state.save_state = SaveState::Failed;
 }
 
 std::string App::new_id() {
@@ -149,6 +186,7 @@ bool writes(Intent::Type t) {
         case Intent::Type::NewDraft: case Intent::Type::DuplicateDraft: case Intent::Type::RenameDraft:
         case Intent::Type::DeleteDraft: case Intent::Type::RestoreDraft: case Intent::Type::Undo: case Intent::Type::Redo:
         case Intent::Type::PickImport: case Intent::Type::PickBackup: case Intent::Type::RestoreRevision:
+        case Intent::Type::ResolveResubmission: case Intent::Type::ReviewChanged:
             return true;
         default: return false;
     }
@@ -241,6 +279,30 @@ void App::apply(const Intent& in) {
                 state.notices.push_back("已恢复到所选的历史版本；恢复前的内容已另存为一个历史版本");
             }
             break;
+        case Intent::Type::SetMode:
+            state.review_mode = in.number > 0.5f;
+            state.review_open_id.clear();
+            state.focus_form = true;
+            break;
+        case Intent::Type::ExportReviewCsv:
+            platform::offer_download("申报汇总-" + now.substr(0, 10) + ".csv", "text/csv", review_csv(programme_, state.review));
+            break;
+        case Intent::Type::ExportPublication:
+            platform::offer_download("拟资助项目公示-" + now.substr(0, 10) + ".html", "text/html",
+                                     review_publication_html(programme_, state.review));
+            break;
+        case Intent::Type::ResolveResubmission:
+            review_resolve(state.review, static_cast<size_t>(in.number), in.text == "new");
+            state.review_order_dirty = true;
+            save_review(true);
+            platform::persist();
+            break;
+        case Intent::Type::ReviewChanged:
+            review_fields_dirty_ = true;
+            state.last_change_ms = platform::now_ms();
+            if (state.save_state != SaveState::Pending) state.first_pending_ms = state.last_change_ms;
+            state.save_state = SaveState::Pending;
+            break;
         case Intent::Type::SetScale: {
             const float scale = std::clamp(in.number, 0.9f, 2.0f);
             if (scale == state.settings.ui_scale) break;
@@ -300,7 +362,21 @@ void App::hand_in(Intent::Type what, const std::string& id) {
 void App::import_file(const std::string& name, std::string_view bytes) {
     if (!import_batch_open_) {
         state.import_report.clear();
+        state.review.rejected.clear();
+        state.review_last_added = state.review_last_duplicates = 0;
         import_batch_open_ = true;
+    }
+    if (state.review_mode) {
+        const ReviewAdd result = review_add(state.review, programme_, name, bytes, state.today);
+        if (result == ReviewAdd::Added) ++state.review_last_added;
+        if (result == ReviewAdd::Duplicate) ++state.review_last_duplicates;
+        if (result == ReviewAdd::Added) {
+            const Submission& s = state.review.items.back();
+            state.fonts.need_text(canonical_content(s.app) + s.file_name);
+            for (const Finding& f : s.findings) state.fonts.need_text(f.message);
+        }
+        state.review_order_dirty = true;
+        return;
     }
     ImportOutcome outcome = workspace_->import_file(name, bytes, new_id(), platform::now_iso_utc());
     AppState::ImportLine line{std::move(outcome)};
@@ -316,6 +392,12 @@ void App::import_file(const std::string& name, std::string_view bytes) {
 
 void App::import_done() {
     import_batch_open_ = false;
+    if (state.review_mode) {
+        for (const RejectedFile& r : state.review.rejected) state.fonts.need_text(r.file_name + r.reason);
+        save_review(true);
+        platform::persist();
+        return;
+    }
     show_only(state.show_import);
     refresh_checks();
     if (workspace_->any_dirty()) save_now();
@@ -362,6 +444,7 @@ void App::save_now() {
         if (release_after_sync_ || update_after_sync_) on_sync_done(true);
         return;
     }
+    if (review_fields_dirty_) save_review(false);
     const bool failed = !workspace_->save_dirty(platform::now_iso_utc());
     write_failed_ = failed;
     if (sync_in_flight_) {
@@ -492,6 +575,23 @@ std::string App::status_json() {
                           {"save_state", kSave[static_cast<int>(state.save_state)]},
                           {"notices", state.notices},
                           {"update_available", state.update_available}}
+        .dump();
+}
+
+std::string App::review_json() {
+    const ReviewTotals t = review_totals(programme_, state.review);
+    nlohmann::json kinds = nlohmann::json::object();
+    for (const KindTotal& k : t.kinds)
+        kinds[kind_key(k.kind)] = {{"count", k.count}, {"requested", k.requested.plain()}, {"proposed", k.proposed.plain()}};
+    nlohmann::json proposed = nlohmann::json::object();
+    for (const Submission& s : state.review.items)
+        if (!s.proposed.text.empty()) proposed[s.id] = s.proposed.text;
+    return nlohmann::json{{"mode", state.review_mode ? "review" : "drafting"}, {"items", state.review.items.size()},
+                          {"shown", state.review_shown}, {"rejected", state.review.rejected.size()},
+                          {"resubmissions", state.review.resubmissions.size()}, {"kinds", kinds},
+                          {"overall", {{"count", t.overall.count}, {"requested", t.overall.requested.plain()},
+                                       {"proposed", t.overall.proposed.plain()}}},
+                          {"proposed", proposed}, {"open", state.review_open_id}}
         .dump();
 }
 

@@ -29,10 +29,13 @@ public:
     void release_requested();                 // another tab wants to write: save, then let go
     void restore_backup(std::string_view bytes);
     void storage_info(int persisted, double usage, double quota);
+    void load_review();
+    void save_review(bool files_too);
     std::string current_draft_json();
     std::string current_findings_json();  // [{severity, field, message, clause}]
     std::string status_json();            // {storage_error, read_only, save_state, notices, update_available}
-    std::string drafts_json();            // [{id, name, kind, current}], in list order, and the trash
+    std::string drafts_json();
+    std::string review_json();  // {mode, items, shown, rejected, resubmissions, kinds: {key: {count, requested, proposed}}, proposed: {id: text}}            // [{id, name, kind, current}], in list order, and the trash
 
     AppState state;
 
@@ -53,7 +56,8 @@ private:
     bool import_batch_open_ = false;
     bool release_after_sync_ = false;
     bool update_after_sync_ = false;
-    bool asked_persist_ = false;  // files of one pick or drop are reported together
+    bool asked_persist_ = false;
+    bool review_fields_dirty_ = false;  // files of one pick or drop are reported together
     bool sync_in_flight_ = false;
     bool wrote_since_sync_ = false;
     bool write_failed_ = false;

@@ -13,6 +13,7 @@
 #include "codec.h"
 #include "fonts.h"
 #include "programme.h"
+#include "review.h"
 #include "store.h"
 #include "undo.h"
 #include "workspace.h"
@@ -57,6 +58,11 @@ struct Intent {
         ShowStorage,
         ShowHistory,     // id
         RestoreRevision, // id, text = revision file
+        SetMode,         // number: 0 drafting, 1 review
+        ExportReviewCsv,
+        ExportPublication,
+        ResolveResubmission,  // number = index, text = "new" or "old"
+        ReviewChanged,   // a review field was edited
     } type;
     std::string id;
     shenbao::KindId kind = shenbao::KindId::AcademicExchange;
@@ -115,6 +121,18 @@ struct AppState {
     std::string rename_text;
     bool rename_focus = false;       // the rename field takes the keyboard once, when opened
     double last_change_ms = 0, first_pending_ms = 0;  // for autosave timing
+
+    // 审阅 mode: the association's review set.
+    bool review_mode = false;
+    shenbao::ReviewSet review;
+    std::string review_open_id;       // the submission shown in detail
+    std::string review_search;
+    int review_kind_filter = -1;      // index into programme kinds, -1: all
+    bool review_only_errors = false;
+    std::vector<int> review_order;    // sorted row order (indexes into review.items)
+    bool review_order_dirty = true;
+    size_t review_last_added = 0, review_last_duplicates = 0;
+    size_t review_shown = 0;          // rows the table shows after search and filters
 
     ui::FontManager fonts;
 

@@ -45,6 +45,19 @@ void DrawTopBar(AppState& s) {
     ImGui::SameLine(0, 16);
     ImGui::PushStyleColor(ImGuiCol_Text, 0xFFE8D9C8);
     ImGui::TextUnformatted(p.name.c_str());
+    ImGui::PopStyleColor();
+    // The two modes: applicants draft, the association reviews.
+    ImGui::SameLine(0, 24);
+    for (int mode = 0; mode < 2; ++mode) {
+        const bool on = s.review_mode == (mode == 1);
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? 0xFFFFFFFF : 0xFF9A6A3F);
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? 0xFF7A4A1F : 0xFFFFFFFF);
+        if (ImGui::Button(mode == 0 ? "申报" : "审阅") && !on) s.request({Intent::Type::SetMode, "", {}, "", static_cast<float>(mode)});
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(mode == 0 ? "填写申报书" : "市科协：导入、检查、汇总各单位的申报书");
+        ImGui::SameLine(0, 2);
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFE8D9C8);
 
     // Save state, at the right.
     const char* save_text = "";
@@ -396,7 +409,8 @@ void DrawApp(AppState& s) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
     ImGui::BeginChild("left", ImVec2(left, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    DrawDraftList(s);
+    if (s.review_mode) DrawReviewLeft(s);
+    else DrawDraftList(s);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::SameLine(0, 0);
@@ -407,7 +421,8 @@ void DrawApp(AppState& s) {
         s.focus_form = false;
     }
     ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.show_storage) DrawStorage(s);
+    if (s.review_mode) DrawReviewCenter(s);
+    else if (s.show_storage) DrawStorage(s);
     else if (s.show_history && d) DrawHistory(s, *d);
     else if (s.show_import) DrawImportReport(s);
     else if (s.show_new_draft || (!d && !s.show_trash)) DrawNewDraft(s);
@@ -424,7 +439,8 @@ void DrawApp(AppState& s) {
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
     ImGui::BeginChild("checks", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (d && !s.show_new_draft) DrawChecks(s, *d);
+    if (s.review_mode) DrawReviewTotals(s);
+    else if (d && !s.show_new_draft) DrawChecks(s, *d);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();

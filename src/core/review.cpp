@@ -1,0 +1,265 @@
+#include "review.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "checks.h"
+#include "print_html.h"
+#include "text.h"
+
+namespace shenbao {
+
+namespace {
+
+std::string normalised(const std::string& s) { return trim(fold_width(s)); }
+
+bool same_project(const Submission& a, const Submission& b) {
+    if (!a.meta.draft_id.empty() && a.meta.draft_id == b.meta.draft_id) return true;
+    const std::string ua = normalised(a.app.cover.applicant_unit), pa = normalised(a.app.cover.project_name);
+    return !ua.empty() && !pa.empty() && ua == normalised(b.app.cover.applicant_unit) && pa == normalised(b.app.cover.project_name);
+}
+
+const char* kind_name(const Programme& p, KindId k) {
+    const KindRule* r = p.kind(k);
+    return r ? r->name.c_str() : kind_key(k);
+}
+
+}  // namespace
+
+std::string Submission::submitted_on() const {
+    if (auto d = app.cover.applied_on.value()) return d->iso();
+    return meta.updated_at.substr(0, 10);
+}
+
+const Submission* ReviewSet::find(const std::string& id) const {
+    for (const Submission& s : items)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+Submission* ReviewSet::find(const std::string& id) {
+    for (Submission& s : items)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+ReviewAdd review_add(ReviewSet& set, const Programme& programme, const std::string& file_name, std::string_view bytes,
+                     const Date& today) {
+    Decoded d = decode_application(bytes);
+    if (!d.application) {
+        set.rejected.push_back({file_name, d.findings.empty() ? "不是申报书文件" : d.findings.front().message});
+        return ReviewAdd::Rejected;
+    }
+    Submission s;
+    s.file_name = file_name;
+    s.bytes = std::string(bytes);
+    s.app = std::move(*d.application);
+    s.programme_id = d.programme_id;
+    s.fingerprint = d.fingerprint;
+    s.id = "s-" + d.fingerprint.substr(0, 16);
+    s.meta = d.meta;
+    s.findings = d.findings;
+    if (!d.programme_id.empty() && d.programme_id != programme.id)
+        s.findings.push_back({Severity::Warning, "programme", "文件属于申报计划“" + d.programme_id + "”", ""});
+    const Findings checks = check_application(programme, s.app, today);
+    s.findings.insert(s.findings.end(), checks.begin(), checks.end());
+    s.errors = count_severity(s.findings, Severity::Error);
+    s.warnings = count_severity(s.findings, Severity::Warning);
+
+    if (set.find(s.id)) return ReviewAdd::Duplicate;
+    for (const Resubmission& r : set.resubmissions)
+        if (r.incoming.id == s.id) return ReviewAdd::Duplicate;
+    for (const Submission& existing : set.items) {
+        if (!same_project(existing, s)) continue;
+        Resubmission r;
+        r.existing_id = existing.id;
+        r.incoming_is_newer = s.meta.updated_at > existing.meta.updated_at;
+        r.incoming = std::move(s);
+        set.resubmissions.push_back(std::move(r));
+        return ReviewAdd::Resubmitted;
+    }
+    set.items.push_back(std::move(s));
+    return ReviewAdd::Added;
+}
+
+void review_resolve(ReviewSet& set, size_t index, bool keep_incoming) {
+    if (index >= set.resubmissions.size()) return;
+    Resubmission r = std::move(set.resubmissions[index]);
+    set.resubmissions.erase(set.resubmissions.begin() + static_cast<long>(index));
+    if (!keep_incoming) return;
+    Submission* existing = set.find(r.existing_id);
+    if (!existing) {
+        set.items.push_back(std::move(r.incoming));
+        return;
+    }
+    r.incoming.proposed = existing->proposed;  // the review so far carries over
+    r.incoming.comment = existing->comment;
+    *existing = std::move(r.incoming);
+}
+
+Findings check_review(const Programme& programme, const Submission& s) {
+    Findings out;
+    if (s.proposed.empty()) return out;
+    auto proposed = s.proposed.value();
+    if (!proposed) {
+        out.push_back({Severity::Error, "review.proposed", "拟资助金额“" + s.proposed.text + "”不是有效的数字", ""});
+        return out;
+    }
+    const KindRule* rule = programme.kind(s.app.cover.kind);
+    if (rule) {
+        const Funding& f = rule->funding;
+        const std::optional<Money> cap = f.type == Funding::Type::Range ? std::optional<Money>(f.max)
+                                         : f.type == Funding::Type::Fixed ? std::optional<Money>(f.amount)
+                                                                          : std::nullopt;
+        if (cap && *proposed > *cap)
+            out.push_back({Severity::Error, "review.proposed",
+                           "拟资助金额 " + proposed->display() + " 元超过资助标准（" + f.text + "）", f.clause});
+        if (f.type == Funding::Type::Range && proposed->fen > 0 && *proposed < f.min)
+            out.push_back({Severity::Warning, "review.proposed",
+                           "拟资助金额低于资助标准下限（" + f.text + "）", f.clause});
+    }
+    if (auto requested = s.requested(); requested && *proposed > *requested)
+        out.push_back({Severity::Warning, "review.proposed",
+                       "拟资助金额超过申请金额 " + requested->display() + " 元", ""});
+    return out;
+}
+
+ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
+    ReviewTotals t;
+    for (const KindRule& k : programme.kinds) t.kinds.push_back({k.id});
+    std::map<std::string, UnitTotal> units;
+    for (const Submission& s : set.items) {
+        auto it = std::find_if(t.kinds.begin(), t.kinds.end(), [&](const KindTotal& k) { return k.kind == s.app.cover.kind; });
+        const Money requested = s.requested().value_or(Money{});
+        const Money proposed = s.proposed.value().value_or(Money{});
+        for (KindTotal* k : {it != t.kinds.end() ? &*it : nullptr, &t.overall}) {
+            if (!k) continue;
+            ++k->count;
+            if (s.errors) ++k->with_errors;
+            k->requested = k->requested + requested;
+            k->proposed = k->proposed + proposed;
+        }
+        if (const KindRule* rule = programme.kind(s.app.cover.kind)) {
+            const Funding& f = rule->funding;
+            const bool over = (f.type == Funding::Type::Range && requested > f.max) ||
+                              (f.type == Funding::Type::Fixed && requested > f.amount);
+            if (over) {
+                if (it != t.kinds.end()) ++it->over_standard;
+                ++t.overall.over_standard;
+            }
+        }
+        const std::string name = trim(s.app.cover.applicant_unit);
+        UnitTotal& u = units[name];
+        u.unit = name;
+        ++u.count;
+        u.requested = u.requested + requested;
+        u.proposed = u.proposed + proposed;
+    }
+    // Academic events against 附件1: per scale where the unit's table has scales
+    // (市级学会), otherwise all academic events against its one academic column.
+    for (auto& [name, u] : units) {
+        auto targets = programme.unit_targets(name);
+        u.listed = targets.has_value();
+        if (!targets) continue;
+        for (size_t c = 0; c < targets->table->columns.size(); ++c) {
+            const TargetColumn& col = targets->table->columns[c];
+            const bool by_scale = !col.academic_scale.empty();
+            const bool all_academic = col.id == "academic_events";
+            if (!by_scale && !all_academic) continue;
+            UnitTotal::Scale scale{col.label, 0, targets->row->values[c]};
+            for (const Submission& s : set.items)
+                if (trim(s.app.cover.applicant_unit) == name && s.app.cover.kind == KindId::AcademicExchange &&
+                    (all_academic || s.app.academic.scale == col.academic_scale))
+                    ++scale.applied;
+            u.academic.push_back(scale);
+        }
+    }
+    for (auto& [name, u] : units) t.units.push_back(std::move(u));
+    return t;
+}
+
+std::string csv_field(std::string_view text) {
+    std::string value(text);
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) value = "'" + value;
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"') out += "\"\"";
+        else out += c;
+    }
+    return out + "\"";
+}
+
+std::string review_csv(const Programme& programme, const ReviewSet& set) {
+    std::string out = "\xEF\xBB\xBF";
+    const char* headers[] = {"申报单位", "项目类别", "项目名称", "申请金额（元）", "拟资助金额（元）", "错误", "警告",
+                             "申报时间", "指纹", "审阅意见", "文件"};
+    for (size_t i = 0; i < std::size(headers); ++i) out += (i ? "," : "") + csv_field(headers[i]);
+    out += "\r\n";
+    for (const Submission& s : set.items) {
+        const auto requested = s.requested();
+        const auto proposed = s.proposed.value();
+        const std::string cells[] = {
+            s.app.cover.applicant_unit, kind_name(programme, s.app.cover.kind), s.app.cover.project_name,
+            requested ? requested->plain() : s.app.budget.requested.text, proposed ? proposed->plain() : s.proposed.text,
+            std::to_string(s.errors), std::to_string(s.warnings), s.submitted_on(), short_fingerprint(s.fingerprint),
+            s.comment, s.file_name};
+        for (size_t i = 0; i < std::size(cells); ++i) out += (i ? "," : "") + csv_field(cells[i]);
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string review_publication_html(const Programme& programme, const ReviewSet& set) {
+    std::vector<const Submission*> funded;
+    for (const Submission& s : set.items)
+        if (auto p = s.proposed.value(); p && p->fen > 0) funded.push_back(&s);
+    std::stable_sort(funded.begin(), funded.end(), [](const Submission* a, const Submission* b) {
+        if (a->app.cover.kind != b->app.cover.kind) return a->app.cover.kind < b->app.cover.kind;
+        return a->app.cover.applicant_unit < b->app.cover.applicant_unit;
+    });
+    std::string out =
+        "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>" +
+        html_text(programme.name) +
+        "拟资助项目公示</title>\n<style>@page{size:A4;margin:20mm}body{font-family:\"Noto Serif CJK SC\",\"SimSun\",serif;"
+        "font-size:12pt}h1{text-align:center;font-size:16pt}table{border-collapse:collapse;width:100%}"
+        "td,th{border:1px solid #000;padding:1.5mm 2mm;overflow-wrap:anywhere}tr{break-inside:avoid}.r{text-align:right}"
+        "</style></head><body>\n<h1>" +
+        html_text(programme.name) + "拟资助项目公示</h1>\n<table><tr><th>序号</th><th>单位</th><th>项目名称</th><th>类别</th>"
+        "<th class=\"r\">拟资助金额（元）</th></tr>\n";
+    Money total;
+    for (size_t i = 0; i < funded.size(); ++i) {
+        const Submission& s = *funded[i];
+        const Money p = *s.proposed.value();
+        total = total + p;
+        out += "<tr><td>" + std::to_string(i + 1) + "</td><td>" + html_text(s.app.cover.applicant_unit) + "</td><td>" +
+               html_text(s.app.cover.project_name) + "</td><td>" + html_text(kind_name(programme, s.app.cover.kind)) +
+               "</td><td class=\"r\">" + p.display() + "</td></tr>\n";
+    }
+    out += "<tr><td colspan=\"4\">合计（" + std::to_string(funded.size()) + " 项）</td><td class=\"r\">" + total.display() +
+           "</td></tr>\n</table>\n</body></html>\n";
+    return out;
+}
+
+std::string encode_review_fields(const ReviewSet& set) {
+    nlohmann::json items = nlohmann::json::object();
+    for (const Submission& s : set.items)
+        if (!s.proposed.text.empty() || !s.comment.empty())
+            items[s.id] = {{"proposed", s.proposed.text}, {"comment", s.comment}};
+    return nlohmann::json{{"schema", "shenbao.review"}, {"schema_version", 1}, {"fields", items}}.dump(1, ' ', false,
+                                                                                                        nlohmann::json::error_handler_t::replace);
+}
+
+void apply_review_fields(ReviewSet& set, std::string_view text) {
+    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("fields") || !j["fields"].is_object()) return;
+    for (auto it = j["fields"].begin(); it != j["fields"].end(); ++it) {
+        Submission* s = set.find(it.key());
+        if (!s || !it.value().is_object()) continue;
+        if (it.value().contains("proposed") && it.value()["proposed"].is_string()) s->proposed.text = it.value()["proposed"];
+        if (it.value().contains("comment") && it.value()["comment"].is_string()) s->comment = it.value()["comment"];
+    }
+}
+
+}  // namespace shenbao

@@ -1,0 +1,108 @@
+// The association's side: many submissions at once. Import and check them, recognise
+// duplicates and resubmissions, record a proposed amount and a comment per submission,
+// total by kind and by unit against 附件1, and export CSV and a publication list.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "application.h"
+#include "codec.h"
+#include "finding.h"
+#include "programme.h"
+
+namespace shenbao {
+
+struct Submission {
+    std::string id;          // "s-" + the first 16 hex digits of the fingerprint
+    std::string file_name;
+    std::string bytes;       // the file as received, kept unchanged
+    Application app;
+    std::string programme_id, fingerprint;
+    DocumentMeta meta;
+    Findings findings;       // the file's own problems, then the programme's checks
+    size_t errors = 0, warnings = 0;
+    // Review fields, entered by the association.
+    MoneyField proposed;     // 拟资助金额
+    std::string comment;     // 审阅意见
+
+    std::optional<Money> requested() const { return app.budget.requested.value(); }
+    std::string submitted_on() const;  // 申报时间 as a date if it parses, else the file's last edit
+};
+
+struct RejectedFile {
+    std::string file_name, reason;
+};
+
+// A changed resubmission of a submission already in the set (same unit and project name,
+// or same draft id, other content): kept aside until someone chooses.
+struct Resubmission {
+    std::string existing_id;
+    Submission incoming;
+    bool incoming_is_newer = false;
+};
+
+struct ReviewSet {
+    std::vector<Submission> items;
+    std::vector<RejectedFile> rejected;
+    std::vector<Resubmission> resubmissions;
+
+    const Submission* find(const std::string& id) const;
+    Submission* find(const std::string& id);
+};
+
+enum class ReviewAdd { Added, Duplicate, Resubmitted, Rejected };
+
+// Adds one received file. Never throws; a broken file is listed in `rejected` and
+// stops nothing.
+ReviewAdd review_add(ReviewSet& set, const Programme& programme, const std::string& file_name, std::string_view bytes,
+                     const Date& today);
+// Settles a resubmission: keep the incoming version (replacing the existing one, whose
+// review fields carry over) or the existing one.
+void review_resolve(ReviewSet& set, size_t resubmission_index, bool keep_incoming);
+
+// The review fields against the programme: the proposed amount parses, stays within the
+// kind's standard and does not exceed the request.
+Findings check_review(const Programme& programme, const Submission& s);
+
+struct KindTotal {
+    KindId kind{};
+    size_t count = 0, with_errors = 0;
+    Money requested, proposed;
+    size_t over_standard = 0;  // requests above the kind's standard
+};
+
+struct UnitTotal {
+    std::string unit;
+    bool listed = false;        // found in 附件1
+    size_t count = 0;
+    Money requested, proposed;
+    // Academic events applied for, by scale, against the unit's 附件1 targets.
+    struct Scale { std::string label; size_t applied = 0; std::optional<int> target; };
+    std::vector<Scale> academic;
+};
+
+struct ReviewTotals {
+    std::vector<KindTotal> kinds;  // in the programme's order
+    KindTotal overall;
+    std::vector<UnitTotal> units;  // by unit name
+};
+
+ReviewTotals review_totals(const Programme& programme, const ReviewSet& set);
+
+// CSV of the table, UTF-8 with a BOM (so Excel shows Chinese), CRLF lines, every field
+// quoted, and cells that a spreadsheet would run as a formula (= + - @ tab CR at the
+// start) neutralised with a leading apostrophe.
+std::string review_csv(const Programme& programme, const ReviewSet& set);
+std::string csv_field(std::string_view text);
+
+// A printable list for publication: 单位、项目名称、类别、拟资助金额 of the submissions with a
+// proposed amount, by kind then unit. Self-contained HTML, everything escaped.
+std::string review_publication_html(const Programme& programme, const ReviewSet& set);
+
+// The review set on disk: the received files unchanged, plus the review fields.
+std::string encode_review_fields(const ReviewSet& set);
+void apply_review_fields(ReviewSet& set, std::string_view json);
+
+}  // namespace shenbao

@@ -1,0 +1,179 @@
+// The association's side: duplicates, resubmissions, totals, review fields, CSV.
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+#include "review.h"
+
+using namespace shenbao;
+using testing::complete;
+using testing::programme;
+
+namespace {
+
+std::string file_of(Application a, const std::string& draft_id = "", const std::string& updated = "2018-05-20T00:00:00Z") {
+    return encode_application(a, "yancheng-2018", {draft_id, "2018-05-01T00:00:00Z", updated, "test"});
+}
+
+Application academic(const std::string& unit, const std::string& name, const std::string& scale, const char* requested) {
+    Application a = complete("academic_exchange");
+    a.cover.applicant_unit = unit;
+    a.cover.project_name = name;
+    a.academic.scale = scale;
+    a.budget.requested.text = requested;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("submissions are checked; the same file twice is recognised; broken files stop nothing") {
+    ReviewSet set;
+    const Date today{2018, 5, 30};
+    CHECK(review_add(set, programme(), "a.json", file_of(complete("service_station")), today) == ReviewAdd::Added);
+    CHECK(review_add(set, programme(), "a-copy.json", file_of(complete("service_station")), today) == ReviewAdd::Duplicate);
+    CHECK(review_add(set, programme(), "bad.json", "{ nope", today) == ReviewAdd::Rejected);
+    CHECK(review_add(set, programme(), "b.json", file_of(complete("organisation_building")), today) == ReviewAdd::Added);
+    REQUIRE(set.items.size() == 2);
+    REQUIRE(set.rejected.size() == 1);
+    CHECK(set.rejected[0].file_name == "bad.json");
+    CHECK(set.items[0].errors == 0);
+    Application broken = complete("service_station");
+    broken.cover.project_name = "另一个站";
+    broken.team.clear();
+    CHECK(review_add(set, programme(), "c.json", file_of(broken), today) == ReviewAdd::Added);
+    CHECK(set.items[2].errors > 0);
+}
+
+TEST_CASE("a changed resubmission of the same unit and project is offered; the newer can be kept with the review") {
+    ReviewSet set;
+    const Date today{2018, 5, 30};
+    Application first = complete("service_station");
+    review_add(set, programme(), "v1.json", file_of(first, "", "2018-05-20T00:00:00Z"), today);
+    set.items[0].proposed.text = "3000";
+    set.items[0].comment = "同意";
+    Application second = first;
+    second.plan.place = "新的服务地点";
+    CHECK(review_add(set, programme(), "v2.json", file_of(second, "", "2018-05-25T00:00:00Z"), today) == ReviewAdd::Resubmitted);
+    REQUIRE(set.resubmissions.size() == 1);
+    CHECK(set.resubmissions[0].incoming_is_newer);
+    CHECK(set.items.size() == 1);
+    review_resolve(set, 0, true);
+    REQUIRE(set.items.size() == 1);
+    CHECK(set.items[0].app.plan.place == "新的服务地点");
+    CHECK(set.items[0].proposed.text == "3000");
+    CHECK(set.items[0].comment == "同意");
+    CHECK(set.resubmissions.empty());
+}
+
+TEST_CASE("totals per kind and per unit, against a hand computation and 附件1") {
+    ReviewSet set;
+    const Date today{2018, 5, 30};
+    review_add(set, programme(), "1.json", file_of(academic("市物理学会", "论坛一", "小型学术活动", "2000")), today);
+    review_add(set, programme(), "2.json", file_of(academic("市物理学会", "论坛二", "中型学术活动", "4000")), today);
+    review_add(set, programme(), "3.json", file_of(academic("市物理学会", "论坛三", "中型学术活动", "6000")), today);
+    review_add(set, programme(), "4.json", file_of(academic("盐城工学院科协", "年会", "大型综合学术活动", "5000")), today);
+    review_add(set, programme(), "5.json", file_of(complete("service_station")), today);  // 市机械工程学会, 3000
+    REQUIRE(set.items.size() == 5);
+    set.items[0].proposed.text = "1500";
+    set.items[1].proposed.text = "3000.50";
+    set.items[4].proposed.text = "3000";
+
+    ReviewTotals t = review_totals(programme(), set);
+    CHECK(t.overall.count == 5);
+    CHECK(t.overall.requested == Money::yuan(2000 + 4000 + 6000 + 5000 + 3000));
+    CHECK(t.overall.proposed == Money{150000 + 300050 + 300000});
+    const KindTotal& academic_total = t.kinds[0];
+    CHECK(academic_total.kind == KindId::AcademicExchange);
+    CHECK(academic_total.count == 4);
+    CHECK(academic_total.requested == Money::yuan(17000));
+    CHECK(academic_total.over_standard == 1);  // 6000 > 5000
+    CHECK(t.kinds[1].count == 1);
+    CHECK(t.kinds[1].proposed == Money::yuan(3000));
+
+    auto unit = [&](const std::string& name) {
+        for (const UnitTotal& u : t.units)
+            if (u.unit == name) return u;
+        FAIL("no unit " << name);
+        return UnitTotal{};
+    };
+    UnitTotal physics = unit("市物理学会");
+    CHECK(physics.listed);
+    CHECK(physics.count == 3);
+    REQUIRE(physics.academic.size() == 3);
+    CHECK(physics.academic[0].label == "小型学术活动");
+    CHECK(physics.academic[0].applied == 1);
+    CHECK(physics.academic[0].target == 1);
+    CHECK(physics.academic[1].applied == 2);   // 中型: applied 2, target 1
+    CHECK(physics.academic[1].target == 1);
+    CHECK_FALSE(physics.academic[2].target.has_value());
+    UnitTotal college = unit("盐城工学院科协");
+    REQUIRE(college.academic.size() == 1);
+    CHECK(college.academic[0].applied == 1);
+    CHECK(college.academic[0].target == 5);
+}
+
+TEST_CASE("the proposed amount is checked against the standard and the request") {
+    ReviewSet set;
+    review_add(set, programme(), "s.json", file_of(complete("service_station")), Date{2018, 5, 30});
+    Submission& s = set.items[0];
+    CHECK(check_review(programme(), s).empty());
+    s.proposed.text = "3000";
+    CHECK(check_review(programme(), s).empty());
+    s.proposed.text = "3000.01";
+    CHECK(count_severity(check_review(programme(), s), Severity::Error) == 1);
+    s.proposed.text = "许多";
+    CHECK(count_severity(check_review(programme(), s), Severity::Error) == 1);
+    ReviewSet a;
+    review_add(a, programme(), "a.json", file_of(academic("市物理学会", "论坛", "小型学术活动", "2000")), Date{2018, 5, 30});
+    a.items[0].proposed.text = "2500";
+    CHECK(count_severity(check_review(programme(), a.items[0]), Severity::Warning) == 1);  // above the request
+    a.items[0].proposed.text = "999";
+    CHECK(count_severity(check_review(programme(), a.items[0]), Severity::Warning) == 1);  // below the standard
+}
+
+TEST_CASE("CSV: BOM, quoting, and formula injection neutralised") {
+    CHECK(csv_field("普通") == "\"普通\"");
+    CHECK(csv_field("a,\"b\"\nc") == "\"a,\"\"b\"\"\nc\"");
+    CHECK(csv_field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csv_field("+1") == "\"'+1\"");
+    CHECK(csv_field("-2+3") == "\"'-2+3\"");
+    CHECK(csv_field("@SUM(A1)") == "\"'@SUM(A1)\"");
+    CHECK(csv_field("\tx") == "\"'\tx\"");
+    ReviewSet set;
+    Application a = complete("service_station");
+    a.cover.applicant_unit = "=cmd|' /C calc'!A0";
+    review_add(set, programme(), "x.json", file_of(a), Date{2018, 5, 30});
+    set.items[0].comment = "-1 同意, \"可以\"";
+    const std::string csv = review_csv(programme(), set);
+    CHECK(csv.rfind("\xEF\xBB\xBF\"申报单位\",", 0) == 0);
+    CHECK(csv.find("\"'=cmd|' /C calc'!A0\"") != std::string::npos);
+    CHECK(csv.find("\"'-1 同意, \"\"可以\"\"\"") != std::string::npos);
+    CHECK(csv.find("\r\n") != std::string::npos);
+    size_t lines = 0;
+    for (size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++lines;
+    CHECK(lines == 2);
+}
+
+TEST_CASE("review fields round trip, and the publication list lists the funded, escaped") {
+    ReviewSet set;
+    Application a = complete("service_station");
+    a.cover.project_name = "<script>alert(1)</script>站";
+    review_add(set, programme(), "s.json", file_of(a), Date{2018, 5, 30});
+    review_add(set, programme(), "o.json", file_of(complete("organisation_building")), Date{2018, 5, 30});
+    set.items[0].proposed.text = "3000";
+    set.items[0].comment = "同意资助";
+    const std::string fields = encode_review_fields(set);
+    ReviewSet again;
+    review_add(again, programme(), "s.json", file_of(a), Date{2018, 5, 30});
+    review_add(again, programme(), "o.json", file_of(complete("organisation_building")), Date{2018, 5, 30});
+    apply_review_fields(again, fields);
+    CHECK(again.items[0].proposed.text == "3000");
+    CHECK(again.items[0].comment == "同意资助");
+    CHECK(again.items[1].proposed.text.empty());
+    const std::string html = review_publication_html(programme(), again);
+    CHECK(html.find("&lt;script&gt;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("3,000.00") != std::string::npos);
+    CHECK(html.find("党支部建设") == std::string::npos);  // not funded, not listed
+    apply_review_fields(again, "garbage");  // ignored
+    CHECK(again.items[0].proposed.text == "3000");
+}
