@@ -30,6 +30,13 @@
     storageError: '',
     lastSyncOk: null,
     dpr: 0,
+    // Timings for the benchmark (read through window.shenbao.metrics()).
+    firstFrameAt: 0,
+    inputAt: 0,             // when typed text arrived, until the frame that takes it
+    latencies: [],          // typed text to the end of the frame that drew it, ms
+    lastInputAt: 0,
+    saves: [],              // {afterInput: ms from the last input to the end of the sync, sync: ms of the sync}
+    lastImportMs: 0,
   };
 
   function showStatus(text, detail) {
@@ -50,6 +57,9 @@
   function drawFrame() {
     const more = Module._shenbao_frame();
     state.frames++;
+    const now = performance.now();
+    if (!state.firstFrameAt) state.firstFrameAt = now;
+    if (state.inputAt) { state.latencies.push(now - state.inputAt); state.inputAt = 0; }
     if (more > state.framesWanted) state.framesWanted = more;
     syncImeFocus();
   }
@@ -90,6 +100,7 @@
   }
   function sendText(text) {
     if (!text) return;
+    state.inputAt = state.lastInputAt = performance.now();
     Module.ccall('shenbao_text', null, ['string'], [text]);
     requestFrames(3);
   }
@@ -250,8 +261,11 @@
     if (state.storageError) { Module._shenbao_sync_done(0); return; }
     if (state.syncing) { state.syncQueued = true; return; }
     state.syncing = true;
+    const started = performance.now();
     FS.syncfs(false, (err) => {
       state.syncing = false;
+      const done = performance.now();
+      state.saves.push({ afterInput: state.lastInputAt ? done - state.lastInputAt : -1, sync: done - started });
       state.lastSyncOk = !err;
       Module._shenbao_sync_done(err ? 0 : 1);
       requestFrames(2);
@@ -389,6 +403,7 @@
     input.click();
   }
   async function importFiles(files) {
+    const started = performance.now();
     for (const file of files) {
       let bytes;
       try {
@@ -403,6 +418,7 @@
       Module._free(ptr);
     }
     Module._shenbao_import_done();
+    state.lastImportMs = performance.now() - started;
     requestFrames(3);
   }
   function pickFiles() {
@@ -546,6 +562,11 @@
     draft() { return Module.ccall('shenbao_current_draft_json', 'string', [], []); },
     drafts() { return JSON.parse(Module.ccall('shenbao_drafts_json', 'string', [], [])); },
     review() { return JSON.parse(Module.ccall('shenbao_review_json', 'string', [], [])); },
+    metrics() {
+      return { firstFrameMs: state.firstFrameAt, latencies: state.latencies.slice(), saves: state.saves.slice(),
+               lastImportMs: state.lastImportMs, wasmMemoryBytes: Module.HEAP8 ? Module.HEAP8.length : 0,
+               jsHeapBytes: performance.memory ? performance.memory.usedJSHeapSize : 0 };
+    },
     status() { return JSON.parse(Module.ccall('shenbao_status_json', 'string', [], [])); },
     findings() { return JSON.parse(Module.ccall('shenbao_current_findings_json', 'string', [], [])); },
     writer() { return state.writer; },

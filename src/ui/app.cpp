@@ -130,6 +130,9 @@ std::string App::new_id() {
 void App::opened(const std::string& id) {
     state.current_id = id;
     state.focus_form = true;
+    // The keyboard starts at the first field: whatever had it (a list row, a button of
+    // another page) is gone now.
+    if (!state.read_only) state.focus_field = "cover.project_name";
     state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = state.show_storage =
         state.show_history = false;
     if (Draft* d = state.find(id)) state.fonts.need_text(canonical_content(d->app));
@@ -201,8 +204,7 @@ void App::apply(const Intent& in) {
     }
     switch (in.type) {
         case Intent::Type::NewDraft:
-            opened(workspace_->create(in.kind, new_id(), now).id);
-            state.focus_field = "cover.project_name";  // start typing at once
+            opened(workspace_->create(in.kind, new_id(), now).id);  // the caret waits in 项目名称
             break;
         case Intent::Type::OpenDraft:
             if (state.find(in.id)) opened(in.id);

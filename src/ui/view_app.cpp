@@ -18,13 +18,6 @@ namespace {
 
 constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoSavedSettings;
 
-void Muted(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
 
 std::string draft_title(const Draft& d) {
     const std::string name = trim(d.app.cover.project_name);
@@ -168,7 +161,7 @@ void DrawDraftList(AppState& s) {
     if (ImGui::Button("导入电子稿…", ImVec2(-FLT_MIN, 0))) s.request({Intent::Type::PickImport});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("选择 JSON 文件，或把文件拖到窗口中");
     ImGui::Spacing();
-    Muted(("我的草稿（" + std::to_string(s.drafts().size()) + "）").c_str());
+    MutedText(("我的草稿（" + std::to_string(s.drafts().size()) + "）").c_str());
     ImGui::Separator();
     for (Draft& d : s.drafts()) {
         ImGui::PushID(d.id.c_str());
@@ -233,20 +226,20 @@ void DrawDraftList(AppState& s) {
         s.focus_form = true;
     }
     ImGui::Spacing();
-    Muted("右键点击草稿可重命名、复制或删除。可把电子稿文件拖到窗口中导入。");
+    MutedText("右键点击草稿可重命名、复制或删除。可把电子稿文件拖到窗口中导入。");
     ImGui::EndChild();
 }
 
 void DrawTrash(AppState& s) {
     SectionHeading("回收站", "删除的草稿保存在这里，可以恢复");
-    if (s.trash().empty()) Muted("回收站是空的。");
+    if (s.trash().empty()) MutedText("回收站是空的。");
     for (const StoredDraft& t : s.trash()) {
         ImGui::PushID(t.id.c_str());
         ImGui::AlignTextToFramePadding();
         const std::string name = trim(t.app.cover.project_name);
         ImGui::TextUnformatted(name.empty() ? "未命名申报书" : name.c_str());
         ImGui::SameLine();
-        Muted(t.meta.updated_at.c_str());
+        MutedText(t.meta.updated_at.c_str());
         ImGui::SameLine();
         if (NamedButton(s, "恢复", ("trash.restore." + t.id).c_str())) s.request({Intent::Type::RestoreDraft, t.id});
         ImGui::PopID();
@@ -357,9 +350,9 @@ void DrawChecks(AppState& s, Draft& d) {
         if (part && part->required > 0) {
             char heading[96];
             std::snprintf(heading, sizeof heading, "%s  %d/%d", title, part->filled, part->required);
-            Muted(heading);
+            MutedText(heading);
         } else {
-            Muted(title);
+            MutedText(title);
         }
         for (const Finding* x : group) {
             ImGui::PushID(x);
@@ -451,7 +444,7 @@ void DrawNewDraft(AppState& s) {
     const Programme& p = *s.programme;
     SectionHeading("新建申报书", "请选择项目类别");
     ImGui::PushTextWrapPos(0);
-    Muted(("申报截止：" + p.deadline.chinese() + "。资助标准和条件见" + std::string("附件2") + "。").c_str());
+    MutedText(("申报截止：" + p.deadline.chinese() + "。资助标准和条件见" + std::string("附件2") + "。").c_str());
     for (const KindRule& k : p.kinds) {
         ImGui::PushID(kind_key(k.id));
         ImGui::Spacing();
@@ -462,8 +455,8 @@ void DrawNewDraft(AppState& s) {
         ImGui::PopStyleColor();
         ImGui::Text("资助标准：%s", k.funding.text.c_str());
         if (k.activity_window) ImGui::Text("时间范围：%s", k.activity_window->text.c_str());
-        Muted(k.content.c_str());
-        for (const std::string& r : k.remarks) Muted(("· " + r).c_str());
+        MutedText(k.content.c_str());
+        for (const std::string& r : k.remarks) MutedText(("· " + r).c_str());
         if (k.route.type == Route::Type::Assessed) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
             ImGui::TextUnformatted(("本类别不单独申报：" + k.route.text + "。无需填写申报书。").c_str());

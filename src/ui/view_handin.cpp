@@ -13,13 +13,6 @@ using namespace shenbao;
 
 namespace {
 
-void Muted(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
 
 void Step(int number, const char* title) {
     ImGui::Spacing();
@@ -45,27 +38,27 @@ void DrawHandIn(AppState& s, Draft& d) {
         ImGui::TextUnformatted("检查通过：申报书没有错误。");
         ImGui::PopStyleColor();
     }
-    Muted("申报截止：" + p.deadline.chinese() + "（" + p.deadline_clause + "）。电子稿指纹 " +
+    MutedText("申报截止：" + p.deadline.chinese() + "（" + p.deadline_clause + "）。电子稿指纹 " +
           short_fingerprint(fingerprint_of(d.app, p.id)) + " 印在纸质稿每页页脚，用于核对纸质稿与电子稿一致。");
 
     Step(1, "打印纸质申报书");
-    Muted("双面打印，一式" + std::to_string(p.copies) + "份，经负责人签字并加盖单位公章后递交市科协。");
+    MutedText("双面打印，一式" + std::to_string(p.copies) + "份，经负责人签字并加盖单位公章后递交市科协。");
     if (NamedButton(s, "打印", "handin.print")) s.request({Intent::Type::Print, d.id});
     ImGui::SameLine();
     if (NamedButton(s, "导出打印版（HTML）", "handin.export_html")) s.request({Intent::Type::ExportHtml, d.id});
 
     Step(2, "保存电子稿");
-    Muted("电子稿为 JSON 文件，市科协可直接导入审阅；也可在另一台电脑上导入继续填写。");
+    MutedText("电子稿为 JSON 文件，市科协可直接导入审阅；也可在另一台电脑上导入继续填写。");
     if (NamedButton(s, "导出电子稿（JSON）", "handin.export_json")) s.request({Intent::Type::ExportJson, d.id});
 
     Step(3, "发送电子稿");
-    Muted("发送至市科协邮箱 " + p.contact.email + " 。点击后将下载电子稿和打印版两个文件并打开邮件程序，请把这两个文件添加为"
+    MutedText("发送至市科协邮箱 " + p.contact.email + " 。点击后将下载电子稿和打印版两个文件并打开邮件程序，请把这两个文件添加为"
           "邮件附件。支持直接分享文件的设备会直接附上文件。");
     if (NamedButton(s, "发送邮件", "handin.email")) s.request({Intent::Type::Email, d.id});
 
     ImGui::Spacing();
     ImGui::Separator();
-    Muted("市科协联系地址：" + p.contact.address + "；联系人：" + p.contact.person + "；电话：" + p.contact.phone + "；邮箱：" +
+    MutedText("市科协联系地址：" + p.contact.address + "；联系人：" + p.contact.person + "；电话：" + p.contact.phone + "；邮箱：" +
           p.contact.email + " ");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
@@ -74,7 +67,7 @@ void DrawHandIn(AppState& s, Draft& d) {
 
 void DrawImportReport(AppState& s) {
     SectionHeading("导入结果", nullptr);
-    if (s.import_report.empty()) Muted("没有导入任何文件。");
+    if (s.import_report.empty()) MutedText("没有导入任何文件。");
     for (size_t i = 0; i < s.import_report.size(); ++i) {
         const AppState::ImportLine& line = s.import_report[i];
         const ImportOutcome& o = line.outcome;
@@ -88,10 +81,10 @@ void DrawImportReport(AppState& s) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         if (!failed) {
-            Muted("指纹 " + short_fingerprint(o.fingerprint) + " · " + std::to_string(line.errors) + " 个错误 · " +
+            MutedText("指纹 " + short_fingerprint(o.fingerprint) + " · " + std::to_string(line.errors) + " 个错误 · " +
                   std::to_string(line.warnings) + " 个警告");
             for (const Finding& f : o.findings)
-                if (f.severity != Severity::Info) Muted("文件：" + f.message);
+                if (f.severity != Severity::Info) MutedText("文件：" + f.message);
             if (s.find(o.draft_id) && NamedButton(s, "打开", ("import.open." + std::to_string(i)).c_str()))
                 s.request({Intent::Type::OpenDraft, o.draft_id});
         }

@@ -17,13 +17,6 @@ using namespace shenbao;
 
 namespace {
 
-void Muted(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
 
 const char* kind_label(const AppState& s, KindId k) {
     const KindRule* r = s.programme->kind(k);
@@ -176,11 +169,11 @@ void DrawDetail(AppState& s, Submission& x) {
     row("文件", x.file_name + "  指纹 " + short_fingerprint(x.fingerprint));
     ImGui::Spacing();
     ImGui::TextUnformatted("项目目标");
-    Muted(x.app.plan.aims);
+    MutedText(x.app.plan.aims);
     ImGui::TextUnformatted("项目内容与实施计划");
-    Muted(x.app.plan.content);
+    MutedText(x.app.plan.content);
     ImGui::TextUnformatted("预期成果");
-    Muted(x.app.plan.expected_results);
+    MutedText(x.app.plan.expected_results);
 
     SectionHeading("审阅", "拟资助金额与意见");
     ImGui::TextUnformatted("拟资助金额");
@@ -203,7 +196,7 @@ void DrawDetail(AppState& s, Submission& x) {
     if (ImGui::IsItemActive()) s.focused_field = "review.comment";
 
     SectionHeading("检查结果", nullptr);
-    if (x.findings.empty()) Muted("没有问题。");
+    if (x.findings.empty()) MutedText("没有问题。");
     for (const Finding& f : x.findings) {
         if (f.severity == Severity::Info) continue;
         ImGui::PushStyleColor(ImGuiCol_Text, f.severity == Severity::Error ? colour::kError : colour::kWarning);
@@ -221,16 +214,16 @@ void DrawReviewLeft(AppState& s) {
     if (ImGui::Button("导入申报书…", full)) s.request({Intent::Type::PickImport});
     if (ImGui::Button("导出汇总表（CSV）", full)) s.request({Intent::Type::ExportReviewCsv});
     if (ImGui::Button("导出公示名单", full)) s.request({Intent::Type::ExportPublication});
-    Muted("可一次选择多个 JSON 文件，或拖到窗口中。");
+    MutedText("可一次选择多个 JSON 文件，或拖到窗口中。");
     ImGui::Spacing();
     ImGui::Text("申报书 %zu 份", s.review.items.size());
     if (s.review_last_added || s.review_last_duplicates)
-        Muted("上次导入：新增 " + std::to_string(s.review_last_added) + " 份，重复 " + std::to_string(s.review_last_duplicates) + " 份");
+        MutedText("上次导入：新增 " + std::to_string(s.review_last_added) + " 份，重复 " + std::to_string(s.review_last_duplicates) + " 份");
     if (!s.review.rejected.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
         ImGui::Text("无法读取 %zu 个文件：", s.review.rejected.size());
         ImGui::PopStyleColor();
-        for (const RejectedFile& r : s.review.rejected) Muted(r.file_name + "：" + r.reason);
+        for (const RejectedFile& r : s.review.rejected) MutedText(r.file_name + "：" + r.reason);
     }
     for (size_t i = 0; i < s.review.resubmissions.size(); ++i) {
         const Resubmission& r = s.review.resubmissions[i];
@@ -252,7 +245,7 @@ void DrawReviewCenter(AppState& s) {
     if (Submission* x = s.review.find(s.review_open_id)) DrawDetail(s, *x);
     else if (s.review.items.empty()) {
         SectionHeading("审阅", "市科协工作人员使用");
-        Muted("导入各单位报送的电子稿（JSON），即可逐份检查、比较、填写拟资助金额，并导出汇总表和公示名单。所有数据只保存在本机浏览器中。");
+        MutedText("导入各单位报送的电子稿（JSON），即可逐份检查、比较、填写拟资助金额，并导出汇总表和公示名单。所有数据只保存在本机浏览器中。");
     } else {
         DrawTable(s);
     }
@@ -304,7 +297,7 @@ void DrawReviewTotals(AppState& s) {
         ImGui::TextUnformatted(line.c_str());
         for (const UnitTotal::Scale& sc : u.academic)
             if (sc.applied || sc.target)
-                Muted("  " + sc.label + "：申报 " + std::to_string(sc.applied) + "，任务 " +
+                MutedText("  " + sc.label + "：申报 " + std::to_string(sc.applied) + "，任务 " +
                       (sc.target ? std::to_string(*sc.target) : std::string("—")));
         ImGui::PopTextWrapPos();
     }

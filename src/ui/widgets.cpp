@@ -105,6 +105,14 @@ int number_filter(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
+void MutedText(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 void SectionHeading(const char* title, const char* subtitle) {
     ImGui::Spacing();
     ImGui::Spacing();

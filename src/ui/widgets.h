@@ -26,6 +26,8 @@ constexpr unsigned kAccent = 0xFFB5651D;   // links and primary actions
 }  // namespace colour
 
 void SectionHeading(const char* title, const char* subtitle = nullptr);
+// Secondary text: grey and wrapped at the panel's edge.
+void MutedText(const std::string& text);
 
 bool TextField(FormContext& f, const std::string& path, const char* label, std::string& value,
                const char* hint = nullptr, bool required = false);

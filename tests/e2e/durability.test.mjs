@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch, openApp, outDir, repo, serve, shot } from './browser.mjs';
 import { newDraftByKeyboard } from './foundation.test.mjs';
-import { clickBanner, clickToolbar, draftOf, fill, press, quiet, sleep, typeText } from './form.mjs';
+import { clickBanner, clickToolbar, draftOf, dropFiles, fill, press, quiet, sleep, typeText } from './form.mjs';
 
 const fixtureText = (kind) => fs.readFileSync(path.join(repo, `tests/fixtures/complete-${kind}.json`), 'utf8');
 const status = (page) => page.evaluate(() => window.shenbao.status());
@@ -18,11 +18,6 @@ const reopen = async (page) => {
   await page.waitForFunction(() => window.shenbao && window.shenbao.ready, null, { timeout: 60000 });
   await quiet(page);
 };
-const dropFiles = (page, files) => page.evaluate((files) => {
-  const dt = new DataTransfer();
-  for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-  window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-}, files);
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 30000 });
 
 export const tests = [

@@ -76,3 +76,12 @@ export const clickToolbar = async (page, button, { banners = 0 } = {}) => {
 };
 // The action button at the right end of the first banner under the top bar.
 export const clickBanner = async (page) => { await page.mouse.click(1329, 71); await quiet(page); };
+
+// Drops files on the window, as a person drags them from a folder.
+export async function dropFiles(page, files) {
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files.map(({ name, text }) => ({ name, text })));
+}

@@ -12,7 +12,8 @@ export async function newDraftByKeyboard(page, position = 1) {
   for (let i = 0; i < position; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await page.waitForFunction(() => window.shenbao.draft() !== '');
-  await page.waitForTimeout(150);
+  // The caret is in 项目名称 (as a person sees it) before anything is typed.
+  await page.waitForFunction(() => window.shenbao.focused() === 'cover.project_name' && !window.shenbao.busy());
 }
 
 // Types text the way an IME does: a composition, then its commit.

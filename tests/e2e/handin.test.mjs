@@ -5,18 +5,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, outDir, repo, shot } from './browser.mjs';
-import { clickToolbar, draftOf, press, quiet } from './form.mjs';
+import { clickToolbar, draftOf, dropFiles, press, quiet } from './form.mjs';
 
 const fixtureText = (kind) => fs.readFileSync(path.join(repo, `tests/fixtures/complete-${kind}.json`), 'utf8');
 
-// Drops files on the window, as a person drags them from a folder.
-export async function dropFiles(page, files) {
-  await page.evaluate((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
-  await page.waitForFunction((n) => window.shenbao.drafts().drafts.length >= n, files.length > 0 ? 1 : 0);
+// Drops the files and waits until the app has taken them in.
+async function dropAndWait(page, files) {
+  await dropFiles(page, files);
+  await page.waitForFunction(() => window.shenbao.drafts().drafts.length >= 1);
   await quiet(page);
 }
 
@@ -65,7 +61,7 @@ export const tests = [
       const { context } = await launch();
       try {
         const page = await openApp(context, server.url);
-        await dropFiles(page, [{ name: 'station.json', text: fixtureText('service_station') }]);
+        await dropAndWait(page, [{ name: 'station.json', text: fixtureText('service_station') }]);
         await openImported(page);
         await openHandIn(page);
         await shot(page, 'handin-page-1366x768');
@@ -102,7 +98,7 @@ export const tests = [
         const doc = JSON.parse(fixtureText('academic_exchange'));
         doc.application = hostile(doc.application);
         delete doc.fingerprint;
-        await dropFiles(page, [{ name: 'hostile.json', text: JSON.stringify(doc) }]);
+        await dropAndWait(page, [{ name: 'hostile.json', text: JSON.stringify(doc) }]);
         await openImported(page);
         const shown = (await draftOf(page)).application;
         assert.deepEqual(shown, doc.application, 'every character is kept as it was in the file');
@@ -135,7 +131,7 @@ export const tests = [
       let exported;
       try {
         const page = await openApp(first.context, server.url);
-        await dropFiles(page, [{ name: 'org.json', text: fixtureText('organisation_building') }]);
+        await dropAndWait(page, [{ name: 'org.json', text: fixtureText('organisation_building') }]);
         await openImported(page);
         await openHandIn(page);
         exported = await download(page, 'handin.export_json');
@@ -167,13 +163,13 @@ export const tests = [
       const { context } = await launch();
       try {
         const page = await openApp(context, server.url);
-        await dropFiles(page, ['academic_exchange', 'service_station', 'organisation_building'].map((k) => ({ name: k + '.json', text: fixtureText(k) })));
+        await dropAndWait(page, ['academic_exchange', 'service_station', 'organisation_building'].map((k) => ({ name: k + '.json', text: fixtureText(k) })));
         await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 3);
-        await dropFiles(page, [{ name: '坏文件.json', text: '{"schema": "shenbao.appl' }, { name: 'coop.json', text: fixtureText('enterprise_cooperation') }]);
+        await dropAndWait(page, [{ name: '坏文件.json', text: '{"schema": "shenbao.appl' }, { name: 'coop.json', text: fixtureText('enterprise_cooperation') }]);
         await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 4);
         await shot(page, 'handin-import-broken-1366x768');
         // The same files again: recognised, not doubled.
-        await dropFiles(page, [{ name: 'coop.json', text: fixtureText('enterprise_cooperation') }]);
+        await dropAndWait(page, [{ name: 'coop.json', text: fixtureText('enterprise_cooperation') }]);
         assert.equal((await page.evaluate(() => window.shenbao.drafts())).drafts.length, 4);
       } finally {
         await context.close();
@@ -186,7 +182,7 @@ export const tests = [
       const { context } = await launch();
       try {
         const page = await openApp(context, server.url);
-        await dropFiles(page, [{ name: 'station.json', text: fixtureText('service_station') }]);
+        await dropAndWait(page, [{ name: 'station.json', text: fixtureText('service_station') }]);
         await openImported(page);
         await openHandIn(page);
         const names = [];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, outDir, repo, shot } from './browser.mjs';
-import { focusField, quiet, sleep, typeText } from './form.mjs';
+import { dropFiles, focusField, quiet, sleep, typeText } from './form.mjs';
 
 const programme = JSON.parse(fs.readFileSync(path.join(repo, 'assets/programmes/yancheng-2018.json'), 'utf8'));
 const KINDS = ['academic_exchange', 'service_station', 'enterprise_cooperation', 'organisation_building'];
@@ -29,13 +29,6 @@ export function generate(n, broken = 0) {
   return files;
 }
 
-export async function dropFiles(page, files) {
-  await page.evaluate((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files.map(({ name, text }) => ({ name, text })));
-}
 
 // The 审阅 switch in the top bar, and the left panel's buttons in review mode.
 export const REVIEW = { mode: [515, 22], importFiles: [130, 74], csv: [130, 108], publication: [130, 142], firstRow: [500, 152] };
