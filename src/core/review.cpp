@@ -14,10 +14,14 @@ namespace {
 
 std::string normalised(const std::string& s) { return trim(fold_width(s)); }
 
+std::string project_key(const Application& a) {
+    const std::string unit = normalised(a.cover.applicant_unit), name = normalised(a.cover.project_name);
+    return unit.empty() || name.empty() ? std::string() : unit + '\n' + name;
+}
+
 bool same_project(const Submission& a, const Submission& b) {
     if (!a.meta.draft_id.empty() && a.meta.draft_id == b.meta.draft_id) return true;
-    const std::string ua = normalised(a.app.cover.applicant_unit), pa = normalised(a.app.cover.project_name);
-    return !ua.empty() && !pa.empty() && ua == normalised(b.app.cover.applicant_unit) && pa == normalised(b.app.cover.project_name);
+    return !a.project_key.empty() && a.project_key == b.project_key;
 }
 
 const char* kind_name(const Programme& p, KindId k) {
@@ -59,6 +63,7 @@ ReviewAdd review_add(ReviewSet& set, const Programme& programme, const std::stri
     s.fingerprint = d.fingerprint;
     s.id = "s-" + d.fingerprint.substr(0, 16);
     s.meta = d.meta;
+    s.project_key = project_key(s.app);
     s.findings = d.findings;
     if (!d.programme_id.empty() && d.programme_id != programme.id)
         s.findings.push_back({Severity::Warning, "programme", "文件属于申报计划“" + d.programme_id + "”", ""});

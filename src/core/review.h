@@ -27,6 +27,8 @@ struct Submission {
     MoneyField proposed;     // 拟资助金额
     std::string comment;     // 审阅意见
 
+    std::string project_key;  // unit and project name, normalised: finds resubmissions
+
     std::optional<Money> requested() const { return app.budget.requested.value(); }
     std::string submitted_on() const;  // 申报时间 as a date if it parses, else the file's last edit
 };

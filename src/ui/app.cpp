@@ -373,9 +373,10 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         if (result == ReviewAdd::Added) ++state.review_last_added;
         if (result == ReviewAdd::Duplicate) ++state.review_last_duplicates;
         if (result == ReviewAdd::Added) {
-            const Submission& s = state.review.items.back();
-            state.fonts.need_text(canonical_content(s.app) + s.file_name);
-            for (const Finding& f : s.findings) state.fonts.need_text(f.message);
+            // The file holds all the text of the application: scan it as it is.
+            state.fonts.need_text(bytes);
+            state.fonts.need_text(name);
+            for (const Finding& f : state.review.items.back().findings) state.fonts.need_text(f.message);
         }
         state.review_order_dirty = true;
         return;

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "checks.h"
+#include "codec.h"
 #include "text.h"
 #include "views.h"
 #include "widgets.h"
@@ -147,6 +148,7 @@ void DrawTable(AppState& s) {
 }
 
 void DrawDetail(AppState& s, Submission& x) {
+    s.fonts.need_text(canonical_content(x.app));  // a request: characters written as \u escapes too
     ImGui::PushTabStop(false);  // Tab goes straight to the review fields; the arrows still reach this
     if (ImGui::Button("← 返回列表")) {
         s.review_open_id.clear();

@@ -22,6 +22,33 @@ const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker 
 
 export const tests = [
   {
+    name: 'served from a sub-path (/shenbao/): loads, works offline, saves',
+    async run() {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'shenbao-host-'));
+      fs.cpSync(path.join(repo, 'dist'), path.join(root, 'shenbao'), { recursive: true });
+      const host = await serve(root, 'shenbao/');
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, host.url);
+        assert.equal(new URL(page.url()).pathname, '/shenbao/');
+        await controlled(page);
+        const scope = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => new URL(r.scope).pathname));
+        assert.equal(scope, '/shenbao/');
+        await context.setOffline(true);
+        await reopen(page);
+        await newDraftByKeyboard(page);
+        await typeText(page, '子路径');
+        await page.keyboard.press('Escape');
+        await sleep(1500);
+        await reopen(page);
+        assert.equal((await draftOf(page)).application.cover.project_name, '子路径');
+      } finally {
+        await context.close();
+        host.stop();
+      }
+    },
+  },
+  {
     name: 'offline after one visit: the app loads, saves and keeps what was typed',
     async run({ server }) {
       const { context } = await launch();
