@@ -572,6 +572,6 @@
     writer() { return state.writer; },
     focused() { return Module.ccall('shenbao_focused_field', 'string', [], []); },
     // True while input is still being worked through or frames are still to be drawn.
-    busy() { return state.framesWanted > 0 || state.rafPending || Module._shenbao_input_pending() === 1; },
+    busy() { return state.composing || state.framesWanted > 0 || state.rafPending || Module._shenbao_input_pending() === 1; },
   };
 })();

@@ -130,9 +130,8 @@ std::string App::new_id() {
 void App::opened(const std::string& id) {
     state.current_id = id;
     state.focus_form = true;
-    // The keyboard starts at the first field: whatever had it (a list row, a button of
-    // another page) is gone now.
-    if (!state.read_only) state.focus_field = "cover.project_name";
+    // Whatever had the keyboard before (a list row, a button of another page) is gone.
+    state.nav_field = "cover.project_name";
     state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = state.show_storage =
         state.show_history = false;
     if (Draft* d = state.find(id)) state.fonts.need_text(canonical_content(d->app));
@@ -204,7 +203,10 @@ void App::apply(const Intent& in) {
     }
     switch (in.type) {
         case Intent::Type::NewDraft:
-            opened(workspace_->create(in.kind, new_id(), now).id);  // the caret waits in 项目名称
+            opened(workspace_->create(in.kind, new_id(), now).id);
+            // A new draft: the caret waits in 项目名称 (activated, not only placed there).
+            state.nav_field.clear();
+            state.focus_field = "cover.project_name";
             break;
         case Intent::Type::OpenDraft:
             if (state.find(in.id)) opened(in.id);

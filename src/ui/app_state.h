@@ -91,6 +91,7 @@ struct AppState {
     // Navigation requests between views.
     std::string focus_field;     // the form scrolls to and focuses this field path
     std::string focused_field;   // the field path that has keyboard focus (this frame)
+    std::string nav_field;       // put the keyboard position on this field, without activating it
     bool show_new_draft = false; // the kind chooser
     bool show_trash = false;
     bool show_hand_in = false;       // the 提交 page of the current draft

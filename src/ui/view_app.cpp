@@ -410,7 +410,7 @@ void DrawApp(AppState& s) {
 
     Draft* d = s.current();
     if (s.focus_form) {
-        ImGui::SetNextWindowFocus();  // so Tab starts at the first field of the form
+        ImGui::SetNextWindowFocus();
         s.focus_form = false;
     }
     ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);

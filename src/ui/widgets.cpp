@@ -1,6 +1,7 @@
 #include "widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // SetFocusID
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -168,6 +169,12 @@ bool TextField(FormContext& f, const std::string& path, const char* label, std::
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(field_width());
         ImGui::InputTextWithHint("##v", hint ? hint : "", &value);
+        if (f.state.nav_field == path) {
+            // The keyboard is here (Enter edits, Tab moves on), and no keystroke can
+            // replace the text by accident.
+            ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+            f.state.nav_field.clear();
+        }
         edited = after_edit(f, path);
     }
     FieldFindings(f, path);

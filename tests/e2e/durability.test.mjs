@@ -99,7 +99,9 @@ export const tests = [
         await page.waitForFunction(() => !window.samePage && window.shenbao && window.shenbao.ready, null, { timeout: 30000 });
         const text = await page.evaluate(() => fetch('platform.js').then((r) => r.text()));
         assert.ok(text.includes('// build 2'), 'the new build runs');
-        assert.equal((await draftOf(page)).application.cover.project_name, '更新前写的');
+        await quiet(page);
+        const info = JSON.stringify({ status: await page.evaluate(() => window.shenbao.status()), drafts: await page.evaluate(() => window.shenbao.drafts()) });
+        assert.equal((await draftOf(page)).application.cover.project_name, '更新前写的', info);
       } finally {
         await context.close();
         own.stop();

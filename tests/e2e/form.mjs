@@ -14,15 +14,18 @@ export async function quiet(page) {
 }
 
 // Types text as an IME commits it (compositions for Chinese; plain keys for ASCII).
+// Like a person, it waits until the text is committed and shown before going on: an
+// Escape pressed while a composition is still open would cancel it (as an IME does).
 export async function typeText(page, text) {
   if (/^[\x20-\x7e]*$/.test(text)) {
     await page.keyboard.type(text, { delay: 5 });
-    return;
+  } else {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'pinyin', selectionStart: 6, selectionEnd: 6 });
+    await cdp.send('Input.insertText', { text });
+    await cdp.detach();
   }
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.imeSetComposition', { text: 'pinyin', selectionStart: 6, selectionEnd: 6 });
-  await cdp.send('Input.insertText', { text });
-  await cdp.detach();
+  await quiet(page);
 }
 
 // Presses Tab (Shift+Tab with backwards) until the field with this path has the keyboard.
