@@ -72,6 +72,13 @@ void handle_shortcuts(ui::App& app) {
     if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.state.request({ui::Intent::Type::Redo});
 }
 
+// Hands a string to JavaScript: ccall copies it at once, so one buffer serves every call.
+const char* to_js(std::string text) {
+    static std::string buffer;
+    buffer = std::move(text);
+    return buffer.c_str();
+}
+
 }  // namespace
 
 extern "C" {
@@ -188,35 +195,15 @@ EMSCRIPTEN_KEEPALIVE int shenbao_input_pending() {
     return ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || g_leave_field ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE const char* shenbao_current_findings_json() {
-    static std::string json;
-    json = g_app->current_findings_json();
-    return json.c_str();
-}
+EMSCRIPTEN_KEEPALIVE const char* shenbao_current_findings_json() { return to_js(g_app->current_findings_json()); }
 
-EMSCRIPTEN_KEEPALIVE const char* shenbao_status_json() {
-    static std::string json;
-    json = g_app->status_json();
-    return json.c_str();
-}
+EMSCRIPTEN_KEEPALIVE const char* shenbao_status_json() { return to_js(g_app->status_json()); }
 
-EMSCRIPTEN_KEEPALIVE const char* shenbao_review_json() {
-    static std::string json;
-    json = g_app->review_json();
-    return json.c_str();
-}
+EMSCRIPTEN_KEEPALIVE const char* shenbao_review_json() { return to_js(g_app->review_json()); }
 
-EMSCRIPTEN_KEEPALIVE const char* shenbao_drafts_json() {
-    static std::string json;
-    json = g_app->drafts_json();
-    return json.c_str();
-}
+EMSCRIPTEN_KEEPALIVE const char* shenbao_drafts_json() { return to_js(g_app->drafts_json()); }
 
-EMSCRIPTEN_KEEPALIVE const char* shenbao_current_draft_json() {
-    static std::string json;
-    json = g_app->current_draft_json();
-    return json.c_str();
-}
+EMSCRIPTEN_KEEPALIVE const char* shenbao_current_draft_json() { return to_js(g_app->current_draft_json()); }
 
 }  // extern "C"
 
