@@ -538,7 +538,6 @@
     storageError() { return state.storageError; },
     download,
     fetchFontFile,
-    openUrl(url) { window.open(url, '_blank', 'noopener'); },
     printDocument, pickFiles, pickBackup, beginMail, addMailFile, sendMail,
     takeOver, releaseWriter, applyUpdate, refreshStorageInfo,
     isWriter() { return state.writer ? 1 : 0; },

@@ -29,7 +29,6 @@ void set_ime_rect(float x, float y, float height);  // CSS pixels of the caret
 
 // Writes bytes to a file the user saves (a download in the browser).
 void offer_download(const std::string& file_name, const std::string& mime, const std::string& bytes);
-void open_url(const std::string& url);
 
 // Opens the browser's print dialog for a self-contained HTML document (in a sandboxed
 // frame where no script can run).

@@ -50,7 +50,6 @@ void offer_download(const std::string& file_name, const std::string& mime, const
            file_name.c_str(), mime.c_str(), bytes.data(), bytes.size());
 }
 
-void open_url(const std::string& url) { EM_ASM({ shenbaoPlatform.openUrl(UTF8ToString($0)); }, url.c_str()); }
 
 void print_document(const std::string& html) {
     EM_ASM({ shenbaoPlatform.printDocument(UTF8ToString($0)); }, html.c_str());

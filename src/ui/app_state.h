@@ -109,7 +109,6 @@ struct AppState {
     // Storage health (from the browser; -1 unknown).
     int storage_persisted = -1;
     double storage_usage = -1, storage_quota = -1;
-    std::string quarantine_note;
     struct ImportLine {
         shenbao::ImportOutcome outcome;
         size_t errors = 0, warnings = 0;  // of the checks, once imported
