@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch, openApp, outDir, repo, serve, shot } from './browser.mjs';
 import { newDraftByKeyboard } from './foundation.test.mjs';
-import { clickBanner, clickToolbar, draftOf, dropFiles, fill, press, quiet, sleep, typeText } from './form.mjs';
+import { chooseFiles, clickBanner, clickToolbar, draftOf, dropFiles, fill, press, quiet, sleep, typeText } from './form.mjs';
 
 const fixtureText = (kind) => fs.readFileSync(path.join(repo, `tests/fixtures/complete-${kind}.json`), 'utf8');
 const status = (page) => page.evaluate(() => window.shenbao.status());
@@ -244,8 +244,7 @@ export const tests = [
         const page = await openApp(second.context, server.url);
         await page.mouse.click(1075, 22);
         await quiet(page);
-        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'storage.restore')]);
-        await chooser.setFiles(backup);
+        await chooseFiles(page, () => press(page, 'storage.restore'), backup);
         await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 3);
         const after = (await drafts(page)).drafts.map((d) => d.id).sort();
         assert.deepEqual(after, before);

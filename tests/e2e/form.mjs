@@ -2,6 +2,8 @@
 // (the read-only hook says which field has the keyboard), then type, through an IME for
 // Chinese.
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { outDir } from './browser.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const draftOf = async (page) => JSON.parse(await page.evaluate(() => window.shenbao.draft()));
@@ -79,6 +81,26 @@ export const clickToolbar = async (page, button, { banners = 0 } = {}) => {
 };
 // The action button at the right end of the first banner under the top bar.
 export const clickBanner = async (page) => { await page.mouse.click(1329, 71); await quiet(page); };
+
+// Picks files in the dialog that `act` opens (a click or a key on the app's button).
+// Playwright turns on the browser's interception of file dialogs asynchronously, so
+// the listener is armed and the browser answers a round trip before acting; a dialog
+// opened earlier would open unseen (puppeteer#6040 describes the race). If none comes,
+// the error says what the app showed instead.
+export async function chooseFiles(page, act, files) {
+  const chooser = page.waitForEvent('filechooser', { timeout: 15000 });
+  await quiet(page);
+  await act();
+  let dialog;
+  try {
+    dialog = await chooser;
+  } catch (err) {
+    const status = await page.evaluate(() => JSON.stringify(window.shenbao.status())).catch(() => '(no status)');
+    await page.screenshot({ path: path.join(outDir, 'failed-filechooser.png') }).catch(() => {});
+    throw new Error(`no file dialog opened; app status: ${status}`);
+  }
+  await dialog.setFiles(files);
+}
 
 // Drops files on the window, as a person drags them from a folder.
 export async function dropFiles(page, files) {

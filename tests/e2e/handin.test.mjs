@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, outDir, repo, shot } from './browser.mjs';
-import { clickToolbar, draftOf, dropFiles, press, quiet } from './form.mjs';
+import { chooseFiles, clickToolbar, draftOf, dropFiles, press, quiet } from './form.mjs';
 
 const fixtureText = (kind) => fs.readFileSync(path.join(repo, `tests/fixtures/complete-${kind}.json`), 'utf8');
 
@@ -142,8 +142,7 @@ export const tests = [
       try {
         const page = await openApp(second.context, server.url);
         await quiet(page);
-        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(130, 108)]);
-        await chooser.setFiles(exported);
+        await chooseFiles(page, () => page.mouse.click(130, 108), exported);  // 导入电子稿…
         await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 1);
         await quiet(page);
         await shot(page, 'handin-import-report-1366x768');
