@@ -1,13 +1,17 @@
 #!/usr/bin/python3
 """Builds the fonts the app ships, from Debian's Noto Sans CJK SC (SIL OFL).
 
-  base.otf    ASCII, common punctuation and every character of the UI strings and the
+  base.ttf    ASCII, common punctuation and every character of the UI strings and the
               programme data (what the first screen needs); loaded before start-up.
-  cNN.otf     the rest of the face in chunks, fetched only when a character needs one:
+  cNN.ttf     the rest of the face in chunks, fetched only when a character needs one:
               GB2312's hanzi (common ones first) in small chunks, everything else
               (CJK extension A/B, rare hanzi, symbols) in larger ones.
   index.bin   one byte per code point U+0000..U+2FFFF: the chunk holding it (0: none).
-  ui_glyphs.inc  (C++) the code points of base.otf, so the app knows what it has.
+  ui_glyphs.inc  (C++) the code points of base.ttf, so the app knows what it has.
+
+The outlines are converted from CFF (cubic) to TrueType (quadratic): the atlas is built
+at start-up by stb_truetype, which rasterises TrueType outlines about a third faster,
+and gzipped the files are no larger.
 
 Chunks do not depend on the UI strings, so they are cached and only the base font is
 rebuilt when strings change. Run with Debian's /usr/bin/python3 (python3-fonttools).
@@ -20,7 +24,9 @@ import re
 import sys
 
 from fontTools import subset
-from fontTools.ttLib import TTFont
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont, newTable
 
 FACE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
 FACE_INDEX = 2  # Noto Sans CJK SC
@@ -41,6 +47,30 @@ def load_face():
     return TTFont(FACE, fontNumber=FACE_INDEX, lazy=False)
 
 
+def to_truetype(font):
+    """Replaces the CFF outlines by quadratic ones (within 1 unit of 1000 per em)."""
+    glyphs = font.getGlyphSet()
+    glyf = newTable('glyf')
+    glyf.glyphOrder = font.getGlyphOrder()
+    glyf.glyphs = {}
+    for name in glyf.glyphOrder:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    font['glyf'] = glyf
+    font['loca'] = newTable('loca')
+    maxp = font['maxp']
+    maxp.tableVersion = 0x00010000
+    for field in ('maxTwilightPoints', 'maxStorage', 'maxFunctionDefs', 'maxInstructionDefs', 'maxStackElements',
+                  'maxSizeOfInstructions', 'maxComponentElements', 'maxPoints', 'maxContours', 'maxCompositePoints',
+                  'maxCompositeContours', 'maxComponentDepth'):
+        setattr(maxp, field, 0)  # the point and contour counts are recomputed on saving
+    maxp.maxZones = 1
+    font['head'].glyphDataFormat = 0
+    del font['CFF ']
+    font.sfntVersion = '\0\1\0\0'
+
+
 def subset_bytes(codepoints):
     font = load_face()
     opts = subset.Options()
@@ -52,6 +82,7 @@ def subset_bytes(codepoints):
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=sorted(codepoints))
     sub.subset(font)
+    to_truetype(font)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
@@ -102,7 +133,7 @@ def write_if_changed(path, data):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--out', required=True, help='folder for base.otf, index.bin and cNN.otf')
+    ap.add_argument('--out', required=True, help='folder for base.ttf, index.bin and cNN.ttf')
     ap.add_argument('--cache', required=True, help='folder where chunks are kept between builds')
     ap.add_argument('--inc', required=True, help='path of the generated ui_glyphs.inc')
     ap.add_argument('--sources', nargs='+', required=True)
@@ -119,7 +150,7 @@ def main():
     cached = os.path.exists(stamp_path) and open(stamp_path).read() == stamp
     if not cached:
         for i, cps in enumerate(chunks, start=1):
-            with open(os.path.join(args.cache, 'c%02d.otf' % i), 'wb') as f:
+            with open(os.path.join(args.cache, 'c%02d.ttf' % i), 'wb') as f:
                 f.write(subset_bytes(cps))
         index = bytearray(INDEX_LIMIT)
         for i, cps in enumerate(chunks, start=1):
@@ -129,7 +160,7 @@ def main():
             f.write(bytes(index))
         with open(stamp_path, 'w') as f:
             f.write(stamp)
-    for name in ['index.bin'] + ['c%02d.otf' % i for i in range(1, len(chunks) + 1)]:
+    for name in ['index.bin'] + ['c%02d.ttf' % i for i in range(1, len(chunks) + 1)]:
         with open(os.path.join(args.cache, name), 'rb') as f:
             write_if_changed(os.path.join(args.out, name), f.read())
 
@@ -141,9 +172,9 @@ def main():
 
     base = set(ALWAYS_IN_BASE) | source_characters(args.sources)
     base = sorted(cp for cp in base if cp in cmap)
-    write_if_changed(os.path.join(args.out, 'base.otf'), subset_bytes(base))
+    write_if_changed(os.path.join(args.out, 'base.ttf'), subset_bytes(base))
     ui = sorted(cp for cp in source_characters(args.sources) if cp in cmap)
-    lines = ['// Generated by scripts/make_fonts.py: code points in fonts/base.otf. Do not edit.',
+    lines = ['// Generated by scripts/make_fonts.py: code points in fonts/base.ttf. Do not edit.',
              'static const unsigned kBaseFontCodepoints[] = {']
     for i in range(0, len(base), 16):
         lines.append('    ' + ', '.join('0x%X' % cp for cp in base[i:i + 16]) + ',')
@@ -153,6 +184,12 @@ def main():
         lines.append('    ' + ', '.join('0x%X' % cp for cp in ui[i:i + 16]) + ',')
     lines.append('};')
     write_if_changed(args.inc, ('\n'.join(lines) + '\n').encode())
+    # The folder holds only what this build made: files of an older layout would be
+    # published and precached.
+    made = {'base.ttf', 'index.bin', 'chunks.json'} | {'c%02d.ttf' % i for i in range(1, len(chunks) + 1)}
+    for name in os.listdir(args.out):
+        if name not in made:
+            os.remove(os.path.join(args.out, name))
     print('fonts: base %d code points, %d chunks' % (len(base), len(chunks)), file=sys.stderr)
 
 

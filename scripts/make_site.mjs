@@ -18,9 +18,9 @@ const hash = crypto.createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
 // Precached at install: everything but the font chunks (fetched when a character needs one).
-const precache = ['./', ...files.filter((f) => !/^fonts\/c\d+\.otf$/.test(f))];
+const precache = ['./', ...files.filter((f) => !/^fonts\/c\d+\.ttf$/.test(f))];
 const fontInfo = JSON.parse(fs.readFileSync(path.join(dir, 'fonts/chunks.json'), 'utf8'));
-const warm = Array.from({ length: fontInfo.common }, (_, i) => `fonts/c${String(i + 1).padStart(2, '0')}.otf`);
+const warm = Array.from({ length: fontInfo.common }, (_, i) => `fonts/c${String(i + 1).padStart(2, '0')}.ttf`);
 const template = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../web/sw.js'), 'utf8');
 fs.writeFileSync(path.join(dir, 'sw.js'), template.replace('@VERSION@', version)
   .replace('@PRECACHE@', JSON.stringify(precache)).replace('@WARM@', JSON.stringify(warm)));

@@ -471,7 +471,7 @@
   }
 
   // ---- start-up ------------------------------------------------------------------------
-  const fontReady = fetch('fonts/base.otf').then((r) => {
+  const fontReady = fetch('fonts/base.ttf').then((r) => {
     if (!r.ok) throw new Error('HTTP ' + r.status);
     return r.arrayBuffer();
   });
@@ -484,7 +484,7 @@
       addRunDependency('base-font');
       fontReady.then((buf) => {
         FS.mkdir('/fonts');
-        FS.writeFile('/fonts/base.otf', new Uint8Array(buf));
+        FS.writeFile('/fonts/base.ttf', new Uint8Array(buf));
         removeRunDependency('base-font');
       }).catch((err) => showStatus('字体加载失败，请检查网络后刷新页面', String(err)));
 

@@ -27,7 +27,7 @@ bool read_file(const std::string& path, std::vector<unsigned char>& out) {
 
 std::string chunk_name(int id) {
     char buf[16];
-    std::snprintf(buf, sizeof buf, "c%02d.otf", id);
+    std::snprintf(buf, sizeof buf, "c%02d.ttf", id);
     return buf;
 }
 
@@ -51,7 +51,7 @@ bool FontManager::init(float css_pixel_size, float ui_scale, float device_pixel_
     css_size_ = css_pixel_size;
     ui_scale_ = ui_scale;
     dpr_ = device_pixel_ratio;
-    if (!read_file("/fonts/base.otf", base_)) return false;
+    if (!read_file("/fonts/base.ttf", base_)) return false;
     base_cps_.insert(std::begin(kBaseFontCodepoints), std::end(kBaseFontCodepoints));
     for (char32_t cp = 0x20; cp < 0x7F; ++cp) wanted_.insert(cp);
     wanted_.insert(std::begin(kUiCodepoints), std::end(kUiCodepoints));

@@ -17,7 +17,7 @@ namespace ui {
 
 class FontManager {
 public:
-    // Loads /fonts/base.otf (put there before start-up). False if it is missing.
+    // Loads /fonts/base.ttf (put there before start-up). False if it is missing.
     bool init(float css_pixel_size, float ui_scale, float device_pixel_ratio);
     void need_text(std::string_view utf8);
     void need(char32_t cp);
