@@ -1,7 +1,8 @@
 // The JavaScript half of shenbao's platform layer (the C++ half is
 // src/platform/platform_web.cpp). It owns what only the page can do:
 //   - start-up: the base font and the IndexedDB mount are ready before main() runs,
-//     so nothing is shown or written before the first sync has finished;
+//     so nothing is shown or written before the first sync has finished; they load
+//     while the wasm compiles;
 //   - input: keyboard, IME composition, clipboard, mouse, touch and wheel, fed to the
 //     app through its exported functions (Emscripten's GLFW has no IME, empty clipboard
 //     stubs and swallows Backspace/Tab, hence this layer);
@@ -27,6 +28,8 @@
     pendingCopy: null,
     syncing: false,
     syncQueued: false,
+    syncTimer: 0,        // a sync waiting for the frames being drawn (see persist)
+    leaving: false,      // the page is being hidden or left: syncs start at once
     storageError: '',
     lastSyncOk: null,
     dpr: 0,
@@ -35,7 +38,9 @@
     inputAt: 0,             // when typed text arrived, until the frame that takes it
     latencies: [],          // typed text to the end of the frame that drew it, ms
     lastInputAt: 0,
-    saves: [],              // {afterInput: ms from the last input to the end of the sync, sync: ms of the sync}
+    saves: [],              // {afterInput: ms from the last input to the end of the sync, sync: ms of the sync,
+                            //  requested: ms from the input to the app's request, waited: ms the request waited}
+    syncRequestedAt: 0,
     lastImportMs: 0,
   };
 
@@ -58,7 +63,7 @@
     const more = Module._shenbao_frame();
     state.frames++;
     const now = performance.now();
-    if (!state.firstFrameAt) state.firstFrameAt = now;
+    if (!state.firstFrameAt) { state.firstFrameAt = now; performance.mark('shenbao:first-frame'); }
     if (state.inputAt) { state.latencies.push(now - state.inputAt); state.inputAt = 0; }
     if (more > state.framesWanted) state.framesWanted = more;
     syncImeFocus();
@@ -72,6 +77,8 @@
     if (state.framesWanted > 0) {
       state.rafPending = true;
       requestAnimationFrame(onAnimationFrame);
+    } else if (state.syncTimer) {
+      startSync();  // the frames are drawn: the sync waiting for them goes now
     }
   }
 
@@ -251,26 +258,52 @@
 
   // Edits are written within a second by the app; when the page is hidden or left they
   // are written now.
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && state.ready) Module._shenbao_flush();
-  });
-  window.addEventListener('pagehide', () => { if (state.ready) Module._shenbao_flush(); });
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushNow(); });
+  window.addEventListener('pagehide', flushNow);
 
   // ---- storage sync --------------------------------------------------------------------
+  // While frames are being drawn, IndexedDB's replies wait behind them, and a sync takes
+  // several (IDBFS walks the stored files with a cursor): 9 frames after a keystroke made
+  // a 2 ms sync take 170 ms. So a sync starts once the frames asked for are drawn, or
+  // after 100 ms at the latest; a page being hidden or left syncs at once.
+  const SYNC_DEFER_MS = 100;
   function persist() {
     if (state.storageError) { Module._shenbao_sync_done(0); return; }
     if (state.syncing) { state.syncQueued = true; return; }
+    if (state.syncTimer) return;  // already waiting for the frames
+    state.syncRequestedAt = performance.now();
+    const drawing = state.framesWanted > 0 || state.rafPending;
+    if (drawing && !state.leaving && document.visibilityState === 'visible') {
+      state.syncTimer = setTimeout(startSync, SYNC_DEFER_MS);
+      return;
+    }
+    startSync();
+  }
+  function startSync() {
+    if (state.syncTimer) { clearTimeout(state.syncTimer); state.syncTimer = 0; }
     state.syncing = true;
     const started = performance.now();
     FS.syncfs(false, (err) => {
       state.syncing = false;
       const done = performance.now();
-      state.saves.push({ afterInput: state.lastInputAt ? done - state.lastInputAt : -1, sync: done - started });
+      state.saves.push({ afterInput: state.lastInputAt ? done - state.lastInputAt : -1, sync: done - started,
+                         requested: state.syncRequestedAt - state.lastInputAt, waited: started - state.syncRequestedAt });
       state.lastSyncOk = !err;
       Module._shenbao_sync_done(err ? 0 : 1);
       requestFrames(2);
       if (state.syncQueued) { state.syncQueued = false; persist(); }
     });
+  }
+  // Whatever the app has not written yet is written and synced now (the page is going).
+  function flushNow() {
+    if (!state.ready) return;
+    state.leaving = true;
+    try {
+      Module._shenbao_flush();
+      if (state.syncTimer) startSync();
+    } finally {
+      state.leaving = false;
+    }
   }
 
   // ---- one writer across tabs -----------------------------------------------------------
@@ -471,6 +504,45 @@
   }
 
   // ---- start-up ------------------------------------------------------------------------
+  // What start-up waits for is started now, while the app's code is still loading and
+  // compiling: the font, the lock, the database and the GPU context. Nothing may be
+  // written into the app's file system before its memory exists: the font and the
+  // stored files go in in preRun.
+
+  // main() asks for this context again and gets this one; the attributes are the ones
+  // main() asks for (src/main_web.cpp).
+  canvas.getContext('webgl2', { alpha: false, depth: true, stencil: false, antialias: false, premultipliedAlpha: true,
+                                preserveDrawingBuffer: true, failIfMajorPerformanceCaveat: false });
+
+  // One writer across tabs and windows (Web Locks): the first holds the lock for its
+  // life; another opens read-only until it takes over (see takeOver below).
+  const writerLock = new Promise((resolve) => {
+    if (!navigator.locks) { state.writer = true; resolve(); return; }
+    navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+      state.writer = !!lock;
+      resolve();
+      return lock ? new Promise((release) => { state.releaseLock = release; }) : undefined;
+    }).catch((err) => { resolve(); lostLock(err); });
+  });
+
+  // The drafts' database, opened as Emscripten 3.1.6's IDBFS opens it (same version,
+  // store and index); handed to IDBFS in preInit only if its constants still match.
+  const DRAFTS = '/drafts';  // the mount point, which is also the database's name
+  const DRAFTS_DB_VERSION = 21, DRAFTS_STORE = 'FILE_DATA';
+  const earlyDb = typeof indexedDB === 'undefined' || !indexedDB ? null : new Promise((resolve) => {
+    let req;
+    try { req = indexedDB.open(DRAFTS, DRAFTS_DB_VERSION); } catch (e) { resolve(null); return; }
+    req.onupgradeneeded = () => {
+      const tx = req.transaction;
+      const store = req.result.objectStoreNames.contains(DRAFTS_STORE) ? tx.objectStore(DRAFTS_STORE)
+                                                                       : req.result.createObjectStore(DRAFTS_STORE);
+      if (!store.indexNames.contains('timestamp')) store.createIndex('timestamp', 'timestamp', { unique: false });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = (e) => { e.preventDefault(); resolve(null); };  // IDBFS tries again and reports the error
+    req.onblocked = () => resolve(null);
+  });
+
   const fontReady = fetch('fonts/base.ttf').then((r) => {
     if (!r.ok) throw new Error('HTTP ' + r.status);
     return r.arrayBuffer();
@@ -480,6 +552,17 @@
     canvas,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
+    preInit: [function () {
+      performance.mark('shenbao:runtime');
+      // IDBFS keeps the databases it opened: the sync in preRun uses the one opened early.
+      if (earlyDb && IDBFS.DB_VERSION === DRAFTS_DB_VERSION && IDBFS.DB_STORE_NAME === DRAFTS_STORE) {
+        addRunDependency('storage-open');
+        earlyDb.then((db) => { if (db && !IDBFS.dbs[DRAFTS]) IDBFS.dbs[DRAFTS] = db; })
+          .finally(() => removeRunDependency('storage-open'));
+      }
+      addRunDependency('writer-lock');
+      writerLock.then(() => removeRunDependency('writer-lock'));
+    }],
     preRun: [function () {
       addRunDependency('base-font');
       fontReady.then((buf) => {
@@ -488,26 +571,13 @@
         removeRunDependency('base-font');
       }).catch((err) => showStatus('字体加载失败，请检查网络后刷新页面', String(err)));
 
-      // One writer across tabs and windows (Web Locks): the first holds the lock for its
-      // life; another opens read-only until it takes over (see takeOver below).
-      addRunDependency('writer-lock');
-      if (navigator.locks) {
-        navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
-          state.writer = !!lock;
-          removeRunDependency('writer-lock');
-          return lock ? new Promise((resolve) => { state.releaseLock = resolve; }) : undefined;
-        }).catch(lostLock);
-      } else {
-        state.writer = true;
-        removeRunDependency('writer-lock');
-      }
-
-      FS.mkdir('/drafts');
+      FS.mkdir(DRAFTS);
       addRunDependency('storage');
       try {
         if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('此浏览器不支持 IndexedDB');
-        FS.mount(IDBFS, {}, '/drafts');
+        FS.mount(IDBFS, {}, DRAFTS);
         FS.syncfs(true, (err) => {
+          performance.mark('shenbao:storage');
           if (err) state.storageError = String(err && err.message || err);
           removeRunDependency('storage');
         });
@@ -543,11 +613,12 @@
     isWriter() { return state.writer ? 1 : 0; },
     fail(message) { showStatus('申报助手无法启动', message); },
     started() {
+      performance.mark('shenbao:started');
       statusBox.classList.add('hidden');
       state.ready = true;
-      watchForUpdates();
-      refreshStorageInfo(false);
       resize();
+      // Not needed for the first frame: after it.
+      setTimeout(() => { watchForUpdates(); refreshStorageInfo(false); }, 0);
       window.addEventListener('resize', resize);
       ime.focus({ preventScroll: true });
     },
