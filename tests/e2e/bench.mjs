@@ -2,13 +2,14 @@
 // side in one run, and writes bench/out/report.json and bench/out/report.md. Figures are
 // reported as measured, each against its target; nothing here passes or fails a build.
 //   node tests/e2e/bench.mjs   (scripts/bench builds first)
+import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, openApp, repo, serve } from './browser.mjs';
-import { dropFiles, focusField, quiet, sleep } from './form.mjs';
+import { dropFiles, focusedOf, focusField, quiet, sleep } from './form.mjs';
 import { click, generate, REVIEW } from './review.test.mjs';
 
 const out = path.join(repo, 'bench/out');
@@ -107,9 +108,11 @@ ${['项目名称', '项目类别', '申报单位', '项目负责人', '联系电
   await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 1);
   await quiet(page);
   await focusField(page, 'import.open.0');
-  await page.keyboard.press('Space');  // opens the draft with the caret in 项目名称
+  await page.keyboard.press('Space');  // opens the draft with the keyboard on 项目名称
   await quiet(page);
-  await focusField(page, 'cover.project_name');
+  await page.keyboard.press('Enter');  // edits it
+  await quiet(page);
+  assert.equal(await focusedOf(page), 'cover.project_name');
   await page.keyboard.press('End');
   await quiet(page);
   const start = (await metrics(page)).latencies.length;
