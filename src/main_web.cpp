@@ -7,6 +7,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>  // the input event queue
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -27,6 +29,32 @@ bool g_ctrl_is_super = false;  // macOS: Cmd does what Ctrl does elsewhere
 bool g_leave_field = false;
 
 constexpr float kFontCssPx = 17.0f;
+
+// A fingerprint of what a frame drew: its vertices, indices and draw commands.
+uint64_t picture_hash(const ImDrawData* data) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* bytes, size_t n) {
+        const unsigned char* p = static_cast<const unsigned char*>(bytes);
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t word;
+            std::memcpy(&word, p + i, 8);
+            h = (h ^ word) * 1099511628211ull;
+        }
+        for (; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    };
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        mix(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+            mix(&cmd.TextureId, sizeof cmd.TextureId);
+            mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+        }
+    }
+    return h;
+}
 
 ImGuiKey key_from_code(const char* code) {
     static const std::unordered_map<std::string, ImGuiKey> table = [] {
@@ -109,6 +137,12 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     int wanted = app.after_frame();
+    // ImGui settles a change over a frame or more (navigation, scrolling, layout that
+    // depends on the last frame): frames go on until one draws what the last one drew.
+    static uint64_t last_picture = 0;
+    const uint64_t picture = picture_hash(ImGui::GetDrawData());
+    if (picture != last_picture) wanted = std::max(wanted, 1);
+    last_picture = picture;
     // Held keys repeat and held buttons drag: keep drawing while anything is down.
     for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END && wanted == 0; ++k)
         if (ImGui::IsKeyDown(static_cast<ImGuiKey>(k)) && k != ImGuiMod_Ctrl && k != ImGuiMod_Shift && k != ImGuiMod_Alt &&

@@ -51,6 +51,8 @@
   }
 
   // ---- frames --------------------------------------------------------------------------
+  // An event asks for two frames: one that takes it in, one that shows its effect. The
+  // app asks for more as long as a frame draws something different from the last one.
   function requestFrames(n) {
     state.framesWanted = Math.max(state.framesWanted, n);
     if (!state.rafPending && state.ready) {
@@ -94,7 +96,7 @@
       // A change of zoom or of screen changes the ratio: listen for the next change.
       matchMedia('(resolution: ' + dpr + 'dppx)').addEventListener('change', resize, { once: true });
     }
-    requestFrames(3);
+    requestFrames(2);
   }
 
   // ---- keyboard and IME ----------------------------------------------------------------
@@ -109,7 +111,7 @@
     if (!text) return;
     state.inputAt = state.lastInputAt = performance.now();
     Module.ccall('shenbao_text', null, ['string'], [text]);
-    requestFrames(3);
+    requestFrames(2);
   }
   // Whatever the textarea holds is typed text: take it and empty the textarea, so each
   // character is delivered once whichever of input/compositionend comes first.
@@ -130,7 +132,7 @@
   window.addEventListener('keyup', (e) => {
     if (e.target === ime || !state.ready) return;
     sendKey(e, false);
-    requestFrames(3);
+    requestFrames(2);
   });
   function onKeyDown(e) {
     if (e.isComposing || e.keyCode === 229 || state.composing) return;  // the IME's keys, not ours
@@ -140,22 +142,22 @@
     const printable = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
     // A plain character arrives as text (input event); ImGui needs only the keys that
     // act: named keys, shortcuts, and Space (it activates buttons and checkboxes).
-    if (printable && e.key !== ' ') { requestFrames(3); return; }
+    if (printable && e.key !== ' ') { requestFrames(2); return; }
     sendKey(e, true);
     if (shortcut && (k === 'c' || k === 'x')) {
       // Run the frame now: ImGui copies the selection, and the copy event that follows
       // this keydown puts it on the system clipboard.
       drawFrame();
-      requestFrames(3);
+      requestFrames(2);
       return;
     }
     if (!printable) e.preventDefault();  // Tab, Backspace, arrows, Enter, shortcuts stay in the app
-    requestFrames(3);
+    requestFrames(2);
   }
   ime.addEventListener('keyup', (e) => {
     if (e.isComposing || e.keyCode === 229) return;
     sendKey(e, false);
-    requestFrames(3);
+    requestFrames(2);
   });
   ime.addEventListener('input', (e) => {
     if (e.isComposing || state.composing) { sizeImeBox(); return; }
@@ -189,7 +191,7 @@
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     if (text) {
       Module.ccall('shenbao_paste', null, ['string'], [text]);
-      requestFrames(4);
+      requestFrames(2);
     }
   });
 
@@ -218,7 +220,7 @@
         Module._shenbao_wheel(dx / 40, dy / 40);
         touchScroll.x = e.clientX;
         touchScroll.y = e.clientY;
-        requestFrames(3);
+        requestFrames(2);
         return;
       }
     }
@@ -232,14 +234,14 @@
     Module._shenbao_mouse_pos(e.clientX, e.clientY, e.pointerType === 'touch' ? 1 : 0);
     if (e.pointerType === 'touch') touchScroll = { id: e.pointerId, x: e.clientX, y: e.clientY, scrolling: false };
     Module._shenbao_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1);
-    requestFrames(3);
+    requestFrames(2);
   });
   canvas.addEventListener('pointerup', (e) => {
     const wasScroll = touchScroll && touchScroll.scrolling;
     touchScroll = null;
     if (!wasScroll) Module._shenbao_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0);
     if (e.pointerType === 'touch') Module._shenbao_mouse_pos(-1e6, -1e6, 1);  // no hover after a tap
-    requestFrames(3);
+    requestFrames(2);
   });
   canvas.addEventListener('pointercancel', () => { touchScroll = null; Module._shenbao_mouse_button(0, 0); requestFrames(2); });
   canvas.addEventListener('pointerleave', (e) => {
@@ -250,7 +252,7 @@
     e.preventDefault();
     const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
     Module._shenbao_wheel(-e.deltaX * scale, -e.deltaY * scale);
-    requestFrames(3);
+    requestFrames(2);
   }, { passive: false });
 
   window.addEventListener('focus', () => { Module._shenbao_focus(1); requestFrames(2); });
@@ -314,7 +316,7 @@
     if (!state.writer) return;
     state.writer = false;
     Module._shenbao_set_writer(0, 1);
-    requestFrames(3);
+    requestFrames(2);
   }
   if (channel) channel.onmessage = (e) => {
     if (e.data === 'please-release' && state.writer && state.ready) Module._shenbao_release_requested();
@@ -324,7 +326,7 @@
     state.writer = false;
     if (state.releaseLock) { state.releaseLock(); state.releaseLock = null; }
     Module._shenbao_set_writer(0, 1);
-    requestFrames(3);
+    requestFrames(2);
   }
   // This tab becomes the writer: the other one is asked to save and let go; if it does
   // not answer within 5 s (a frozen tab), the lock is taken from it.
@@ -335,7 +337,7 @@
       FS.syncfs(true, () => {  // read what the other tab wrote last
         state.writer = true;
         Module._shenbao_set_writer(1, 0);
-        requestFrames(3);
+        requestFrames(2);
       });
       state.releaseLock = resolve;
     });
@@ -353,7 +355,7 @@
   function watchForUpdates() {
     if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
     navigator.serviceWorker.register('sw.js').then((reg) => {
-      const offer = (worker) => { waitingWorker = worker; Module._shenbao_update_available(); requestFrames(3); };
+      const offer = (worker) => { waitingWorker = worker; Module._shenbao_update_available(); requestFrames(2); };
       if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
       reg.addEventListener('updatefound', () => {
         const worker = reg.installing;
@@ -431,7 +433,7 @@
       if (!input.files.length) return;
       const bytes = await readAll(input.files[0]);
       withBytes(bytes, (ptr, n) => Module._shenbao_restore_backup(ptr, n));
-      requestFrames(3);
+      requestFrames(2);
     };
     input.click();
   }
@@ -452,7 +454,7 @@
     }
     Module._shenbao_import_done();
     state.lastImportMs = performance.now() - started;
-    requestFrames(3);
+    requestFrames(2);
   }
   function pickFiles() {
     const input = document.createElement('input');
@@ -500,7 +502,7 @@
       Module._shenbao_font_loaded(tag, 1);
     }).catch(() => {
       Module._shenbao_font_loaded(tag, 0);
-    }).finally(() => requestFrames(3));
+    }).finally(() => requestFrames(2));
   }
 
   // ---- start-up ------------------------------------------------------------------------
