@@ -102,11 +102,15 @@ export async function chooseFiles(page, act, files) {
   await dialog.setFiles(files);
 }
 
-// Drops files on the window, as a person drags them from a folder.
+// Drops files on the window, as a person drags them from a folder. Files made in the page
+// reach the browser's blob store some time after they are made; files in a folder are
+// there before they are dropped: the drop waits until each can be read.
 export async function dropFiles(page, files) {
-  await page.evaluate((files) => {
+  await page.evaluate(async (files) => {
     const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    const made = files.map((f) => new File([f.text], f.name, { type: 'application/json' }));
+    await Promise.all(made.map((f) => f.slice(0, 1).arrayBuffer()));
+    for (const f of made) dt.items.add(f);
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files.map(({ name, text }) => ({ name, text })));
 }
