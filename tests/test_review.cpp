@@ -162,10 +162,14 @@ TEST_CASE("review fields round trip, and the publication list lists the funded, 
     set.items[0].proposed.text = "3000";
     set.items[0].comment = "同意资助";
     const std::string fields = encode_review_fields(set);
+    // The app stores the received files under their ids: the names they came with are
+    // in the fields.
     ReviewSet again;
-    review_add(again, programme(), "s.json", file_of(a), Date{2018, 5, 30});
-    review_add(again, programme(), "o.json", file_of(complete("organisation_building")), Date{2018, 5, 30});
+    review_add(again, programme(), set.items[0].id + ".json", file_of(a), Date{2018, 5, 30});
+    review_add(again, programme(), set.items[1].id + ".json", file_of(complete("organisation_building")), Date{2018, 5, 30});
     apply_review_fields(again, fields);
+    CHECK(again.items[0].file_name == "s.json");
+    CHECK(again.items[1].file_name == "o.json");
     CHECK(again.items[0].proposed.text == "3000");
     CHECK(again.items[0].comment == "同意资助");
     CHECK(again.items[1].proposed.text.empty());

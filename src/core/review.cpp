@@ -249,9 +249,12 @@ std::string review_publication_html(const Programme& programme, const ReviewSet&
 
 std::string encode_review_fields(const ReviewSet& set) {
     nlohmann::json items = nlohmann::json::object();
-    for (const Submission& s : set.items)
-        if (!s.proposed.text.empty() || !s.comment.empty())
-            items[s.id] = {{"proposed", s.proposed.text}, {"comment", s.comment}};
+    for (const Submission& s : set.items) {
+        nlohmann::json item = {{"file_name", s.file_name}};  // the received files are stored under their ids
+        if (!s.proposed.text.empty()) item["proposed"] = s.proposed.text;
+        if (!s.comment.empty()) item["comment"] = s.comment;
+        items[s.id] = std::move(item);
+    }
     return nlohmann::json{{"schema", "shenbao.review"}, {"schema_version", 1}, {"fields", items}}.dump(1, ' ', false,
                                                                                                         nlohmann::json::error_handler_t::replace);
 }
@@ -264,6 +267,9 @@ void apply_review_fields(ReviewSet& set, std::string_view text) {
         if (!s || !it.value().is_object()) continue;
         if (it.value().contains("proposed") && it.value()["proposed"].is_string()) s->proposed.text = it.value()["proposed"];
         if (it.value().contains("comment") && it.value()["comment"].is_string()) s->comment = it.value()["comment"];
+        if (it.value().contains("file_name") && it.value()["file_name"].is_string() &&
+            !it.value()["file_name"].get_ref<const std::string&>().empty())
+            s->file_name = it.value()["file_name"];
     }
 }
 

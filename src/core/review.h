@@ -103,7 +103,8 @@ std::string csv_field(std::string_view text);
 // proposed amount, by kind then unit. Self-contained HTML, everything escaped.
 std::string review_publication_html(const Programme& programme, const ReviewSet& set);
 
-// The review set on disk: the received files unchanged, plus the review fields.
+// The review set on disk: the received files unchanged (the app stores them under their
+// ids), plus this: the review fields and the name each file came with.
 std::string encode_review_fields(const ReviewSet& set);
 void apply_review_fields(ReviewSet& set, std::string_view json);
 

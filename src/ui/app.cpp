@@ -589,14 +589,17 @@ std::string App::review_json() {
     for (const KindTotal& k : t.kinds)
         kinds[kind_key(k.kind)] = {{"count", k.count}, {"requested", k.requested.plain()}, {"proposed", k.proposed.plain()}};
     nlohmann::json proposed = nlohmann::json::object();
-    for (const Submission& s : state.review.items)
+    nlohmann::json files = nlohmann::json::array();
+    for (const Submission& s : state.review.items) {
         if (!s.proposed.text.empty()) proposed[s.id] = s.proposed.text;
+        files.push_back(s.file_name);
+    }
     return nlohmann::json{{"mode", state.review_mode ? "review" : "drafting"}, {"items", state.review.items.size()},
                           {"shown", state.review_shown}, {"rejected", state.review.rejected.size()},
                           {"resubmissions", state.review.resubmissions.size()}, {"kinds", kinds},
                           {"overall", {{"count", t.overall.count}, {"requested", t.overall.requested.plain()},
                                        {"proposed", t.overall.proposed.plain()}}},
-                          {"proposed", proposed}, {"open", state.review_open_id}}
+                          {"proposed", proposed}, {"files", files}, {"open", state.review_open_id}}
         .dump();
 }
 

@@ -93,6 +93,7 @@ export const tests = [
         await click(page, REVIEW.mode);
         const after = await review(page);
         assert.equal(after.items, 200);
+        assert.deepEqual([...after.files].sort(), files.filter((f) => !f.broken).map((f) => f.name).sort(), 'the names the files came with');
         assert.equal(after.proposed[opened], '1200');
         assert.equal(Number(after.overall.proposed), 1200);
 
