@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "soft_wrap.h"
 #include "text.h"
 
 namespace ui {
@@ -182,6 +183,98 @@ bool TextField(FormContext& f, const std::string& path, const char* label, std::
     return edited;
 }
 
+namespace {
+
+// The open editor of a long text. ImGui 1.90's multi-line input breaks lines only at
+// '\n': the editor is given the text with soft breaks where rows are full, and after
+// every edit (and when its width changes) the text is re-wrapped and the caret put back
+// in its place (src/core/soft_wrap.h). The model only ever gets the text without them.
+struct WrapEditor {
+    std::string path;     // the field being edited
+    int frame = -1;       // the last frame that drew it: an editor not drawn since is closed
+    std::string buffer;   // the editor's buffer: the text with soft breaks (ImGui writes in it)
+    std::string shown;    // what it held after the last change: an edit is told by comparing
+    float wrap_width = 0;
+    int last_cursor = 0;
+};
+WrapEditor g_wrap;
+
+shenbao::RowFit row_fit(float wrap_width) {
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    return [font, scale, wrap_width](std::string_view line) {
+        const char* end = font->CalcWordWrapPositionA(scale, line.data(), line.data() + line.size(), wrap_width);
+        return static_cast<size_t>(end - line.data());
+    };
+}
+
+int wrap_callback(ImGuiInputTextCallbackData* data) {
+    const std::string_view buffer(data->Buf, static_cast<size_t>(data->BufTextLen));
+    const float width = *static_cast<float*>(data->UserData);
+    auto replace = [data](const shenbao::SoftEdit& e) {
+        data->DeleteChars(0, data->BufTextLen);
+        data->InsertChars(0, e.shown.data(), e.shown.data() + e.shown.size());
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = static_cast<int>(e.cursor);
+        g_wrap.shown = e.shown;
+    };
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit) {
+        replace(shenbao::soft_edit(g_wrap.shown, buffer, static_cast<size_t>(data->CursorPos),
+                                   ImGui::IsKeyPressed(ImGuiKey_Backspace), row_fit(width)));
+    } else if (width != g_wrap.wrap_width) {
+        // Another width (the window was resized, or the page zoomed): the same text, rows anew.
+        g_wrap.wrap_width = width;
+        const size_t kept_cursor = shenbao::kept_position(buffer, static_cast<size_t>(data->CursorPos));
+        shenbao::SoftEdit e;
+        e.shown = shenbao::soft_wrap(shenbao::soft_unwrap(buffer), row_fit(width));
+        e.cursor = shenbao::shown_position(e.shown, kept_cursor);
+        replace(e);
+    } else {
+        // The caret never rests inside a soft break: it goes on the way it was moving.
+        auto outside = [&](int pos, bool forward) {
+            if (pos > 0 && pos < data->BufTextLen && data->Buf[pos - 1] == '\r' && data->Buf[pos] == '\n')
+                return forward ? pos + 1 : pos - 1;
+            return pos;
+        };
+        const bool forward = data->CursorPos >= g_wrap.last_cursor;
+        const int cursor = outside(data->CursorPos, forward);
+        if (cursor != data->CursorPos) {
+            const bool no_selection = data->SelectionStart == data->SelectionEnd;
+            data->CursorPos = cursor;
+            if (no_selection) data->SelectionStart = data->SelectionEnd = cursor;
+        }
+        data->SelectionStart = outside(data->SelectionStart, forward);
+        data->SelectionEnd = outside(data->SelectionEnd, forward);
+    }
+    g_wrap.last_cursor = data->CursorPos;
+    return 0;
+}
+
+bool WrappedTextEditor(FormContext& f, const std::string& path, std::string& value, ImVec2 size) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float wrap_width = size.x - style.FramePadding.x * 2 - style.ScrollbarSize - 2;
+    const bool opening = g_wrap.path != path || g_wrap.frame != ImGui::GetFrameCount() - 1;
+    g_wrap.frame = ImGui::GetFrameCount();
+    if (opening) {
+        // The editor takes its text when it opens; from then on the callback keeps it.
+        g_wrap.path = path;
+        g_wrap.wrap_width = wrap_width;
+        g_wrap.shown = g_wrap.buffer = shenbao::soft_wrap(shenbao::normalise_breaks(value), row_fit(wrap_width));
+        g_wrap.last_cursor = 0;
+        ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::InputTextMultiline("##edit", &g_wrap.buffer, size, ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways,
+                              wrap_callback, &wrap_width);
+    if (ImGui::IsItemEdited()) value = shenbao::soft_unwrap(g_wrap.buffer);
+    const bool edited = after_edit(f, path);
+    if (ImGui::IsItemDeactivated()) {
+        f.state.editing_long_field.clear();
+        g_wrap.path.clear();
+    }
+    return edited;
+}
+
+}  // namespace
+
 bool LongTextField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* hint,
                    bool required, float lines) {
     ImGui::PushID(path.c_str());
@@ -198,18 +291,7 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
             f.state.focus_field.clear();
         }
         if (f.state.editing_long_field == path) {
-            // The editor: ImGui 1.90's multi-line input does not wrap, so lines are as typed.
-            static std::string focused_path;
-            if (focused_path != path) {
-                ImGui::SetKeyboardFocusHere();
-                focused_path = path;
-            }
-            ImGui::InputTextMultiline("##edit", &value, ImVec2(width, height));
-            edited = after_edit(f, path);
-            if (ImGui::IsItemDeactivated()) {
-                f.state.editing_long_field.clear();
-                focused_path.clear();
-            }
+            edited = WrappedTextEditor(f, path, value, ImVec2(width, height));
         } else {
             // The wrapped view, a tab stop that opens the editor when focused or clicked.
             const ImVec2 pos = ImGui::GetCursorScreenPos();

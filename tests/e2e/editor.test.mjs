@@ -143,6 +143,40 @@ tests.push({
 });
 
 tests.push({
+  name: 'a long text wraps while it is edited: the arrows move by rows, Backspace at a row start deletes a character',
+  async run({ server }) {
+    const { context } = await launch();
+    try {
+      const page = await openApp(context, server.url);
+      await newDraftByKeyboard(page, chooserPosition('academic_exchange'));
+      const paragraph = '围绕盐城科技创新和新兴产业发展规划，组织专家开展学术交流，形成系列成果。';
+      const text = paragraph.repeat(3);  // one line typed, three rows and more shown
+      await fill(page, 'plan.aims', text);
+      await shot(page, 'editor-long-text-wrapped-1366x768');
+      assert.equal((await draftOf(page)).application.plan.aims, text);
+      // Without wrapping the text is one row: Down would go to its end and Backspace at the
+      // row start (the text's start) would delete nothing.
+      for (const key of ['Control+Home', 'ArrowDown', 'Home', 'Backspace']) {
+        await page.keyboard.press(key);
+        await quiet(page);
+      }
+      const after = (await draftOf(page)).application.plan.aims;
+      assert.equal([...after].length, [...text].length - 1, 'one character deleted');
+      assert.ok(!after.includes('\r'), 'no soft break reaches the application');
+      let at = 0;
+      while (after[at] === text[at]) at++;
+      assert.ok(at > 10 && at < 60, `the character deleted ends the first row (at ${at})`);
+      assert.equal(after, text.slice(0, at) + text.slice(at + 1));
+      // Typing there puts the character back where it was.
+      await typeText(page, text[at]);
+      assert.equal((await draftOf(page)).application.plan.aims, text);
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+tests.push({
   name: 'the draft list: rename, duplicate, delete, restore, and all of it after a reload',
   async run({ server }) {
     const { context } = await launch();

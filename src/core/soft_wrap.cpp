@@ -1,0 +1,151 @@
+#include "soft_wrap.h"
+
+#include <algorithm>
+
+namespace shenbao {
+
+namespace {
+
+size_t utf8_length(unsigned char lead) {
+    if (lead < 0x80) return 1;
+    if ((lead >> 5) == 0x6) return 2;
+    if ((lead >> 4) == 0xE) return 3;
+    if ((lead >> 3) == 0x1E) return 4;
+    return 1;
+}
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// The bytes of the character that starts at `at` (at most what is left).
+size_t char_at(std::string_view text, size_t at) { return std::min(utf8_length(static_cast<unsigned char>(text[at])), text.size() - at); }
+
+// Where the character that ends at `at` starts.
+size_t char_before(std::string_view text, size_t at) {
+    size_t start = at - 1;
+    while (start > 0 && at - start < 4 && is_continuation(static_cast<unsigned char>(text[start]))) --start;
+    return start;
+}
+
+// True when shown[from, from + length) holds only parts of soft breaks.
+bool only_soft_breaks(std::string_view shown, size_t from, size_t length) {
+    for (size_t i = from; i < from + length; ++i) {
+        if (shown[i] == '\r') continue;
+        if (shown[i] == '\n' && i > 0 && shown[i - 1] == '\r') continue;
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string normalise_breaks(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out += text[i];
+            continue;
+        }
+        out += '\n';
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    }
+    return out;
+}
+
+std::string soft_wrap(std::string_view text, const RowFit& fit) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    size_t line_start = 0;
+    for (;;) {
+        const size_t line_end = std::min(text.find('\n', line_start), text.size());
+        std::string_view rest = text.substr(line_start, line_end - line_start);
+        while (!rest.empty()) {
+            size_t n = fit(rest);
+            if (n == 0) n = char_at(rest, 0);
+            if (n >= rest.size()) {
+                out += rest;
+                break;
+            }
+            while (n < rest.size() && is_continuation(static_cast<unsigned char>(rest[n]))) ++n;  // whole characters
+            out += rest.substr(0, n);
+            if (n >= rest.size()) break;
+            out += "\r\n";
+            rest.remove_prefix(n);
+        }
+        if (line_end >= text.size()) break;
+        out += '\n';
+        line_start = line_end + 1;
+    }
+    return out;
+}
+
+std::string soft_unwrap(std::string_view shown) {
+    std::string out;
+    out.reserve(shown.size());
+    for (size_t i = 0; i < shown.size(); ++i) {
+        if (shown[i] != '\r') {
+            out += shown[i];
+            continue;
+        }
+        if (i + 1 < shown.size() && shown[i + 1] == '\n') ++i;
+    }
+    return out;
+}
+
+size_t kept_position(std::string_view shown, size_t shown_pos) {
+    size_t kept = 0;
+    for (size_t i = 0; i < std::min(shown_pos, shown.size()); ++i) {
+        if (shown[i] == '\r') continue;
+        if (shown[i] == '\n' && i > 0 && shown[i - 1] == '\r') continue;
+        ++kept;
+    }
+    return kept;
+}
+
+size_t shown_position(std::string_view shown, size_t kept_pos) {
+    size_t i = 0, kept = 0;
+    while (i < shown.size()) {
+        if (shown[i] == '\r') {
+            i += (i + 1 < shown.size() && shown[i + 1] == '\n') ? 2 : 1;
+            continue;
+        }
+        if (kept == kept_pos) return i;
+        ++kept;
+        ++i;
+    }
+    return i;
+}
+
+SoftEdit soft_edit(std::string_view before, std::string_view after, size_t cursor, bool backspace, const RowFit& fit) {
+    size_t prefix = 0;
+    while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix]) ++prefix;
+    size_t suffix = 0;
+    while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+           before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+        ++suffix;
+    const size_t removed = before.size() - prefix - suffix;
+    const size_t inserted = after.size() - prefix - suffix;
+
+    std::string kept;
+    size_t at;
+    if (inserted == 0 && removed > 0 && only_soft_breaks(before, prefix, removed)) {
+        kept = soft_unwrap(before);
+        at = kept_position(before, prefix);
+        if (backspace && at > 0) {
+            const size_t start = char_before(kept, at);
+            kept.erase(start, at - start);
+            at = start;
+        } else if (!backspace && at < kept.size()) {
+            kept.erase(at, char_at(kept, at));
+        }
+    } else {
+        kept = soft_unwrap(after);
+        at = kept_position(after, cursor);
+    }
+    SoftEdit out;
+    out.shown = soft_wrap(kept, fit);
+    out.cursor = shown_position(out.shown, std::min(at, kept.size()));
+    return out;
+}
+
+}  // namespace shenbao
