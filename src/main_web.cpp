@@ -16,6 +16,7 @@
 #include "app.h"
 #include "platform.h"
 #include "views.h"
+#include "widgets.h"
 
 namespace {
 
@@ -265,7 +266,7 @@ int main() {
         EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 1 : 0; }) != 0;
     io.GetClipboardTextFn = [](void*) -> const char* { return g_clipboard.c_str(); };
     io.SetClipboardTextFn = [](void*, const char* text) {
-        g_clipboard = text;
+        g_clipboard = ui::ClipboardText(text);
         platform::set_clipboard_text(g_clipboard);
     };
     io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) {

@@ -196,6 +196,7 @@ struct WrapEditor {
     std::string shown;    // what it held after the last change: an edit is told by comparing
     float wrap_width = 0;
     int last_cursor = 0;
+    ImGuiID id = 0;
 };
 WrapEditor g_wrap;
 
@@ -264,6 +265,7 @@ bool WrappedTextEditor(FormContext& f, const std::string& path, std::string& val
     }
     ImGui::InputTextMultiline("##edit", &g_wrap.buffer, size, ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways,
                               wrap_callback, &wrap_width);
+    g_wrap.id = ImGui::GetItemID();
     if (ImGui::IsItemEdited()) value = shenbao::soft_unwrap(g_wrap.buffer);
     const bool edited = after_edit(f, path);
     if (ImGui::IsItemDeactivated()) {
@@ -274,6 +276,11 @@ bool WrappedTextEditor(FormContext& f, const std::string& path, std::string& val
 }
 
 }  // namespace
+
+std::string ClipboardText(const char* copied) {
+    const bool from_editor = !g_wrap.path.empty() && g_wrap.id != 0 && ImGui::GetActiveID() == g_wrap.id;
+    return from_editor ? shenbao::soft_unwrap(copied) : std::string(copied);
+}
 
 bool LongTextField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* hint,
                    bool required, float lines) {

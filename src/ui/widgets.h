@@ -34,6 +34,9 @@ bool TextField(FormContext& f, const std::string& path, const char* label, std::
 // Long text: shown wrapped; edited in a multi-line editor when focused. Shows a count.
 bool LongTextField(FormContext& f, const std::string& path, const char* label, std::string& value,
                    const char* hint = nullptr, bool required = false, float lines = 5);
+// What a copy or cut puts on the clipboard: from the long-text editor, the text without
+// the soft breaks it shows; from anything else, the text as it is.
+std::string ClipboardText(const char* copied);
 // Accepts 2018-05-31 and 2018年5月31日; shows 2018-05-31 once the field is left.
 bool DateInput(FormContext& f, const std::string& path, const char* label, shenbao::DateField& value, bool required);
 // Only digits, separators and one decimal point can be typed; shown as 1500 or 1500.50.

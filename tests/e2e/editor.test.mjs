@@ -170,6 +170,13 @@ tests.push({
       // Typing there puts the character back where it was.
       await typeText(page, text[at]);
       assert.equal((await draftOf(page)).application.plan.aims, text);
+      // A copy holds the text as typed, not the rows it is shown in.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+      await page.keyboard.press('Control+A');
+      await quiet(page);
+      await page.keyboard.press('Control+C');
+      await quiet(page);
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
     } finally {
       await context.close();
     }
