@@ -409,6 +409,7 @@ void DrawApp(AppState& s) {
     ImGui::SameLine(0, 0);
 
     Draft* d = s.current();
+    const bool focus_form = s.focus_form;
     if (s.focus_form) {
         ImGui::SetNextWindowFocus();
         s.focus_form = false;
@@ -423,9 +424,13 @@ void DrawApp(AppState& s) {
     else if (s.show_hand_in) DrawHandIn(s, *d);
     else {
         DrawDraftToolbar(s, *d);
+        // The toolbar stays in view (打印, 导出, 提交 at hand); the form scrolls under it.
+        if (focus_form) ImGui::SetNextWindowFocus();
+        ImGui::BeginChild("form_body", ImVec2(0, 0), ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NavFlattened);
         ImGui::BeginDisabled(s.read_only);
         DrawForm(s, *d);
         ImGui::EndDisabled();
+        ImGui::EndChild();
     }
     ImGui::EndChild();
     ImGui::SameLine(0, 0);

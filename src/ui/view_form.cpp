@@ -80,9 +80,10 @@ void DrawCover(FormContext& f) {
     const Programme& p = *f.state.programme;
     SectionHeading("封面", "申报书第一页");
     // 项目编号 is written by the association, so applicants see it but cannot type it.
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width - ImGui::CalcTextSize("项目编号").x - 12);
+    const float row_x = ImGui::GetCursorPosX();  // where rows start: labels right-align to row_x + label_width
+    ImGui::SetCursorPosX(row_x + f.label_width - ImGui::CalcTextSize("项目编号").x - 12);
     ImGui::TextUnformatted("项目编号");
-    ImGui::SameLine(f.label_width + ImGui::GetStyle().WindowPadding.x);
+    ImGui::SameLine(row_x + f.label_width);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
     ImGui::TextUnformatted(a.cover.project_number.empty() ? "（由市科协填写）" : a.cover.project_number.c_str());
     ImGui::PopStyleColor();
@@ -92,13 +93,13 @@ void DrawCover(FormContext& f) {
     // 项目类别: the kinds of 附件2; those not applied for here say so.
     ImGui::PushID("cover.kind");
     ImGui::AlignTextToFramePadding();
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width - ImGui::CalcTextSize("项目类别 *").x - 12);
+    ImGui::SetCursorPosX(row_x + f.label_width - ImGui::CalcTextSize("项目类别 *").x - 12);
     ImGui::TextUnformatted("项目类别");
     ImGui::SameLine(0, 2);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
     ImGui::TextUnformatted("*");
     ImGui::PopStyleColor();
-    ImGui::SameLine(f.label_width + ImGui::GetStyle().WindowPadding.x);
+    ImGui::SameLine(row_x + f.label_width);
     const KindRule* rule = p.kind(a.cover.kind);
     ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x));
     if (f.state.focus_field == "cover.kind") { ImGui::SetKeyboardFocusHere(); f.state.focus_field.clear(); }
