@@ -1,6 +1,9 @@
 // Word wrap while editing: soft breaks in the shown text, never in the kept text.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "soft_wrap.h"
 #include "text.h"
 
@@ -118,4 +121,34 @@ TEST_CASE("re-wrapping for another width keeps the text and the caret's place in
     CHECK(soft_unwrap(wide) == text);
     const size_t caret = shown_position(narrow, std::string("围绕盐城科技创新").size());
     CHECK(kept_position(wide, shown_position(wide, kept_position(narrow, caret))) == kept_position(narrow, caret));
+}
+
+TEST_CASE("any edit of any text keeps the invariants: kept text without soft breaks, caret inside") {
+    // A fixed pseudo-random sequence: the same cases every run.
+    uint32_t seed = 12345;
+    auto next = [&seed](uint32_t n) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % n;
+    };
+    const char* pieces[] = {"科", "技", "a", " ", "\n", "，", "𠀾", "bc"};
+    for (int round = 0; round < 400; ++round) {
+        const RowFit fit = columns(1 + next(7));
+        std::string text;
+        for (uint32_t i = 0, n = next(30); i < n; ++i) text += pieces[next(8)];
+        std::string shown = soft_wrap(text, fit);
+        REQUIRE(soft_unwrap(shown) == text);
+        // Cut a random byte range of what is shown (possibly inside a character or a soft
+        // break) and put a random piece there, as a broken editor might.
+        const size_t from = shown.empty() ? 0 : next(static_cast<uint32_t>(shown.size()));
+        const size_t length = shown.size() > from ? next(static_cast<uint32_t>(shown.size() - from) + 1) : 0;
+        std::string after = shown;
+        after.replace(from, length, next(2) ? pieces[next(8)] : "");
+        const SoftEdit e = soft_edit(shown, after, std::min(after.size(), from + 1), next(2) == 0, fit);
+        CHECK(e.cursor <= e.shown.size());
+        const std::string kept = soft_unwrap(e.shown);
+        CHECK(kept.find('\r') == std::string::npos);
+        CHECK(soft_wrap(kept, fit) == e.shown);  // shown is exactly the kept text wrapped
+        for (size_t i = 0; i < e.shown.size(); ++i)
+            if (e.shown[i] == '\r') CHECK((i + 1 < e.shown.size() && e.shown[i + 1] == '\n'));
+    }
 }

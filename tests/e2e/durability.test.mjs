@@ -220,6 +220,43 @@ export const tests = [
     },
   },
   {
+    name: 'storage full: a clear banner, the text stays in the page and exports; saving resumes once there is room',
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, server.url);
+        await newDraftByKeyboard(page);
+        await typeText(page, '写满之前');
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => window.shenbao.status().save_state === 'saved', null, { timeout: 10000 });
+        // Every write to IndexedDB now fails the way a full disk or an exhausted quota does.
+        await page.evaluate(() => {
+          window.realPut = IDBObjectStore.prototype.put;
+          IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+        });
+        await fill(page, 'cover.project_name', '存储已满时写的');
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => window.shenbao.status().save_state === 'failed', null, { timeout: 10000 });
+        await quiet(page);
+        await shot(page, 'durability-storage-full-1366x768');
+        assert.equal((await draftOf(page)).application.cover.project_name, '存储已满时写的', 'the text stays in the page');
+        const [file] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'exportJson', { banners: 1 })]);
+        const saved = path.join(outDir, 'downloads', 'storage-full.json');
+        await file.saveAs(saved);
+        assert.equal(JSON.parse(fs.readFileSync(saved, 'utf8')).application.cover.project_name, '存储已满时写的');
+        // Room again: the next edit is saved, the banner goes, and a reload has everything.
+        await page.evaluate(() => { IDBObjectStore.prototype.put = window.realPut; });
+        await fill(page, 'cover.project_name', '存储已满时写的，后来保存了');
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => window.shenbao.status().save_state === 'saved', null, { timeout: 10000 });
+        await reopen(page);
+        assert.equal((await draftOf(page)).application.cover.project_name, '存储已满时写的，后来保存了');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
     name: 'backup, wipe the profile, restore: everything back with the same fingerprints',
     async run({ server }) {
       const first = await launch();
