@@ -1,9 +1,11 @@
 // libFuzzer target: any bytes through the whole path a received file takes — decode,
-// checks, printing, re-encoding (which must round-trip), and the review set.
+// checks, printing, re-encoding (which must round-trip), and the review set; and the same
+// bytes as text in the long-text editor (soft wrap and an edit of it).
 // Built by scripts/fuzz with clang, ASan and UBSan.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <algorithm>
 #include <string>
 
 #include "builtin_programme.h"
@@ -11,6 +13,7 @@
 #include "codec.h"
 #include "print_html.h"
 #include "review.h"
+#include "soft_wrap.h"
 
 using namespace shenbao;
 
@@ -33,5 +36,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     review_add(set, programme, "fuzz.json", bytes, Date{2018, 5, 30});
     review_csv(programme, set);
     review_publication_html(programme, set);
+
+    // The editor: the text as typed (no '\r'), shown in rows of 1 to 8 bytes, then the
+    // first half of the shown text cut out, as a Backspace or Delete would.
+    const size_t row = 1 + (size ? data[0] % 8 : 0);
+    const RowFit fit = [row](std::string_view line) { return std::min(row, line.size()); };
+    const std::string text = normalise_breaks(bytes);
+    const std::string shown = soft_wrap(text, fit);
+    if (soft_unwrap(shown) != text) std::abort();
+    const std::string after = shown.substr(shown.size() / 2);
+    const SoftEdit e = soft_edit(shown, after, 0, size % 2 == 0, fit);
+    if (e.cursor > e.shown.size() || soft_wrap(soft_unwrap(e.shown), fit) != e.shown) std::abort();
     return 0;
 }
