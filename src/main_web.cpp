@@ -200,6 +200,12 @@ EMSCRIPTEN_KEEPALIVE void shenbao_mouse_pos(float x, float y, int touch) {
 
 EMSCRIPTEN_KEEPALIVE void shenbao_mouse_button(int button, int down) { ImGui::GetIO().AddMouseButtonEvent(button, down != 0); }
 EMSCRIPTEN_KEEPALIVE void shenbao_wheel(float dx, float dy) { ImGui::GetIO().AddMouseWheelEvent(dx, dy); }
+// A finger drawn dx, dy CSS pixels: the content follows the finger. ImGui scrolls a wheel
+// step by five lines of text (imgui.cpp, UpdateMouseWheel).
+EMSCRIPTEN_KEEPALIVE void shenbao_touch_scroll(float dx, float dy) {
+    const float step = 5.0f * std::max(1.0f, ImGui::GetFontSize());
+    ImGui::GetIO().AddMouseWheelEvent(dx / step, dy / step);
+}
 EMSCRIPTEN_KEEPALIVE void shenbao_focus(int focused) { ImGui::GetIO().AddFocusEvent(focused != 0); }
 EMSCRIPTEN_KEEPALIVE int shenbao_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void shenbao_sync_done(int ok) { g_app->on_sync_done(ok != 0); }

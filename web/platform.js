@@ -209,21 +209,21 @@
   }
 
   // ---- mouse, touch, wheel -------------------------------------------------------------
+  // A finger is a tap or a scroll, and which is known only when it moves or lifts: the
+  // app gets the press only on lifting without having moved (a drag that starts on a
+  // field or a button must not open or press it).
   let touchScroll = null;  // {id, x, y, scrolling}
   canvas.addEventListener('pointermove', (e) => {
     if (touchScroll && e.pointerId === touchScroll.id) {
       const dy = e.clientY - touchScroll.y, dx = e.clientX - touchScroll.x;
-      if (!touchScroll.scrolling && Math.hypot(dx, dy) > 8) {
-        touchScroll.scrolling = true;
-        Module._shenbao_mouse_button(0, 0);  // a drag is a scroll, not a click
-      }
+      if (!touchScroll.scrolling && Math.hypot(dx, dy) > 8) touchScroll.scrolling = true;
       if (touchScroll.scrolling) {
-        Module._shenbao_wheel(dx / 40, dy / 40);
+        Module._shenbao_touch_scroll(dx, dy);
         touchScroll.x = e.clientX;
         touchScroll.y = e.clientY;
         requestFrames(2);
-        return;
       }
+      return;
     }
     Module._shenbao_mouse_pos(e.clientX, e.clientY, e.pointerType === 'touch' ? 1 : 0);
     requestFrames(2);
@@ -232,16 +232,29 @@
     e.preventDefault();
     ime.focus({ preventScroll: true });
     canvas.setPointerCapture(e.pointerId);
-    Module._shenbao_mouse_pos(e.clientX, e.clientY, e.pointerType === 'touch' ? 1 : 0);
-    if (e.pointerType === 'touch') touchScroll = { id: e.pointerId, x: e.clientX, y: e.clientY, scrolling: false };
+    if (e.pointerType === 'touch') {
+      touchScroll = { id: e.pointerId, x: e.clientX, y: e.clientY, scrolling: false };
+      Module._shenbao_mouse_pos(e.clientX, e.clientY, 1);  // a scroll goes to the panel under the finger
+      requestFrames(2);
+      return;
+    }
+    Module._shenbao_mouse_pos(e.clientX, e.clientY, 0);
     Module._shenbao_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 1);
     requestFrames(2);
   });
   canvas.addEventListener('pointerup', (e) => {
-    const wasScroll = touchScroll && touchScroll.scrolling;
-    touchScroll = null;
-    if (!wasScroll) Module._shenbao_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0);
-    if (e.pointerType === 'touch') Module._shenbao_mouse_pos(-1e6, -1e6, 1);  // no hover after a tap
+    if (e.pointerType === 'touch') {
+      const tap = touchScroll && !touchScroll.scrolling;
+      touchScroll = null;
+      if (tap) {
+        Module._shenbao_mouse_pos(e.clientX, e.clientY, 1);
+        Module._shenbao_mouse_button(0, 1);
+        Module._shenbao_mouse_button(0, 0);
+      }
+      Module._shenbao_mouse_pos(-1e6, -1e6, 1);  // no hover after a tap
+    } else {
+      Module._shenbao_mouse_button(e.button === 2 ? 1 : e.button === 1 ? 2 : 0, 0);
+    }
     requestFrames(2);
   });
   canvas.addEventListener('pointercancel', () => { touchScroll = null; Module._shenbao_mouse_button(0, 0); requestFrames(2); });

@@ -133,6 +133,8 @@ ${['项目名称', '项目类别', '申报单位', '项目负责人', '联系电
   const save = (await metrics(page)).saves[saves0];
   report.autosave_ms = Math.round(save.afterInput);
   report.sync_ms = Math.round(save.sync);
+  notes.autosave = `from the character to the app's save ${Math.round(save.requested)} ms (its frames), the sync waiting for ` +
+    `the frames being drawn ${Math.round(save.waited)} ms, the sync ${Math.round(save.sync)} ms`;
   // The automatic save, which waits for a pause in typing by design.
   await sleep(1500);
   const saves1 = (await metrics(page)).saves.length;

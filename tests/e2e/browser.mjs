@@ -26,11 +26,11 @@ export async function serve(dir = path.join(repo, 'dist'), subPath = '') {
 }
 
 // A browser context on a fresh profile folder (IndexedDB persists across reloads in it).
-export async function launch({ width = 1366, height = 768, profile, dpr = 1 } = {}) {
+export async function launch({ width = 1366, height = 768, profile, dpr = 1, touch = false } = {}) {
   const dir = profile || fs.mkdtempSync(path.join(os.tmpdir(), 'shenbao-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
-    viewport: { width, height }, deviceScaleFactor: dpr, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    viewport: { width, height }, deviceScaleFactor: dpr, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: touch,
   });
   return { context, profile: dir };
 }

@@ -1,8 +1,11 @@
 // The foundation: the app loads, Chinese typed through an IME reaches the form (also
 // characters outside GB2312), survives a reload, the clipboard works both ways, and an
-// idle page draws nothing.
+// idle page draws nothing; touch taps and scrolls.
 import assert from 'node:assert/strict';
-import { launch, openApp, shot, settle } from './browser.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, repo, shot, settle } from './browser.mjs';
+import { draftOf, dropFiles, focusedOf, press, quiet } from './form.mjs';
 
 const draft = async (page) => JSON.parse(await page.evaluate(() => window.shenbao.draft()));
 
@@ -103,6 +106,42 @@ export const tests = [
         await settle(page, 2000);
         const after = await page.evaluate(() => window.shenbao.frames);
         assert.equal(after - before, 0, `drew ${after - before} frames while idle`);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: 'touch: a tap edits the field under it, a drag scrolls the form and edits nothing',
+    async run({ server }) {
+      const { context } = await launch({ touch: true });
+      try {
+        const page = await openApp(context, server.url);
+        const fixture = fs.readFileSync(path.join(repo, 'tests/fixtures/complete-academic_exchange.json'), 'utf8');
+        await dropFiles(page, [{ name: 'a.json', text: fixture }]);
+        await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 1);
+        await press(page, 'import.open.0');
+        const before = await draftOf(page);
+        await page.touchscreen.tap(700, 186);  // 项目名称 (measured on a screenshot)
+        await quiet(page);
+        assert.equal(await focusedOf(page), 'cover.project_name');
+        await page.keyboard.press('Escape');
+        await quiet(page);
+        // A finger drawn up the form: touch events, as a tablet sends them.
+        const cdp = await context.newCDPSession(page);
+        const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 700, y }] });
+        await touch('touchStart', 600);
+        for (let y = 580; y >= 200; y -= 20) await touch('touchMove', y);
+        await touch('touchEnd');
+        await quiet(page);
+        await shot(page, 'foundation-touch-scrolled-1366x768');
+        assert.deepEqual((await draftOf(page)).application, before.application, 'a drag changes nothing');
+        assert.equal(await focusedOf(page), '', 'a drag that starts on a field does not open it');
+        await page.touchscreen.tap(700, 186);
+        await quiet(page);
+        const now = await focusedOf(page);
+        assert.notEqual(now, 'cover.project_name', 'the form has scrolled: another field is under the finger');
+        assert.ok(now.startsWith('plan.'), `the field a finger's length further down (${now})`);
       } finally {
         await context.close();
       }
