@@ -159,3 +159,27 @@ TEST_CASE("file names are safe on every system") {
     const std::string long_name = safe_file_name(std::string(300, 'x'), "", "", "json");
     CHECK(long_name.size() == 80 + 5);
 }
+
+TEST_CASE("every row of a two-column table spans it: a checklist beside a label row is not squeezed") {
+    // A table whose rows have different numbers of cells lays the short rows out in the
+    // first column only (found on the printed 组织建设 page).
+    const std::regex table(R"(<table>([\s\S]*?)</table>)");
+    for (const char* kind : {"academic_exchange", "service_station", "enterprise_cooperation", "organisation_building"}) {
+        const std::string html = printed(complete(kind));
+        for (auto t = std::sregex_iterator(html.begin(), html.end(), table); t != std::sregex_iterator(); ++t) {
+            const std::string body = (*t)[1];
+            if (body.find("<th") != std::string::npos) continue;  // tables with a header row have their own columns
+            std::set<int> widths;
+            const std::regex row(R"(<tr>([\s\S]*?)</tr>)");
+            for (auto r = std::sregex_iterator(body.begin(), body.end(), row); r != std::sregex_iterator(); ++r) {
+                const std::string cells = (*r)[1];
+                int width = 0;
+                const std::regex cell(R"re(<td(?: class="[a-z]+")?(?: colspan="(\d)")?)re");
+                for (auto c = std::sregex_iterator(cells.begin(), cells.end(), cell); c != std::sregex_iterator(); ++c)
+                    width += (*c)[1].matched ? std::stoi((*c)[1]) : 1;
+                widths.insert(width);
+            }
+            CHECK_MESSAGE(widths.size() <= 1, std::string(kind), ": rows of ", *widths.begin(), " and ", *widths.rbegin(), " columns");
+        }
+    }
+}

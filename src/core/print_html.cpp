@@ -212,13 +212,14 @@ private:
                 for (const std::string& item : rule->organisation_items) {
                     const bool chosen = std::find(a_.organisation.items.begin(), a_.organisation.items.end(), item) !=
                                         a_.organisation.items.end();
-                    out_ += std::string("<tr><td><span class=\"box\">") + (chosen ? "☑" : "☐") + "</span>" + esc(item) +
-                            "</td></tr>\n";
+                    // Both columns: the table's other row (评估情况材料) has a label and a value.
+                    out_ += std::string("<tr><td colspan=\"2\"><span class=\"box\">") + (chosen ? "☑" : "☐") + "</span>" +
+                            esc(item) + "</td></tr>\n";
                 }
                 for (const std::string& item : a_.organisation.items)
                     if (std::find(rule->organisation_items.begin(), rule->organisation_items.end(), item) ==
                         rule->organisation_items.end())
-                        out_ += "<tr><td><span class=\"box\">☑</span>" + u(item) + "</td></tr>\n";
+                        out_ += "<tr><td colspan=\"2\"><span class=\"box\">☑</span>" + u(item) + "</td></tr>\n";
                 kv("评估情况材料", u(a_.organisation.evidence));
                 out_ += "</table>\n";
                 break;
