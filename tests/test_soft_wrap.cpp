@@ -152,3 +152,30 @@ TEST_CASE("any edit of any text keeps the invariants: kept text without soft bre
             if (e.shown[i] == '\r') CHECK((i + 1 < e.shown.size() && e.shown[i + 1] == '\n'));
     }
 }
+
+TEST_CASE("Chinese line breaking: no row starts with closing punctuation or ends with opening punctuation") {
+    const std::string line = "形成系列成果。围绕（盐城）发展";
+    auto at = [&](std::string_view prefix) { return prefix.size(); };
+    // A break before 。 moves before 果: 果。 start the next row together.
+    CHECK(kinsoku_break(line, at("形成系列成果")) == at("形成系列成"));
+    // Two closing marks in a row go down with the character before them, and the opening
+    // mark before that with it: “好。” starts the next row.
+    const std::string quoted = "他说“好。”然后";
+    CHECK(kinsoku_break(quoted, at("他说“好。")) == at("他说"));
+    // A break after （ moves before it.
+    CHECK(kinsoku_break(line, at("形成系列成果。围绕（")) == at("形成系列成果。围绕"));
+    // Elsewhere, and at the ends, the break stays.
+    CHECK(kinsoku_break(line, at("形成系")) == at("形成系"));
+    CHECK(kinsoku_break(line, 0) == 0);
+    CHECK(kinsoku_break(line, line.size()) == line.size());
+    CHECK(kinsoku_break("。。", at("。")) == at("。"));  // nothing better: unchanged
+    // Through soft_wrap: no row of the shown text starts with 。 or ，.
+    const RowFit fit = [](std::string_view l) { return kinsoku_break(l, std::min(l.size(), std::string_view("一二三四五").size())); };
+    const std::string shown = soft_wrap("一二三四五，六七八九十。甲乙丙丁戊。", fit);
+    for (size_t at_row = shown.find("\r\n"); at_row != std::string::npos; at_row = shown.find("\r\n", at_row + 2)) {
+        const std::string_view next = std::string_view(shown).substr(at_row + 2);
+        CHECK(next.substr(0, 3) != "，");
+        CHECK(next.substr(0, 3) != "。");
+    }
+    CHECK(soft_unwrap(shown) == "一二三四五，六七八九十。甲乙丙丁戊。");
+}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text.h"
+
 namespace shenbao {
 
 namespace {
@@ -36,7 +38,42 @@ bool only_soft_breaks(std::string_view shown, size_t from, size_t length) {
     return true;
 }
 
+bool no_row_start(char32_t c) {
+    switch (c) {
+        case U'。': case U'，': case U'、': case U'；': case U'：': case U'？': case U'！': case U'）': case U'」':
+        case U'』': case U'】': case U'》': case U'〉': case U'”': case U'’': case U'…': case U'·': case U'％':
+        case U'.': case U',': case U';': case U':': case U'?': case U'!': case U')': case U']': case U'%':
+            return true;
+        default: return false;
+    }
+}
+
+bool no_row_end(char32_t c) {
+    switch (c) {
+        case U'（': case U'「': case U'『': case U'【': case U'《': case U'〈': case U'“': case U'‘': case U'(': case U'[':
+            return true;
+        default: return false;
+    }
+}
+
+char32_t code_point_at(std::string_view text, size_t at) {
+    size_t i = at;
+    return next_code_point(text, i);
+}
+
 }  // namespace
+
+size_t kinsoku_break(std::string_view line, size_t at) {
+    if (at == 0 || at >= line.size()) return at;
+    size_t brk = at;
+    // Closing punctuation would start the next row: the character before it goes with it
+    // (twice at most, for "。」").
+    for (int i = 0; i < 2 && brk > 0 && brk < line.size() && no_row_start(code_point_at(line, brk)); ++i)
+        brk = char_before(line, brk);
+    // Opening punctuation would end this row: it goes to the next.
+    while (brk > 0 && no_row_end(code_point_at(line, char_before(line, brk)))) brk = char_before(line, brk);
+    return brk > 0 ? brk : at;
+}
 
 std::string normalise_breaks(std::string_view text) {
     std::string out;

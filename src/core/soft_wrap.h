@@ -16,6 +16,12 @@ namespace shenbao {
 
 using RowFit = std::function<size_t(std::string_view line)>;
 
+// Chinese line breaking (禁则): a row does not start with closing punctuation (。，、；：？！
+// ）」』】》…) nor end with opening punctuation (（「『【《“). Given a line and where a row
+// would break it, returns where it breaks instead: earlier by a character or two, never
+// at 0 (a row too narrow for the rule keeps the break it had).
+size_t kinsoku_break(std::string_view line, size_t at);
+
 // "\r\n" and lone '\r' become '\n'.
 std::string normalise_breaks(std::string_view text);
 // The text as shown: soft breaks inserted where rows are full.

@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "soft_wrap.h"
 #include "text.h"
@@ -200,13 +201,44 @@ struct WrapEditor {
 };
 WrapEditor g_wrap;
 
+// Rows as ImGui wraps them (at spaces, or anywhere in Chinese), then moved by the
+// Chinese line-breaking rules.
 shenbao::RowFit row_fit(float wrap_width) {
     ImFont* font = ImGui::GetFont();
     const float scale = ImGui::GetFontSize() / font->FontSize;
     return [font, scale, wrap_width](std::string_view line) {
         const char* end = font->CalcWordWrapPositionA(scale, line.data(), line.data() + line.size(), wrap_width);
-        return static_cast<size_t>(end - line.data());
+        return shenbao::kinsoku_break(line, static_cast<size_t>(end - line.data()));
     };
+}
+
+// The width rows are wrapped to, in the view and in the editor alike: the editor's
+// width less its scrollbar.
+float wrap_width_of(float field_width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return field_width - style.FramePadding.x * 2 - style.ScrollbarSize - 2;
+}
+
+// The text of a long field as shown when it is not being edited, wrapped like the editor
+// wraps it; kept between frames while the text, the width and the font stay the same (a
+// character still on its way is measured as a space: the rows change when it arrives).
+const std::string& wrapped_view(const std::string& path, const std::string& text, float wrap_width) {
+    struct Cached {
+        std::string text, wrapped;
+        float width = -1, font_size = 0;
+        int glyphs = 0;
+    };
+    static std::unordered_map<std::string, Cached> cache;
+    Cached& c = cache[path];
+    const int glyphs = ImGui::GetFont()->Glyphs.Size;
+    if (c.width != wrap_width || c.font_size != ImGui::GetFontSize() || c.glyphs != glyphs || c.text != text) {
+        c.text = text;
+        c.width = wrap_width;
+        c.font_size = ImGui::GetFontSize();
+        c.glyphs = glyphs;
+        c.wrapped = shenbao::soft_wrap(shenbao::normalise_breaks(text), row_fit(wrap_width));
+    }
+    return c.wrapped;
 }
 
 int wrap_callback(ImGuiInputTextCallbackData* data) {
@@ -251,8 +283,7 @@ int wrap_callback(ImGuiInputTextCallbackData* data) {
 }
 
 bool WrappedTextEditor(FormContext& f, const std::string& path, std::string& value, ImVec2 size) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    float wrap_width = size.x - style.FramePadding.x * 2 - style.ScrollbarSize - 2;
+    float wrap_width = wrap_width_of(size.x);
     const bool opening = g_wrap.path != path || g_wrap.frame != ImGui::GetFrameCount() - 1;
     g_wrap.frame = ImGui::GetFrameCount();
     if (opening) {
@@ -305,7 +336,8 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
             ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgActive));
-            const float text_h = ImGui::CalcTextSize(value.c_str(), nullptr, false, width - 12).y;
+            const std::string& shown = wrapped_view(path, value, wrap_width_of(width));
+            const float text_h = ImGui::CalcTextSize(shown.c_str(), shown.c_str() + shown.size()).y;
             const float box_h = std::max(height, text_h + ImGui::GetStyle().FramePadding.y * 2);
             if (ImGui::Button("##view", ImVec2(width, box_h)) || ImGui::IsItemFocused())
                 f.state.editing_long_field = path;
@@ -317,7 +349,7 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
                             nullptr, width - pad.x * 2);
             else
                 dl->AddText(nullptr, 0, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text),
-                            value.c_str(), value.c_str() + value.size(), width - pad.x * 2);
+                            shown.c_str(), shown.c_str() + shown.size());  // its rows end in "\r\n": ImGui draws no '\r'
         }
     }
     // The character count, as people count characters.
