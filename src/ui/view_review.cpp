@@ -171,11 +171,11 @@ void DrawDetail(AppState& s, Submission& x) {
     row("文件", x.file_name + "  指纹 " + short_fingerprint(x.fingerprint));
     ImGui::Spacing();
     ImGui::TextUnformatted("项目目标");
-    MutedText(x.app.plan.aims);
+    MutedParagraph("review.aims", x.app.plan.aims);
     ImGui::TextUnformatted("项目内容与实施计划");
-    MutedText(x.app.plan.content);
+    MutedParagraph("review.content", x.app.plan.content);
     ImGui::TextUnformatted("预期成果");
-    MutedText(x.app.plan.expected_results);
+    MutedParagraph("review.expected_results", x.app.plan.expected_results);
 
     SectionHeading("审阅", "拟资助金额与意见");
     ImGui::TextUnformatted("拟资助金额");

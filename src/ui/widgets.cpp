@@ -308,6 +308,17 @@ bool WrappedTextEditor(FormContext& f, const std::string& path, std::string& val
 
 }  // namespace
 
+void MutedParagraph(const char* key, const std::string& text) {
+    if (text.empty()) {
+        MutedText("—");
+        return;
+    }
+    const std::string& shown = wrapped_view(key, text, ImGui::GetContentRegionAvail().x);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+    ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+    ImGui::PopStyleColor();
+}
+
 std::string ClipboardText(const char* copied) {
     const bool from_editor = !g_wrap.path.empty() && g_wrap.id != 0 && ImGui::GetActiveID() == g_wrap.id;
     return from_editor ? shenbao::soft_unwrap(copied) : std::string(copied);

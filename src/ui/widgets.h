@@ -28,6 +28,9 @@ constexpr unsigned kAccent = 0xFFB5651D;   // links and primary actions
 void SectionHeading(const char* title, const char* subtitle = nullptr);
 // Secondary text: grey and wrapped at the panel's edge.
 void MutedText(const std::string& text);
+// A paragraph a person wrote, muted, wrapped by the Chinese line-breaking rules (as long
+// texts are in the form); `key` names it for the wrapping kept between frames.
+void MutedParagraph(const char* key, const std::string& text);
 
 bool TextField(FormContext& f, const std::string& path, const char* label, std::string& value,
                const char* hint = nullptr, bool required = false);
