@@ -179,3 +179,10 @@ TEST_CASE("Chinese line breaking: no row starts with closing punctuation or ends
     }
     CHECK(soft_unwrap(shown) == "一二三四五，六七八九十。甲乙丙丁戊。");
 }
+
+TEST_CASE("the caret never rests inside a soft break") {
+    const std::string shown = soft_wrap("abcdef", columns(3));  // "abc\r\ndef"
+    CHECK(caret_outside_soft_break(shown, 4, true) == 5);   // moving right: the next row
+    CHECK(caret_outside_soft_break(shown, 4, false) == 3);  // moving left: the end of the row
+    for (size_t pos : {0, 3, 5, 8}) CHECK(caret_outside_soft_break(shown, pos, true) == pos);
+}

@@ -8,18 +8,14 @@ namespace shenbao {
 
 namespace {
 
-size_t utf8_length(unsigned char lead) {
-    if (lead < 0x80) return 1;
-    if ((lead >> 5) == 0x6) return 2;
-    if ((lead >> 4) == 0xE) return 3;
-    if ((lead >> 3) == 0x1E) return 4;
-    return 1;
-}
-
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-// The bytes of the character that starts at `at` (at most what is left).
-size_t char_at(std::string_view text, size_t at) { return std::min(utf8_length(static_cast<unsigned char>(text[at])), text.size() - at); }
+// The bytes of the character that starts at `at`.
+size_t char_at(std::string_view text, size_t at) {
+    size_t end = at;
+    next_code_point(text, end);
+    return end - at;
+}
 
 // Where the character that ends at `at` starts.
 size_t char_before(std::string_view text, size_t at) {
@@ -28,14 +24,31 @@ size_t char_before(std::string_view text, size_t at) {
     return start;
 }
 
+// True when shown[i] is part of a soft break: its '\r', or the '\n' after one.
+bool in_soft_break(std::string_view shown, size_t i) {
+    return shown[i] == '\r' || (shown[i] == '\n' && i > 0 && shown[i - 1] == '\r');
+}
+
 // True when shown[from, from + length) holds only parts of soft breaks.
 bool only_soft_breaks(std::string_view shown, size_t from, size_t length) {
-    for (size_t i = from; i < from + length; ++i) {
-        if (shown[i] == '\r') continue;
-        if (shown[i] == '\n' && i > 0 && shown[i - 1] == '\r') continue;
-        return false;
-    }
+    for (size_t i = from; i < from + length; ++i)
+        if (!in_soft_break(shown, i)) return false;
     return true;
+}
+
+// The text with every '\r' (and the '\n' right after one) replaced by `with`.
+std::string replace_carriage_returns(std::string_view text, std::string_view with) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out += text[i];
+            continue;
+        }
+        out += with;
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    }
+    return out;
 }
 
 bool no_row_start(char32_t c) {
@@ -75,19 +88,7 @@ size_t kinsoku_break(std::string_view line, size_t at) {
     return brk > 0 ? brk : at;
 }
 
-std::string normalise_breaks(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\r') {
-            out += text[i];
-            continue;
-        }
-        out += '\n';
-        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    }
-    return out;
-}
+std::string normalise_breaks(std::string_view text) { return replace_carriage_returns(text, "\n"); }
 
 std::string soft_wrap(std::string_view text, const RowFit& fit) {
     std::string out;
@@ -97,12 +98,8 @@ std::string soft_wrap(std::string_view text, const RowFit& fit) {
         const size_t line_end = std::min(text.find('\n', line_start), text.size());
         std::string_view rest = text.substr(line_start, line_end - line_start);
         while (!rest.empty()) {
-            size_t n = fit(rest);
+            size_t n = std::min(fit(rest), rest.size());
             if (n == 0) n = char_at(rest, 0);
-            if (n >= rest.size()) {
-                out += rest;
-                break;
-            }
             while (n < rest.size() && is_continuation(static_cast<unsigned char>(rest[n]))) ++n;  // whole characters
             out += rest.substr(0, n);
             if (n >= rest.size()) break;
@@ -116,25 +113,12 @@ std::string soft_wrap(std::string_view text, const RowFit& fit) {
     return out;
 }
 
-std::string soft_unwrap(std::string_view shown) {
-    std::string out;
-    out.reserve(shown.size());
-    for (size_t i = 0; i < shown.size(); ++i) {
-        if (shown[i] != '\r') {
-            out += shown[i];
-            continue;
-        }
-        if (i + 1 < shown.size() && shown[i + 1] == '\n') ++i;
-    }
-    return out;
-}
+std::string soft_unwrap(std::string_view shown) { return replace_carriage_returns(shown, ""); }
 
 size_t kept_position(std::string_view shown, size_t shown_pos) {
     size_t kept = 0;
     for (size_t i = 0; i < std::min(shown_pos, shown.size()); ++i) {
-        if (shown[i] == '\r') continue;
-        if (shown[i] == '\n' && i > 0 && shown[i - 1] == '\r') continue;
-        ++kept;
+        if (!in_soft_break(shown, i)) ++kept;
     }
     return kept;
 }
@@ -151,6 +135,11 @@ size_t shown_position(std::string_view shown, size_t kept_pos) {
         ++i;
     }
     return i;
+}
+
+size_t caret_outside_soft_break(std::string_view shown, size_t pos, bool forward) {
+    const bool inside = pos > 0 && pos < shown.size() && shown[pos - 1] == '\r' && shown[pos] == '\n';
+    return inside ? (forward ? pos + 1 : pos - 1) : pos;
 }
 
 SoftEdit soft_edit(std::string_view before, std::string_view after, size_t cursor, bool backspace, const RowFit& fit) {

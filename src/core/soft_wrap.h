@@ -34,6 +34,10 @@ size_t kept_position(std::string_view shown, size_t shown_pos);
 // the start of the next row).
 size_t shown_position(std::string_view shown, size_t kept_pos);
 
+// A caret between the '\r' and the '\n' of a soft break is moved out of it, on the way
+// it was moving (after the break when moving forward).
+size_t caret_outside_soft_break(std::string_view shown, size_t pos, bool forward);
+
 // What an edit made of the shown text: `before` is what was shown, `after` the editor's
 // buffer now, `cursor` its caret in it. The result is the kept text re-wrapped and the
 // caret placed in it. A soft break deleted on its own (Backspace at the start of a row,

@@ -264,9 +264,7 @@ int wrap_callback(ImGuiInputTextCallbackData* data) {
     } else {
         // The caret never rests inside a soft break: it goes on the way it was moving.
         auto outside = [&](int pos, bool forward) {
-            if (pos > 0 && pos < data->BufTextLen && data->Buf[pos - 1] == '\r' && data->Buf[pos] == '\n')
-                return forward ? pos + 1 : pos - 1;
-            return pos;
+            return static_cast<int>(shenbao::caret_outside_soft_break(buffer, static_cast<size_t>(pos), forward));
         };
         const bool forward = data->CursorPos >= g_wrap.last_cursor;
         const int cursor = outside(data->CursorPos, forward);
