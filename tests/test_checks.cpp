@@ -155,8 +155,9 @@ TEST_CASE("requested amount against each kind's standard") {
     struct Case { const char* kind; const char* requested; const char* total_line; Severity expected; bool any; };
     for (Case c : {Case{"academic_exchange", "5000", "6500.50", Severity::Error, false},
                    Case{"academic_exchange", "5000.01", "6500.50", Severity::Error, true},
-                   Case{"academic_exchange", "1000", "6500.50", Severity::Warning, false},
-                   Case{"academic_exchange", "999.99", "6500.50", Severity::Warning, true},
+                   // A range bounds the request at both ends alike (资助标准 1000-5000元/项).
+                   Case{"academic_exchange", "1000", "6500.50", Severity::Error, false},
+                   Case{"academic_exchange", "999.99", "6500.50", Severity::Error, true},
                    Case{"service_station", "3000", "3500", Severity::Error, false},
                    Case{"service_station", "3000.01", "3500", Severity::Error, true},
                    Case{"service_station", "2999", "3500", Severity::Info, true},
@@ -164,8 +165,9 @@ TEST_CASE("requested amount against each kind's standard") {
                    Case{"enterprise_cooperation", "2001", "2001", Severity::Error, true},
                    Case{"organisation_building", "5000", "5000", Severity::Error, false},
                    Case{"organisation_building", "5001", "5001", Severity::Error, true},
-                   Case{"organisation_building", "2000", "4000", Severity::Warning, false},
-                   Case{"organisation_building", "1999", "4000", Severity::Warning, true}}) {
+                   Case{"organisation_building", "2000", "4000", Severity::Error, false},
+                   Case{"organisation_building", "1999", "4000", Severity::Error, true},
+                   Case{"enterprise_cooperation", "999", "2000", Severity::Error, true}}) {
         CAPTURE(c.kind);
         CAPTURE(c.requested);
         Application a = complete(c.kind);
@@ -248,11 +250,10 @@ TEST_CASE("budget lines only of allowed kinds, amounts that parse, totals that a
     CHECK_FALSE(has(fs, "budget.self_raised", Severity::Error));
     CHECK_FALSE(has(fs, "budget.requested", Severity::Error));
 
-    a.budget.lines[1].expense_kind = "banquet";
-    const Findings f_all = run(a);
-    const Finding* f = find(f_all, "budget.lines[1].expense_kind", Severity::Error);
-    REQUIRE(f);
-    CHECK(f->clause == "附件3·申报说明6");
+    a = complete("service_station");
+    a.budget.lines = {{"expert_lecture", "讲座", {"2500"}}, {"books_materials", "资料", {"1000"}}};
+    a.budget.self_raised.text = "500";
+    CHECK_FALSE(has(run(a), "budget.requested", Severity::Error));  // 3000 <= 3500
 
     a = complete("service_station");
     a.budget.lines[2].amount.text = "七百";
@@ -269,6 +270,61 @@ TEST_CASE("budget lines only of allowed kinds, amounts that parse, totals that a
 
     a.budget.lines.clear();
     CHECK(has(run(a), "budget.lines", Severity::Error));
+}
+
+TEST_CASE("说明6 ends in 等: a line of another kind is a warning, an error only when the grant would pay for it") {
+    Application a = complete("service_station");  // 2000 + 800 + 700 = 3500; requested 3000, self-raised 500
+    const std::string listed_kind = a.budget.lines[1].expense_kind;
+    a.budget.lines[1].expense_kind = "交通费";  // 800 of another kind: 2700 of listed kinds
+    Findings fs = run(a);
+    const Finding* line = find(fs, "budget.lines[1].expense_kind", Severity::Warning);
+    REQUIRE(line);
+    CHECK(line->clause == "附件3·申报说明6");
+    CHECK(line->message.find("交通费") != std::string::npos);
+    CHECK_FALSE(has(fs, "budget.lines[1].expense_kind", Severity::Error));
+    const Finding* over = find(fs, "budget.requested", Severity::Error);
+    REQUIRE(over);  // 3000 requested, only 2700 of listed kinds
+    CHECK(over->message.find("2,700.00") != std::string::npos);
+    CHECK(over->clause == "附件3·申报说明6");
+
+    a.budget.requested.text = "2700";  // at the bound: the grant pays only listed kinds
+    a.budget.self_raised.text = "800";
+    fs = run(a);
+    CHECK_FALSE(has(fs, "budget.requested", Severity::Error));
+    CHECK(has(fs, "budget.lines[1].expense_kind", Severity::Warning));
+
+    a.budget.lines[1].expense_kind = "";  // another kind, not named yet
+    CHECK(has(run(a), "budget.lines[1].expense_kind", Severity::Warning));
+    a.budget.lines[1].expense_kind = listed_kind;
+    CHECK_FALSE(has(run(a), "budget.lines[1].expense_kind", Severity::Warning));
+}
+
+TEST_CASE("the unit's opinion dated after 申报时间 is a warning; on the day or before is fine") {
+    Application a = complete("academic_exchange");
+    a.cover.applied_on.text = "2018-05-20";
+    a.opinion.signed_on.text = "2018-05-20";
+    CHECK_FALSE(has(run(a), "opinion.signed_on", Severity::Warning));
+    a.opinion.signed_on.text = "2018-05-19";
+    CHECK_FALSE(has(run(a), "opinion.signed_on", Severity::Warning));
+    a.opinion.signed_on.text = "2018-05-21";
+    const Findings fs = run(a);
+    const Finding* f = find(fs, "opinion.signed_on", Severity::Warning);
+    REQUIRE(f);
+    CHECK(f->message.find("2018年5月20日") != std::string::npos);
+    CHECK_FALSE(has(fs, "opinion.signed_on", Severity::Error));
+}
+
+TEST_CASE("the unit's full name is the unit of 附件1: no warning, and both spellings are one unit") {
+    Application a = complete("academic_exchange");
+    for (const char* name : {"市物理学会", "盐城市物理学会", " 盐城市物理学会 ", "盐城市响水县科协", "响水县科学技术协会"}) {
+        CAPTURE(name);
+        a.cover.applicant_unit = name;
+        CHECK_FALSE(has(run(a), "cover.applicant_unit", Severity::Warning));
+    }
+    a.cover.applicant_unit = "盐城市物理";  // a part of a name is not the unit
+    CHECK(has(run(a), "cover.applicant_unit", Severity::Warning));
+    CHECK(programme().listed_unit_name("盐城市物理学会") == "市物理学会");
+    CHECK(programme().listed_unit_name("盐城市某某新学会") == "盐城市某某新学会");
 }
 
 TEST_CASE("eligibility must be confirmed item by item") {

@@ -101,6 +101,28 @@ TEST_CASE("附件1: a unit's targets are found by its exact name, blanks stay bl
     CHECK(p.all_units().size() == 76);
 }
 
+TEST_CASE("项目类别 is written as the 重点项目表 lists it: category and name") {
+    const Programme& p = programme();
+    CHECK(p.project_category_text(KindId::AcademicExchange) == "学术交流（精品学术交流活动）");
+    CHECK(p.project_category_text(KindId::ServiceStation) == "学会服务（学会科技服务站）");
+    CHECK(p.project_category_text(KindId::OrganisationBuilding) == "学会管理（组织建设）");
+}
+
+TEST_CASE("unit suggestions offer the full name a society stamps and 附件1's short form") {
+    const Programme& p = programme();
+    const std::vector<std::string> physics = p.unit_suggestions("物理", 8);
+    REQUIRE(physics.size() == 2);
+    CHECK(physics[0] == "盐城市物理学会");
+    CHECK(physics[1] == "市物理学会");
+    // Units 附件1 already names in full get no prefix.
+    const std::vector<std::string> institute = p.unit_suggestions("工学院", 8);
+    REQUIRE(institute.size() == 1);
+    CHECK(institute[0] == "盐城工学院科协");
+    CHECK(p.unit_suggestions("学会", 5).size() == 5);
+    CHECK(p.unit_suggestions("  ", 5).empty());
+    for (const std::string& name : p.unit_suggestions("盐城市", 200)) CHECK(p.unit_targets(name).has_value());
+}
+
 TEST_CASE("the programme compiled into the app is the file in assets/") {
     auto builtin = load_programme(builtin_programme_json());
     REQUIRE(builtin.programme.has_value());

@@ -303,27 +303,39 @@ private:
                 rule_->expert_team_clause);
     }
 
+    // 说明6 lists what the grant pays for and ends in 等: a line of another kind is allowed
+    // when the society's own money pays for it, so it is a warning; the request is an
+    // error only when it exceeds what the lines of listed kinds add up to.
     void check_budget() {
         const Budget& b = a_.budget;
         const std::string clause = p_.expense_clause;
         size_t priced = 0;
+        Money listed_total;
+        bool unlisted = false;
         for (size_t i = 0; i < b.lines.size(); ++i) {
             const BudgetLine& l = b.lines[i];
             const std::string field = "budget.lines[" + std::to_string(i) + "]";
             if (trim(l.description).empty() && l.amount.empty()) continue;  // an empty row
             const ExpenseKind* kind = p_.expense_kind(l.expense_kind);
-            if (!kind) {
-                std::string allowed;
-                for (const ExpenseKind& k : p_.expense_kinds) allowed += (allowed.empty() ? "" : "、") + k.label;
-                add(Severity::Error, field + ".expense_kind",
-                    "经费科目“" + l.expense_kind + "”不在资助经费使用范围内（" + allowed + "）", clause);
+            if (!kind && trim(l.expense_kind).empty()) {
+                add(Severity::Warning, field + ".expense_kind", "请填写经费科目", clause);
+                unlisted = true;
+            } else if (!kind) {
+                add(Severity::Warning, field + ".expense_kind",
+                    "经费科目“" + trim(l.expense_kind) + "”不在说明6列举的资助经费用途中（" + listed_expense_kinds() +
+                        "等）：请说明其必要性；资助经费不足以支付时由自筹经费支付",
+                    clause);
+                unlisted = true;
             }
             if (trim(l.description).empty()) add(Severity::Warning, field + ".description", "请说明该项经费的用途和测算依据", clause);
             if (l.amount.empty()) missing(Severity::Error, field + ".amount", "请填写金额", clause);
             else if (!l.amount.value())
                 add(Severity::Error, field + ".amount", "金额“" + l.amount.text + "”不是有效的数字（单位：元，最多两位小数）", clause);
             else if (l.amount.value()->fen == 0) add(Severity::Warning, field + ".amount", "金额为 0", clause);
-            else ++priced;
+            else {
+                ++priced;
+                if (kind) listed_total = listed_total + *l.amount.value();
+            }
         }
         count("budget.lines", priced > 0);
         if (priced == 0) missing(Severity::Error, "budget.lines", "请填写项目经费预算（至少一项）", clause);
@@ -342,11 +354,22 @@ private:
         if (requested && priced > 0 && *requested > total)
             add(Severity::Error, "budget.requested",
                 "申请资助金额 " + requested->display() + " 元超过预算合计 " + total.display() + " 元", clause);
+        else if (requested && priced > 0 && unlisted && *requested > listed_total)
+            add(Severity::Error, "budget.requested",
+                "申请资助金额 " + requested->display() + " 元超过说明6所列用途的经费合计 " + listed_total.display() +
+                    " 元：资助经费只能用于" + listed_expense_kinds() + "等，其他科目请由自筹经费支付",
+                clause);
         if (requested && self_raised && priced > 0 && *requested + *self_raised != total)
             add(Severity::Error, "budget.self_raised",
                 "申请资助（" + requested->display() + " 元）与自筹经费（" + self_raised->display() +
                     " 元）之和应等于预算合计 " + total.display() + " 元",
                 clause);
+    }
+
+    std::string listed_expense_kinds() const {
+        std::string out;
+        for (const ExpenseKind& k : p_.expense_kinds) out += (out.empty() ? "" : "、") + k.label;
+        return out;
     }
 
     void funding_standard(Money requested) {
@@ -357,8 +380,8 @@ private:
                     add(Severity::Error, "budget.requested",
                         "申请资助金额 " + requested.display() + " 元超过“" + rule_->name + "”的资助标准（" + f.text + "）", f.clause);
                 else if (requested < f.min)
-                    add(Severity::Warning, "budget.requested",
-                        "申请资助金额 " + requested.display() + " 元低于“" + rule_->name + "”的资助标准下限（" + f.text + "）", f.clause);
+                    add(Severity::Error, "budget.requested",
+                        "申请资助金额 " + requested.display() + " 元低于“" + rule_->name + "”的资助标准（" + f.text + "）", f.clause);
                 break;
             case Funding::Type::Fixed:
                 if (requested > f.amount)
@@ -389,6 +412,11 @@ private:
         required(a_.opinion.signatory, "opinion.signatory", "签字负责人", clause, Severity::Warning);
         if (!a_.opinion.signed_on.empty() && !a_.opinion.signed_on.value())
             add(Severity::Error, "opinion.signed_on", "日期“" + a_.opinion.signed_on.text + "”不是有效日期", clause);
+        const auto signed_on = a_.opinion.signed_on.value(), applied_on = a_.cover.applied_on.value();
+        if (signed_on && applied_on && *signed_on > *applied_on)
+            add(Severity::Warning, "opinion.signed_on",
+                "单位意见的日期" + signed_on->chinese() + "晚于申报时间" + applied_on->chinese() + "：单位应在申报前签署意见，请核对",
+                clause);
     }
 
     void check_eligibility() {

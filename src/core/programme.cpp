@@ -1,5 +1,6 @@
 #include "programme.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -205,12 +206,63 @@ std::string Programme::clause(const std::string& key) const {
     return key;
 }
 
+std::string Programme::project_category_text(KindId id) const {
+    const KindRule* rule = kind(id);
+    if (!rule) return kind_key(id);
+    const Category* c = category(rule->category);
+    return c ? c->label + "（" + rule->name + "）" : rule->name;
+}
+
+namespace {
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    if (from.empty()) return s;
+    for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) s.replace(at, from.size(), to);
+    return s;
+}
+
+}  // namespace
+
 std::optional<Programme::UnitTargets> Programme::unit_targets(const std::string& unit) const {
-    const std::string name = trim(unit);
-    for (const TargetTable& t : targets)
-        for (const TargetRow& r : t.rows)
-            if (r.unit == name) return UnitTargets{&t, &r};
+    std::string name = trim(fold_width(unit));
+    for (const auto& [full, abbreviated] : unit_name_abbreviations) name = replace_all(name, full, abbreviated);
+    auto row_named = [&](const std::string& n) -> std::optional<UnitTargets> {
+        for (const TargetTable& t : targets)
+            for (const TargetRow& r : t.rows)
+                if (fold_width(r.unit) == n) return UnitTargets{&t, &r};
+        return std::nullopt;
+    };
+    if (auto exact = row_named(name)) return exact;
+    for (const std::string& prefix : unit_name_prefixes)
+        if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0)
+            if (auto found = row_named(name.substr(prefix.size()))) return found;
     return std::nullopt;
+}
+
+std::string Programme::listed_unit_name(const std::string& unit) const {
+    auto found = unit_targets(unit);
+    return found ? found->row->unit : trim(unit);
+}
+
+std::vector<std::string> Programme::unit_suggestions(const std::string& typed, size_t limit) const {
+    std::vector<std::string> out;
+    const std::string part = trim(fold_width(typed));
+    if (part.empty()) return out;
+    auto offer = [&](const std::string& name) {
+        if (out.size() < limit && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    };
+    // The shortest prefix that turns 市… into the full name (盐城 + 市物理学会).
+    std::string city;
+    for (const std::string& prefix : unit_name_prefixes)
+        if (city.empty() || prefix.size() < city.size()) city = prefix;
+    for (const std::string& unit : all_units()) {
+        const bool city_level = !city.empty() && unit.rfind("市", 0) == 0;
+        const std::string full = city_level ? city + unit : unit;
+        if (!contains(fold_width(full), part)) continue;
+        offer(full);
+        offer(unit);
+    }
+    return out;
 }
 
 std::vector<std::string> Programme::all_units() const {
@@ -264,6 +316,13 @@ ProgrammeLoad load_programme(const std::string& json_text) {
             p.kinds.push_back(std::move(rule));
         }
         for (const json& t : array(j, "targets", "")) p.targets.push_back(parse_targets(t));
+        p.unit_name_prefixes = strings(j, "unit_name_prefixes");
+        if (j.contains("unit_name_abbreviations"))
+            for (const json& pair : array(j, "unit_name_abbreviations", "")) {
+                if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
+                    throw ProgrammeError("unit_name_abbreviations 的每一项应为 [全称, 简称]");
+                p.unit_name_abbreviations.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+            }
         for (auto& [key, value] : member(j, "clauses", "").items())
             if (value.is_string()) p.clauses.emplace_back(key, value.get<std::string>());
         out.programme = std::move(p);

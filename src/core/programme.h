@@ -129,16 +129,34 @@ struct Programme {
     std::vector<TargetTable> targets;
     std::vector<std::pair<std::string, std::string>> clauses;  // rule key -> clause text
 
+    // How a society may write its unit's name besides 附件1's short form: a prefix of the
+    // city ("盐城" + 市物理学会 = 盐城市物理学会) and full words for abbreviations (科学技术协会
+    // for 科协). Both are read from the programme file.
+    std::vector<std::string> unit_name_prefixes;
+    std::vector<std::pair<std::string, std::string>> unit_name_abbreviations;  // {full, short}
+
     const KindRule* kind(KindId id) const;
+    // 项目类别 as the 重点项目表 of 附件2 lists it: the category, then the kind's name in
+    // brackets, e.g. 学术交流（精品学术交流活动）. 申报说明5 asks for this on the form.
+    std::string project_category_text(KindId id) const;
     // The clause of a general rule (complete, applicant, project_name, kind, project_number,
     // submission, targets); the key itself when the file has none, so a gap shows.
     std::string clause(const std::string& key) const;
     const Category* category(const std::string& id) const;
     const ExpenseKind* expense_kind(const std::string& id) const;
-    // The 附件1 table and row of a unit, matched on its exact name after trimming.
+    // The 附件1 table and row of a unit, matched on its name after trimming: 附件1's short
+    // form, or the same with a city prefix or abbreviations written out (盐城市物理学会 is
+    // 市物理学会). Nothing for a name that is only a part of one.
     struct UnitTargets { const TargetTable* table; const TargetRow* row; };
     std::optional<UnitTargets> unit_targets(const std::string& unit) const;
+    // The unit as 附件1 names it when it is listed there, else the name as written
+    // (trimmed): totals per unit count both spellings as one unit.
+    std::string listed_unit_name(const std::string& unit) const;
     std::vector<std::string> all_units() const;
+    // Names to offer for what was typed (any part of a name): for each listed unit that
+    // matches, its full name with the city prefix where 附件1 writes it from 市, and its
+    // short form. At most `limit` names.
+    std::vector<std::string> unit_suggestions(const std::string& typed, size_t limit) const;
 };
 
 struct ProgrammeLoad {
