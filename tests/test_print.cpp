@@ -57,7 +57,7 @@ const std::vector<std::string> kPayloads = {
     "&lt;script&gt;", "&#60;script&#62;", "&amp;&amp;", "{{constructor.constructor('alert(1)')()}}", "${alert(1)}",
     "expression(alert(1))", "url(javascript:alert(1))", "@import 'x.css';", "\\\"; } body { background: red } /*",
     std::string("nul\0byte", 8), "bell\a", "esc\x1b[31m", "del\x7f", "\u202Eevil\u202C", "\u2066isolate\u2069",
-    "\u200Fmark", "line\u2028sep", "tab\there", "cr\r\nlf", "\xEF\xBB\xBFbom", "\u0085next line",
+    "\u200Fmark", "line\u2028sep", "tab\there", "cr\r\nlf", "\xEF\xBB\xBF" "bom", "\u0085next line",
     "😀🚀 emoji", "𠀾䶮 rare", std::string(5000, 'W'), "<<script>script>alert(1)<</script>/script>",
     "<scr\0ipt>alert(1)</scr\0ipt>", "<ScRiPt>alert(1)</sCrIpT>", "\" onmouseover=\"alert(1)",
 };
@@ -147,6 +147,42 @@ TEST_CASE("html_text escapes markup and shows invisible characters, losing none"
     CHECK(html_text(std::string("a\0b", 3)) == "a<span class=\"mark\">␀</span>b");
     CHECK(html_text("\u202Eabc") == "<span class=\"mark\">U+202E</span>abc");
     CHECK(html_text("䶮𠀾") == "䶮𠀾");
+}
+
+TEST_CASE("the cover's 项目类别 is the category of the 重点项目表 with the kind's name") {
+    const std::string html = printed(complete("academic_exchange"));
+    CHECK(html.find("<td class=\"k\">项目类别</td><td>学术交流（精品学术交流活动）</td>") != std::string::npos);
+    CHECK(printed(complete("organisation_building")).find("<td>学会管理（组织建设）</td>") != std::string::npos);
+}
+
+TEST_CASE("the page title holds text only: invisible characters written out, no markup") {
+    Application a = complete("academic_exchange");
+    a.cover.project_name = std::string("论坛\u202E反转\n第二行<b>") + '\0';
+    const std::string html = printed(a);
+    const size_t from = html.find("<title>"), to = html.find("</title>");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    const std::string title = html.substr(from + 7, to - from - 7);
+    CHECK(title.find('<') == std::string::npos);
+    CHECK(title.find("[U+202E]") != std::string::npos);
+    CHECK(title.find("&lt;b&gt;") != std::string::npos);
+    CHECK(title.find("␀") != std::string::npos);
+    CHECK(title.find("第二行") != std::string::npos);
+    CHECK(html_plain_text("a\u202Eb") == "a[U+202E]b");
+}
+
+TEST_CASE("an opinion left blank leaves room to write it by hand above the signature") {
+    Application a = complete("academic_exchange");
+    a.opinion.opinion = "";
+    std::string html = printed(a);
+    const size_t room = html.find("<div class=\"handwrite\"></div>");
+    REQUIRE(room != std::string::npos);
+    CHECK(room < html.find("负责人（签字）"));
+    CHECK(html.find(".handwrite { height: 45mm; }") != std::string::npos);
+    a.opinion.opinion = "同意申报。";
+    html = printed(a);
+    CHECK(html.find("class=\"handwrite\"") == std::string::npos);
+    CHECK(html.find("同意申报。") != std::string::npos);
 }
 
 TEST_CASE("file names are safe on every system") {

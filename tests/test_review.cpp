@@ -3,6 +3,7 @@
 
 #include "helpers.h"
 #include "review.h"
+#include "text.h"
 
 using namespace shenbao;
 using testing::complete;
@@ -151,6 +152,42 @@ TEST_CASE("CSV: BOM, quoting, and formula injection neutralised") {
     size_t lines = 0;
     for (size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++lines;
     CHECK(lines == 2);
+}
+
+TEST_CASE("CSV: always valid UTF-8; 申报时间 as typed when it is not a date; 项目类别 as 附件2 lists it") {
+    ReviewSet set;
+    Application a = complete("academic_exchange");
+    a.cover.applied_on.text = "五月底前";  // not a date
+    // A hostile or foreign file: its last-edit time is text that a byte cut would split.
+    review_add(set, programme(), "a.json", file_of(a, "", "二〇一八年五月二十日"), Date{2018, 5, 30});
+    Application b = complete("service_station");
+    b.cover.applied_on.text = "";
+    review_add(set, programme(), "b.json", file_of(b, "", "中文时间字段"), Date{2018, 5, 30});
+    REQUIRE(set.items.size() == 2);
+    const std::string csv = review_csv(programme(), set);
+    CHECK(is_valid_utf8(csv));
+    CHECK(csv.find("\"五月底前\"") != std::string::npos);
+    CHECK(csv.find("\"学术交流（精品学术交流活动）\"") != std::string::npos);
+    CHECK(csv.find("\"学会服务（学会科技服务站）\"") != std::string::npos);
+    CHECK(set.items[0].submitted_on() == "五月底前");
+    CHECK(set.items[1].submitted_on().empty());
+    set.items[1].meta.updated_at = "2018-05-21T03:00:00Z";
+    CHECK(set.items[1].submitted_on() == "2018-05-21");
+}
+
+TEST_CASE("totals per unit count 附件1's short name and the full name as one unit") {
+    ReviewSet set;
+    review_add(set, programme(), "1.json", file_of(academic("市物理学会", "论坛一", "小型学术活动", "2000")), Date{2018, 5, 30});
+    review_add(set, programme(), "2.json", file_of(academic("盐城市物理学会", "论坛二", "中型学术活动", "3000")), Date{2018, 5, 30});
+    const ReviewTotals t = review_totals(programme(), set);
+    REQUIRE(t.units.size() == 1);
+    CHECK(t.units[0].unit == "市物理学会");
+    CHECK(t.units[0].listed);
+    CHECK(t.units[0].count == 2);
+    CHECK(t.units[0].requested == Money::yuan(5000));
+    size_t applied = 0;
+    for (const UnitTotal::Scale& s : t.units[0].academic) applied += s.applied;
+    CHECK(applied == 2);
 }
 
 TEST_CASE("review fields round trip, and the publication list lists the funded, escaped") {

@@ -36,6 +36,25 @@ TEST_CASE("date order and day counts") {
     CHECK(Date{2018, 12, 31}.serial() - Date{2018, 1, 1}.serial() == 364);
 }
 
+TEST_CASE("stored UTC times are shown in local time, across a day, a month and a year") {
+    CHECK(local_time_text("2026-11-29T04:16:00Z", 8 * 60) == "2026-11-29 12:16");
+    CHECK(local_time_text("2026-11-29T20:30:00Z", 8 * 60) == "2026-11-30 04:30");
+    CHECK(local_time_text("2018-12-31T23:59:59Z", 60) == "2019-01-01 00:59");
+    CHECK(local_time_text("2018-03-01T02:00:00Z", -5 * 60) == "2018-02-28 21:00");
+    CHECK(local_time_text("2016-03-01T02:00:00Z", -5 * 60) == "2016-02-29 21:00");
+    CHECK(local_time_text("1970-01-01T00:00:00Z", -60) == "1969-12-31 23:00");
+    CHECK(local_time_text("2018-05-20T08:30:00Z", 0) == "2018-05-20 08:30");
+    CHECK(local_time_text("不是时间", 480) == "不是时间");
+    CHECK(local_time_text("", 480) == "—");
+    for (int serial : {-800000, -1, 0, 1, 17676, 20000, 2932896})
+        CHECK(Date::from_serial(serial).serial() == serial);
+}
+
+TEST_CASE("the date hint shows the format and is never taken for a date") {
+    CHECK_FALSE(Date::parse(kDateHint).has_value());
+    CHECK(std::string(kDateHint).find("年") != std::string::npos);
+}
+
 TEST_CASE("money parses as people type it and stays exact") {
     CHECK(Money::parse("1500")->fen == 150000);
     CHECK(Money::parse("1,500.5")->fen == 150050);
@@ -80,6 +99,24 @@ TEST_CASE("UTF-8 helpers count characters, not bytes, and survive bad bytes") {
     std::string s;
     append_utf8(s, 0x2003E);
     CHECK(s == "𠀾");
+}
+
+TEST_CASE("a long name is shortened in the middle: its start and its end stay, characters whole") {
+    const auto chars = [](std::string_view t) { return static_cast<float>(char_count(t)); };
+    const std::string name = "2018年盐城市智能制造产业发展高端学术论坛暨长三角专家交流会";
+    const std::string copy = name + "（副本）";
+    CHECK(elide_middle("短名称", 10, chars) == "短名称");
+    const std::string a = elide_middle(name, 14, chars), b = elide_middle(copy, 14, chars);
+    CHECK(a != b);  // the list must tell a draft from its copy
+    CHECK(char_count(a) == 14);
+    CHECK(char_count(b) == 14);
+    CHECK(a.rfind("2018年", 0) == 0);
+    CHECK(b.find("（副本）") == b.size() - std::string("（副本）").size());
+    CHECK(b.find("…") != std::string::npos);
+    CHECK(is_valid_utf8(a));
+    CHECK(is_valid_utf8(b));
+    CHECK(elide_middle(name, 1, chars) == "…");
+    CHECK(elide_middle("𠀾𠀾𠀾𠀾𠀾𠀾𠀾𠀾", 5, chars) == "𠀾𠀾𠀾…𠀾");
 }
 
 TEST_CASE("SHA-256 matches the published test vectors") {

@@ -85,6 +85,32 @@ std::optional<long long> iso_utc_seconds(std::string_view t) {
     return static_cast<long long>(Date{y, mo, d}.serial()) * 86400 + h * 3600 + mi * 60 + s;
 }
 
+std::string local_time_text(std::string_view iso_utc, int utc_offset_minutes) {
+    const auto seconds = iso_utc_seconds(iso_utc);
+    if (!seconds) return iso_utc.empty() ? "—" : std::string(iso_utc);
+    const long long local = *seconds + utc_offset_minutes * 60LL;
+    const long long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    const long long in_day = local - days * 86400;
+    const Date d = Date::from_serial(static_cast<int>(days));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day, static_cast<int>(in_day / 3600),
+                  static_cast<int>(in_day % 3600 / 60));
+    return buf;
+}
+
+Date Date::from_serial(int days) {
+    // Civil from days, the inverse of serial() (same public-domain algorithm).
+    const int z = days + 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const int doe = z - era * 146097;
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    const int d = doy - (153 * mp + 2) / 5 + 1;
+    const int m = mp < 10 ? mp + 3 : mp - 9;
+    return Date{yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
 std::string Date::iso() const {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);

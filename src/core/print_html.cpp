@@ -35,6 +35,7 @@ tr { break-inside: avoid; }
 .long { min-height: 30mm; }
 .r { text-align: right; white-space: nowrap; }
 .sign td { height: 40mm; }
+.handwrite { height: 45mm; }
 .sign .line { margin-top: 8mm; }
 .mark { font-family: monospace; font-size: 9pt; border: 1px dotted #888; padding: 0 1px; }
 .box { display: inline-block; width: 1.2em; }
@@ -73,7 +74,7 @@ public:
         out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
         // The fingerprint is hex digits only, so it can stand in the CSS as it is.
         const std::string fp = short_fingerprint(fp_);
-        out_ += "<title>" + esc(p_.form_title) + " - " + esc(a_.cover.project_name) + "</title>\n<style>" +
+        out_ += "<title>" + html_plain_text(p_.form_title) + " - " + html_plain_text(a_.cover.project_name) + "</title>\n<style>" +
                 "@page { size: A4; margin: 22mm 20mm 20mm 22mm; @bottom-center { content: \"第 \" counter(page) \" 页  ·  指纹 " +
                 fp + "\"; font: 9pt serif; color: #444; } }\n@page cover { @bottom-center { content: \"指纹 " + fp +
                 "\"; } }\n" + std::string(kCss) + "</style></head><body>\n";
@@ -96,7 +97,7 @@ private:
         if (size_t at = title.find(split); at != std::string::npos && at > 0) title.insert(at, "<br>");
         out_ += "<div class=\"title\">" + title + "</div>\n<table>\n";
         row_cover("项目名称", u(c.project_name));
-        row_cover("项目类别", rule ? esc(rule->name) : esc(kind_key(c.kind)));
+        row_cover("项目类别", esc(p_.project_category_text(c.kind)));
         row_cover("申报单位", u(c.applicant_unit));
         row_cover("项目负责人", u(c.project_leader));
         row_cover("联系电话", u(c.phone));
@@ -284,7 +285,10 @@ private:
     void opinion() {
         const UnitOpinion& o = a_.opinion;
         heading("申报单位意见");
-        out_ += "<table class=\"sign\"><tr><td><div>" + u(o.opinion) + "</div>\n<div class=\"line\">负责人（签字）：" +
+        // An opinion left blank is written by hand on the paper: room for it above the signature.
+        out_ += std::string("<table class=\"sign\"><tr><td>") +
+                (trim(o.opinion).empty() ? "<div class=\"handwrite\"></div>" : "<div>" + u(o.opinion) + "</div>") +
+                "\n<div class=\"line\">负责人（签字）：" +
                 (o.signatory.empty() ? std::string("&#12288;&#12288;&#12288;&#12288;&#12288;&#12288;") : u(o.signatory)) +
                 "&#12288;&#12288;&#12288;&#12288;（单位公章）</div>\n<div class=\"line\" style=\"text-align:right\">" +
                 date_or_blank(o.signed_on) + "</div></td></tr></table>\n";
@@ -303,7 +307,12 @@ bool is_bidi_control(char32_t cp) {
 
 }  // namespace
 
-std::string html_text(std::string_view text) {
+namespace {
+
+enum class Invisible { Marked, Plain };
+
+std::string escaped(std::string_view text, Invisible invisible) {
+    const bool marked = invisible == Invisible::Marked;
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (size_t i = 0; i < text.size();) {
@@ -315,25 +324,31 @@ std::string html_text(std::string_view text) {
             case '>': out += "&gt;"; continue;
             case '"': out += "&quot;"; continue;
             case '\'': out += "&#39;"; continue;
-            case '\n': out += "<br>"; continue;
+            case '\n': out += marked ? "<br>" : " "; continue;
             case '\r': continue;  // \r\n and \n both end a line once
-            case '\t': out += "&#9;"; continue;
-            case 0x2028: case 0x2029: out += "<br>"; continue;
+            case '\t': out += marked ? "&#9;" : " "; continue;
+            case 0x2028: case 0x2029: out += marked ? "<br>" : " "; continue;
             default: break;
         }
         if (cp < 0x20 || cp == 0x7F) {
             // Control characters as their visible pictures (U+2400 block): ␀, ␇, ␡ …
-            out += "<span class=\"mark\">";
+            if (marked) out += "<span class=\"mark\">";
             append_utf8(out, cp == 0x7F ? 0x2421 : 0x2400 + cp);
-            out += "</span>";
+            if (marked) out += "</span>";
         } else if (is_bidi_control(cp) || (cp >= 0xFFF9 && cp <= 0xFFFB)) {
-            out += "<span class=\"mark\">" + hex_cp(cp) + "</span>";
+            out += marked ? "<span class=\"mark\">" + hex_cp(cp) + "</span>" : "[" + hex_cp(cp) + "]";
         } else {
             out.append(text.substr(start, i - start));
         }
     }
     return out;
 }
+
+}  // namespace
+
+std::string html_text(std::string_view text) { return escaped(text, Invisible::Marked); }
+
+std::string html_plain_text(std::string_view text) { return escaped(text, Invisible::Plain); }
 
 std::string print_html(const Programme& programme, const Application& app, const std::string& fingerprint) {
     return Printer(programme, app, fingerprint).run();

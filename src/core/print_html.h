@@ -18,6 +18,10 @@ std::string print_html(const Programme& programme, const Application& app, const
 // characters that would act invisibly (controls, NUL, direction overrides such as
 // U+202E) shown as visible markers instead. Never drops a character.
 std::string html_text(std::string_view text);
+// The same for places that hold text only, not markup (<title>, attributes): markup
+// characters escaped, line breaks as spaces, invisible characters written as their code
+// (U+202E) in plain text.
+std::string html_plain_text(std::string_view text);
 
 // A file name from the unit, the project name and the date, safe on Windows, macOS and
 // Linux: no reserved characters or names, no trailing dots or spaces, at most 80 characters

@@ -24,16 +24,17 @@ bool same_project(const Submission& a, const Submission& b) {
     return !a.project_key.empty() && a.project_key == b.project_key;
 }
 
-const char* kind_name(const Programme& p, KindId k) {
-    const KindRule* r = p.kind(k);
-    return r ? r->name.c_str() : kind_key(k);
-}
+std::string kind_name(const Programme& p, KindId k) { return p.project_category_text(k); }
 
 }  // namespace
 
 std::string Submission::submitted_on() const {
     if (auto d = app.cover.applied_on.value()) return d->iso();
-    return meta.updated_at.substr(0, 10);
+    if (!trim(app.cover.applied_on.text).empty()) return trim(app.cover.applied_on.text);
+    // The file's last edit, only when it is the time it claims to be (the rest of the
+    // file is anybody's text, and cutting it could split a character).
+    if (iso_utc_seconds(meta.updated_at)) return meta.updated_at.substr(0, 10);
+    return "";
 }
 
 const Submission* ReviewSet::find(const std::string& id) const {
@@ -154,7 +155,7 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
                 ++t.overall.over_standard;
             }
         }
-        const std::string name = trim(s.app.cover.applicant_unit);
+        const std::string name = programme.listed_unit_name(s.app.cover.applicant_unit);
         UnitTotal& u = units[name];
         u.unit = name;
         ++u.count;
@@ -174,7 +175,7 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
             if (!by_scale && !all_academic) continue;
             UnitTotal::Scale scale{col.label, 0, targets->row->values[c]};
             for (const Submission& s : set.items)
-                if (trim(s.app.cover.applicant_unit) == name && s.app.cover.kind == KindId::AcademicExchange &&
+                if (programme.listed_unit_name(s.app.cover.applicant_unit) == name && s.app.cover.kind == KindId::AcademicExchange &&
                     (all_academic || s.app.academic.scale == col.academic_scale))
                     ++scale.applied;
             u.academic.push_back(scale);
@@ -226,7 +227,7 @@ std::string review_publication_html(const Programme& programme, const ReviewSet&
     std::string out =
         "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>" +
-        html_text(programme.name) +
+        html_plain_text(programme.name) +
         "拟资助项目公示</title>\n<style>@page{size:A4;margin:20mm}body{font-family:\"Noto Serif CJK SC\",\"SimSun\",serif;"
         "font-size:12pt}h1{text-align:center;font-size:16pt}table{border-collapse:collapse;width:100%}"
         "td,th{border:1px solid #000;padding:1.5mm 2mm;overflow-wrap:anywhere}tr{break-inside:avoid}.r{text-align:right}"

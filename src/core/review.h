@@ -88,7 +88,7 @@ struct UnitTotal {
 struct ReviewTotals {
     std::vector<KindTotal> kinds;  // in the programme's order
     KindTotal overall;
-    std::vector<UnitTotal> units;  // by unit name
+    std::vector<UnitTotal> units;  // by unit: 附件1's name where listed (both spellings count as one)
 };
 
 ReviewTotals review_totals(const Programme& programme, const ReviewSet& set);

@@ -85,6 +85,27 @@ bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
 }
 
+std::string elide_middle(std::string_view text, float max_width, const std::function<float(std::string_view)>& measure) {
+    if (measure(text) <= max_width) return std::string(text);
+    static constexpr std::string_view kEllipsis = "…";
+    // Character boundaries, so that the cut never splits one.
+    std::vector<size_t> at;
+    for (size_t i = 0; i < text.size(); next_code_point(text, i)) at.push_back(i);
+    at.push_back(text.size());
+    const size_t chars = at.size() - 1;
+    // Keep as many characters as fit, about two fifths of them from the end.
+    std::string best(kEllipsis);
+    for (size_t keep = 1; keep < chars; ++keep) {
+        const size_t tail = keep * 2 / 5, head = keep - tail;
+        std::string candidate(text.substr(0, at[head]));
+        candidate += kEllipsis;
+        candidate += text.substr(at[chars - tail]);
+        if (measure(candidate) > max_width) break;
+        best = std::move(candidate);
+    }
+    return best;
+}
+
 std::string fold_width(std::string_view text) {
     std::string out;
     for (size_t i = 0; i < text.size();) {

@@ -2,6 +2,7 @@
 // sequences are treated as U+FFFD and never read past the end.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,10 @@ void append_utf8(std::string& out, char32_t cp);
 bool is_valid_utf8(std::string_view text);
 std::string trim(std::string_view text);   // ASCII and ideographic (U+3000) spaces
 bool contains(std::string_view haystack, std::string_view needle);
+// The text shortened to fit `max_width` by cutting its middle: the start and the end
+// stay, joined by "…", so that a name and its "（副本）" still look different. Cuts only
+// between characters. `measure` gives the width of a piece of text in the caller's units.
+std::string elide_middle(std::string_view text, float max_width, const std::function<float(std::string_view)>& measure);
 // Full-width digits and punctuation (０-９ － （ ） ． ，) folded to ASCII; the rest unchanged.
 std::string fold_width(std::string_view text);
 
