@@ -192,6 +192,31 @@ TEST_CASE("revisions: one per 10 minutes of editing, one before delete, restore 
     CHECK(f.ws.revisions("d1").front().reason == "delete");
 }
 
+TEST_CASE("a hand-in is recorded on the draft, kept across a reload, and an edit after it shows") {
+    Fixture f;
+    WorkDraft& d = f.ws.create(KindId::AcademicExchange, "d1", "2018-05-20T08:00:00Z");
+    d.app.cover.project_name = "学术论坛";
+    CHECK(f.ws.hand_in_state(d) == Workspace<WorkDraft>::HandIn::Never);
+    REQUIRE(f.ws.save_dirty("2018-05-20T08:00:00Z"));
+    f.ws.record_hand_in(d, "export", "2018-05-20T09:30:00Z");
+    CHECK(d.dirty());  // the record is saved like an edit
+    CHECK(d.meta.updated_at == "2018-05-20T08:00:00Z");  // but it is not an edit
+    REQUIRE(f.ws.save_dirty("2018-05-20T09:30:00Z"));
+
+    Fixture g;
+    g.fs = f.fs;
+    g.ws.load("2018-05-21T00:00:00Z");
+    WorkDraft* back = g.ws.find("d1");
+    REQUIRE(back);
+    CHECK(back->meta.handed_in_at == "2018-05-20T09:30:00Z");
+    CHECK(back->meta.handed_in_how == "export");
+    CHECK(back->meta.handed_in_fingerprint == fingerprint_of(back->app, "yancheng-2018"));
+    CHECK(g.ws.hand_in_state(*back) == Workspace<WorkDraft>::HandIn::Current);
+    back->app.cover.project_name = "学术论坛（修改）";
+    g.ws.changed(*back, "2018-05-21T00:01:00Z", true);
+    CHECK(g.ws.hand_in_state(*back) == Workspace<WorkDraft>::HandIn::ChangedSince);
+}
+
 TEST_CASE("the trash keeps deleted drafts for 30 days") {
     Fixture f;
     f.ws.create(KindId::ServiceStation, "d1", "2018-05-01T00:00:00Z");

@@ -373,6 +373,9 @@ void read_envelope(const json& doc, Decoded& out) {
         r.text("updated_at", out.meta.updated_at);
         r.text("generator", out.meta.generator);
         r.text("deleted_at", out.meta.deleted_at);
+        r.text("handed_in_at", out.meta.handed_in_at);
+        r.text("handed_in_how", out.meta.handed_in_how);
+        r.text("handed_in_fingerprint", out.meta.handed_in_fingerprint);
     }
     const json* content = root.child("application");
     if (!content) {
@@ -400,6 +403,11 @@ std::string encode_application(const Application& app, const std::string& progra
     doc["meta"] = {{"draft_id", meta.draft_id}, {"created_at", meta.created_at}, {"updated_at", meta.updated_at},
                    {"generator", meta.generator}};
     if (!meta.deleted_at.empty()) doc["meta"]["deleted_at"] = meta.deleted_at;
+    if (!meta.handed_in_at.empty()) {
+        doc["meta"]["handed_in_at"] = meta.handed_in_at;
+        doc["meta"]["handed_in_how"] = meta.handed_in_how;
+        doc["meta"]["handed_in_fingerprint"] = meta.handed_in_fingerprint;
+    }
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -30,6 +30,11 @@ struct DocumentMeta {
     std::string created_at, updated_at;  // ISO 8601 UTC, e.g. 2018-05-20T08:30:00Z
     std::string generator;               // e.g. shenbao 0.1
     std::string deleted_at;              // set while the draft is in the trash
+    // The last hand-in (printed, exported or emailed): when, how, and the fingerprint of
+    // the content handed in, so the list can tell whether the association has this version.
+    std::string handed_in_at;            // ISO 8601 UTC
+    std::string handed_in_how;           // "print", "export" or "email"
+    std::string handed_in_fingerprint;
 };
 
 struct Decoded {

@@ -131,6 +131,23 @@ public:
         return true;
     }
 
+    // Records that the draft was handed in (how: "print", "export", "email") with the
+    // fingerprint of its content now. Saved with the draft; the content and its last-edit
+    // time are unchanged.
+    void record_hand_in(Draft& d, const std::string& how, const std::string& now) {
+        d.meta.handed_in_at = now;
+        d.meta.handed_in_how = how;
+        d.meta.handed_in_fingerprint = fingerprint_of(d.app, programme_.id);
+        ++d.revision;
+    }
+
+    // Whether the content is still what was last handed in.
+    enum class HandIn { Never, Current, ChangedSince };
+    HandIn hand_in_state(const Draft& d) const {
+        if (d.meta.handed_in_at.empty()) return HandIn::Never;
+        return d.meta.handed_in_fingerprint == fingerprint_of(d.app, programme_.id) ? HandIn::Current : HandIn::ChangedSince;
+    }
+
     // Marks a change made to d.app; `finished` records an undo step.
     void changed(Draft& d, const std::string& now, bool finished) {
         ++d.revision;
