@@ -130,6 +130,7 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
     }
     handle_shortcuts(app);
     app.state.focused_field.clear();
+    app.state.layout.clear();
     ui::DrawApp(app.state);
     ImGui::Render();
     ImGuiIO& io = ImGui::GetIO();
@@ -150,6 +151,11 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
             k != ImGuiMod_Super)
             wanted = 1;
     if (ImGui::IsAnyMouseDown()) wanted = std::max(wanted, 1);
+    // Keyboard navigation resolves over frames (a focus or tab request is scored in one
+    // frame and applied in the next): it may change nothing visible until it lands.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.NavMoveScoringItems || g.NavMoveSubmitted || g.NavNextActivateId != 0 || g.NavActivateId != 0)
+        wanted = std::max(wanted, 1);
     // ImGui spreads a burst of input over frames (one key transition per frame); events
     // still queued need frames of their own, or fast typing would wait for the next event.
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || g_leave_field) wanted = std::max(wanted, 2);
@@ -237,6 +243,12 @@ EMSCRIPTEN_KEEPALIVE int shenbao_input_pending() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* shenbao_current_findings_json() { return to_js(g_app->current_findings_json()); }
+
+EMSCRIPTEN_KEEPALIVE const char* shenbao_layout_json() { return to_js(g_app->layout_json()); }
+
+EMSCRIPTEN_KEEPALIVE int shenbao_has_glyph(unsigned codepoint) {
+    return ImGui::GetFont()->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) ? 1 : 0;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* shenbao_status_json() { return to_js(g_app->status_json()); }
 

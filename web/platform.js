@@ -125,13 +125,14 @@
   ime.addEventListener('keydown', onKeyDown);
   // Keys that reach the page before the keyboard sink has focus (just after loading, or
   // after the window regained focus) are not lost: the sink takes focus and them.
+  const inViewer = (e) => e.target && e.target.closest && e.target.closest('#viewer');
   window.addEventListener('keydown', (e) => {
-    if (e.target === ime || !state.ready) return;
+    if (e.target === ime || !state.ready || inViewer(e)) return;
     ime.focus({ preventScroll: true });
     onKeyDown(e);
   });
   window.addEventListener('keyup', (e) => {
-    if (e.target === ime || !state.ready) return;
+    if (e.target === ime || !state.ready || inViewer(e)) return;
     sendKey(e, false);
     requestFrames(2);
   });
@@ -200,6 +201,7 @@
   // (shortcuts need it); on touch screens it lets go so the on-screen keyboard closes.
   const touchOnly = matchMedia('(pointer: coarse)').matches;
   function syncImeFocus() {
+    if (document.getElementById('viewer')) return;  // a document is shown over the app: it has the keyboard
     const wantsText = Module._shenbao_wants_text() === 1;
     if ((wantsText || !touchOnly) && document.activeElement !== ime && document.hasFocus()) {
       ime.focus({ preventScroll: true });
@@ -431,6 +433,49 @@
     document.body.appendChild(frame);
   }
 
+  // A document over the app: a dialog with the document in a frame sandboxed without
+  // scripts, a print button and a close button (Escape closes it too). The keyboard goes
+  // back to the app when it closes.
+  function showDocument(title, html) {
+    closeDocument();
+    const box = document.createElement('div');
+    box.id = 'viewer';
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-label', title || '申报书');
+    box.style.cssText = 'position:fixed;left:0;top:0;right:0;bottom:0;z-index:4;background:rgba(31,41,55,.55);' +
+                        'display:flex;flex-direction:column;padding:12px;box-sizing:border-box';
+    const bar = document.createElement('div');
+    bar.style.cssText = 'display:flex;gap:8px;align-items:center;padding:6px 0;color:#fff;font-size:16px';
+    const name = document.createElement('span');
+    name.textContent = title || '申报书';
+    name.style.cssText = 'flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap';
+    const print = document.createElement('button');
+    print.textContent = '打印';
+    const close = document.createElement('button');
+    close.textContent = '关闭';
+    for (const b of [print, close]) b.style.cssText = 'font-size:16px;padding:6px 16px;min-height:36px';
+    const frame = document.createElement('iframe');
+    frame.id = 'viewer-frame';
+    frame.title = title || '申报书';
+    frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+    frame.style.cssText = 'flex:1;border:0;background:#fff;width:100%';
+    frame.srcdoc = html;
+    print.onclick = () => { try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { console.warn(e); } };
+    close.onclick = closeDocument;
+    box.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); closeDocument(); } });
+    bar.append(name, print, close);
+    box.append(bar, frame);
+    document.body.appendChild(box);
+    close.focus();
+  }
+  function closeDocument() {
+    const box = document.getElementById('viewer');
+    if (!box) return;
+    box.remove();
+    ime.focus({ preventScroll: true });
+    requestFrames(2);
+  }
+
   async function readAll(file) {
     try { return new Uint8Array(await file.slice(0, 300 * 1024 * 1024).arrayBuffer()); } catch (e) { return new Uint8Array(0); }
   }
@@ -644,7 +689,7 @@
     storageError() { return state.storageError; },
     download,
     fetchFontFile,
-    printDocument, pickFiles, pickBackup, beginMail, addMailFile, sendMail,
+    printDocument, showDocument, pickFiles, pickBackup, beginMail, addMailFile, sendMail,
     takeOver, releaseWriter, applyUpdate, refreshStorageInfo,
     isWriter() { return state.writer ? 1 : 0; },
     fail(message) { showStatus('申报助手无法启动', message); },
@@ -677,6 +722,10 @@
     findings() { return JSON.parse(Module.ccall('shenbao_current_findings_json', 'string', [], [])); },
     writer() { return state.writer; },
     focused() { return Module.ccall('shenbao_focused_field', 'string', [], []); },
+    // The items the last frame drew that a person can act on: [{name, label, role, x, y, w, h}], CSS pixels.
+    layout() { return JSON.parse(Module.ccall('shenbao_layout_json', 'string', [], [])); },
+    // Whether the font atlas can draw this character now.
+    hasGlyph(ch) { return Module._shenbao_has_glyph(ch.codePointAt(0)) === 1; },
     // True while input is still being worked through or frames are still to be drawn.
     busy() { return state.composing || state.importing || state.framesWanted > 0 || state.rafPending || Module._shenbao_input_pending() === 1; },
   };

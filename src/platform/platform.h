@@ -14,11 +14,13 @@ void wake_after_ms(int ms);        // one frame request after a delay (for timer
 double now_ms();                   // monotonic milliseconds
 std::string now_iso_utc();         // e.g. 2018-05-20T08:30:00Z
 void today(int& year, int& month, int& day);
+// Minutes to add to UTC for local time at that instant (+480 in China).
+int utc_offset_minutes(long long utc_seconds);
 
 // Storage: the drafts folder is a real folder of the platform's file system.
 const char* drafts_root();
 // Starts making what was written to drafts_root() durable. Completion arrives through
-// the storage callbacks (see app_callbacks.h); only one runs at a time, a second request
+// the storage callback (shenbao_sync_done in main_web.cpp); only one runs at a time, a second request
 // waits for the first.
 void persist();
 // Empty when storage works; otherwise what went wrong (IndexedDB missing or blocked).
@@ -33,6 +35,9 @@ void offer_download(const std::string& file_name, const std::string& mime, const
 // Opens the browser's print dialog for a self-contained HTML document (in a sandboxed
 // frame where no script can run).
 void print_document(const std::string& html);
+// Shows a self-contained HTML document over the app (sandboxed, no script), with a way
+// to print it and to close it (a button and Escape).
+void show_document(const std::string& title, const std::string& html);
 // Opens the file picker for application files; each chosen file arrives through the
 // import callback, then the import-finished callback.
 void pick_files();

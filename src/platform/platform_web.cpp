@@ -27,6 +27,10 @@ void today(int& year, int& month, int& day) {
     day = EM_ASM_INT({ return new Date().getDate(); });
 }
 
+int utc_offset_minutes(long long utc_seconds) {
+    return EM_ASM_INT({ return -new Date($0 * 1000).getTimezoneOffset(); }, static_cast<double>(utc_seconds));
+}
+
 const char* drafts_root() { return "/drafts"; }
 void persist() { EM_ASM({ shenbaoPlatform.persist(); }); }
 
@@ -53,6 +57,10 @@ void offer_download(const std::string& file_name, const std::string& mime, const
 
 void print_document(const std::string& html) {
     EM_ASM({ shenbaoPlatform.printDocument(UTF8ToString($0)); }, html.c_str());
+}
+
+void show_document(const std::string& title, const std::string& html) {
+    EM_ASM({ shenbaoPlatform.showDocument(UTF8ToString($0), UTF8ToString($1)); }, title.c_str(), html.c_str());
 }
 
 void pick_files() { EM_ASM({ shenbaoPlatform.pickFiles(); }); }

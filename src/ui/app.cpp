@@ -264,6 +264,9 @@ void App::apply(const Intent& in) {
             show_only(state.show_storage);
             platform::refresh_storage_info(true);
             break;
+        case Intent::Type::AskPersist:
+            platform::refresh_storage_info(true);
+            break;
         case Intent::Type::ShowHistory:
             if (state.find(in.id)) {
                 state.revisions = workspace_->revisions(in.id);
@@ -287,6 +290,10 @@ void App::apply(const Intent& in) {
             state.review_mode = in.number > 0.5f;
             state.review_open_id.clear();
             state.focus_form = true;
+            break;
+        case Intent::Type::ViewSubmission:
+            if (const Submission* x = state.review.find(in.id))
+                platform::show_document(x->app.cover.project_name, print_html(programme_, x->app, x->fingerprint));
             break;
         case Intent::Type::ExportReviewCsv:
             platform::offer_download("申报汇总-" + now.substr(0, 10) + ".csv", "text/csv", review_csv(programme_, state.review));
@@ -336,15 +343,19 @@ void App::hand_in(Intent::Type what, const std::string& id) {
     const std::string html_name = safe_file_name(app.cover.applicant_unit, app.cover.project_name, date, "html");
     switch (what) {
         case Intent::Type::Print:
+            workspace_->record_hand_in(*d, "print", platform::now_iso_utc());
             platform::print_document(print_html(programme_, app, fingerprint));
             break;
         case Intent::Type::ExportJson:
+            workspace_->record_hand_in(*d, "export", platform::now_iso_utc());
             platform::offer_download(json_name, "application/json", workspace_->encode(*d));
             break;
         case Intent::Type::ExportHtml:
+            workspace_->record_hand_in(*d, "export", platform::now_iso_utc());
             platform::offer_download(html_name, "text/html", print_html(programme_, app, fingerprint));
             break;
         case Intent::Type::Email: {
+            workspace_->record_hand_in(*d, "email", platform::now_iso_utc());
             const std::string unit = trim(app.cover.applicant_unit).empty() ? "（单位）" : trim(app.cover.applicant_unit);
             const std::string name = trim(app.cover.project_name).empty() ? "（项目名称）" : trim(app.cover.project_name);
             const std::string subject = "【重点项目申报】" + unit + "-" + name;
@@ -361,6 +372,10 @@ void App::hand_in(Intent::Type what, const std::string& id) {
         }
         default: break;
     }
+    // The record of the hand-in is saved like an edit (it does not change the content).
+    if (state.save_state != SaveState::Pending) state.first_pending_ms = platform::now_ms();
+    state.last_change_ms = platform::now_ms();
+    state.save_state = SaveState::Pending;
 }
 
 void App::import_file(const std::string& name, std::string_view bytes) {
@@ -424,8 +439,31 @@ void App::redo() {
     state.changed(*d, false);
 }
 
+// A request to focus a field that no item of this frame answers to is a table or a list
+// (team, budget.lines, evidence): it goes to the first item inside it, or to its add
+// button. A request nothing answers to for a few frames is dropped.
+void App::resolve_focus_request() {
+    std::string& want = state.focus_field;
+    if (want.empty()) { state.focus_waits = 0; return; }
+    const auto& items = state.layout;
+    if (std::any_of(items.begin(), items.end(), [&](const LaidOutItem& i) { return i.name == want; })) return;
+    for (const LaidOutItem& i : items) {
+        if (i.name.size() > want.size() && i.name.compare(0, want.size(), want) == 0 &&
+            (i.name[want.size()] == '[' || i.name[want.size()] == '.')) {
+            want = i.name;
+            platform::request_frames(2);
+            return;
+        }
+    }
+    if (++state.focus_waits > 3) {
+        want.clear();
+        state.focus_waits = 0;
+    }
+}
+
 int App::after_frame() {
     int wanted = 0;
+    resolve_focus_request();
     if (!state.intents.empty()) {
         std::vector<Intent> intents;
         intents.swap(state.intents);
@@ -433,6 +471,8 @@ int App::after_frame() {
         wanted = 2;
     }
     refresh_checks();
+    // A request for the keyboard is taken up by the next frames: they must come.
+    if (!state.focus_field.empty() || !state.nav_field.empty()) wanted = std::max(wanted, 1);
     if (state.save_state == SaveState::Pending) {
         const double now = platform::now_ms();
         const double due = std::min(state.last_change_ms + kQuietMs, state.first_pending_ms + kLatestMs);
@@ -605,12 +645,22 @@ std::string App::review_json() {
 
 std::string App::drafts_json() {
     nlohmann::json out = {{"drafts", nlohmann::json::array()}, {"trash", nlohmann::json::array()}};
+    static const char* kHandIn[] = {"never", "current", "changed"};
     for (const Draft& d : state.drafts())
         out["drafts"].push_back({{"id", d.id}, {"name", d.app.cover.project_name}, {"kind", kind_key(d.app.cover.kind)},
-                                 {"current", d.id == state.current_id}});
+                                 {"current", d.id == state.current_id},
+                                 {"handed_in", kHandIn[static_cast<int>(workspace_->hand_in_state(d))]},
+                                 {"handed_in_how", d.meta.handed_in_how}});
     for (const StoredDraft& t : state.trash())
         out["trash"].push_back({{"id", t.id}, {"name", t.app.cover.project_name}});
     return out.dump();
+}
+
+std::string App::layout_json() {
+    nlohmann::json out = nlohmann::json::array();
+    for (const LaidOutItem& i : state.layout)
+        out.push_back({{"name", i.name}, {"label", i.label}, {"role", i.role}, {"x", i.x}, {"y", i.y}, {"w", i.w}, {"h", i.h}});
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string App::current_draft_json() {

@@ -34,8 +34,11 @@ public:
     std::string current_draft_json();
     std::string current_findings_json();  // [{severity, field, message, clause}]
     std::string status_json();            // {storage_error, read_only, save_state, notices, update_available}
+    // {drafts: [{id, name, kind, current, handed_in}], trash: [{id, name}]}, in list order
     std::string drafts_json();
-    std::string review_json();  // {mode, items, shown, rejected, resubmissions, kinds: {key: {count, requested, proposed}}, proposed: {id: text}}            // [{id, name, kind, current}], in list order, and the trash
+    // {mode, items, shown, rejected, resubmissions, kinds: {key: {count, requested, proposed}}, proposed: {id: text}}
+    std::string review_json();
+    std::string layout_json();  // [{name, label, role, x, y, w, h}] of the last frame
 
     AppState state;
 
@@ -47,6 +50,7 @@ private:
     void load_settings();
     void save_settings();
     void refresh_checks();
+    void resolve_focus_request();
     std::string new_id();
 
     platform::PosixFileSystem fs_;

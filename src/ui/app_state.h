@@ -33,6 +33,15 @@ using Workspace = shenbao::Workspace<Draft>;
 
 enum class SaveState { Saved, Pending, Saving, Failed };
 
+// An item a person can act on, where this frame drew it (CSS pixels): what the test
+// hook's layout() reports, and what lets a request to focus a table reach its first cell.
+struct LaidOutItem {
+    std::string name;   // a field path (cover.phone, team[0].name) or an action (toolbar.print)
+    std::string label;  // what a person reads on or beside it
+    std::string role;   // button, textbox, combobox, checkbox, row, link
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
 // What a view asks for; applied by App after the frame.
 struct Intent {
     enum class Type {
@@ -56,10 +65,12 @@ struct Intent {
         Backup,          // every draft with its history, one file
         PickBackup,      // restore from a backup file
         ShowStorage,
+        AskPersist,      // ask the browser to keep the data (navigator.storage.persist)
         ShowHistory,     // id
         RestoreRevision, // id, text = revision file
         SetMode,         // number: 0 drafting, 1 review
         ExportReviewCsv,
+        ViewSubmission,  // id: the printed 申报书 of a received submission, on screen
         ExportPublication,
         ResolveResubmission,  // number = index, text = "new" or "old"
         ReviewChanged,   // a review field was edited
@@ -92,6 +103,8 @@ struct AppState {
     std::string focus_field;     // the form scrolls to and focuses this field path
     std::string focused_field;   // the field path that has keyboard focus (this frame)
     std::string nav_field;       // put the keyboard position on this field, without activating it
+    int focus_waits = 0;         // frames focus_field has waited for an item of its name
+    std::vector<LaidOutItem> layout;  // the items drawn this frame, in drawing order
     bool show_new_draft = false; // the kind chooser
     bool show_trash = false;
     bool show_hand_in = false;       // the 提交 page of the current draft

@@ -11,6 +11,15 @@
 #include "text.h"
 #include "ui_glyphs.inc"
 
+namespace {
+ui::FontManager* g_fonts = nullptr;  // the app's one font manager, once initialised
+}  // namespace
+
+// Whatever text ImGui draws, wherever: a character without a glyph asks for its chunk.
+void shenbao_missing_glyph(unsigned int codepoint) {
+    if (g_fonts) g_fonts->need(static_cast<char32_t>(codepoint));
+}
+
 namespace ui {
 
 namespace {
@@ -52,6 +61,7 @@ bool FontManager::init(float css_pixel_size, float ui_scale, float device_pixel_
     ui_scale_ = ui_scale;
     dpr_ = device_pixel_ratio;
     if (!read_file("/fonts/base.ttf", base_)) return false;
+    g_fonts = this;
     base_cps_.insert(std::begin(kBaseFontCodepoints), std::end(kBaseFontCodepoints));
     for (char32_t cp = 0x20; cp < 0x7F; ++cp) wanted_.insert(cp);
     wanted_.insert(std::begin(kUiCodepoints), std::end(kUiCodepoints));

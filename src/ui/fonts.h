@@ -2,9 +2,11 @@
 //
 // An atlas with all of a CJK face is too big and slow to build, and the first load must
 // stay small, so: the app ships a base font (UI strings, ASCII, punctuation) and the
-// rest of Noto Sans CJK SC in chunks (see scripts/make_fonts.py). Every text that will
-// be drawn is passed to need_text(); update(), called between frames, fetches the chunks
-// that hold new characters and rebuilds the atlas with exactly the glyphs in use.
+// rest of Noto Sans CJK SC in chunks (see scripts/make_fonts.py). Text known ahead (the
+// drafts, what is typed) is passed to need_text(); and whatever ImGui draws without a
+// glyph is reported by the font itself (IMGUI_ON_MISSING_GLYPH, imconfig_shenbao.h), so
+// no text anywhere is left without its glyphs. update(), called between frames, fetches
+// the chunks that hold new characters and rebuilds the atlas with exactly the glyphs in use.
 // While a chunk is on its way its characters draw as blanks, never as '?' or tofu.
 #pragma once
 #include <map>

@@ -26,6 +26,12 @@ std::string draft_title(const Draft& d) {
 
 int completeness(const Draft& d) { return d.completeness.percent(); }
 
+const char* hand_in_verb(const std::string& how) {
+    if (how == "print") return "已打印";
+    if (how == "email") return "已发邮件";
+    return "已导出";
+}
+
 void DrawTopBar(AppState& s) {
     const Programme& p = *s.programme;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFF7A4A1F);  // deep blue bar
@@ -46,6 +52,7 @@ void DrawTopBar(AppState& s) {
         ImGui::PushStyleColor(ImGuiCol_Button, on ? 0xFFFFFFFF : 0xFF9A6A3F);
         ImGui::PushStyleColor(ImGuiCol_Text, on ? 0xFF7A4A1F : 0xFFFFFFFF);
         if (ImGui::Button(mode == 0 ? "申报" : "审阅") && !on) s.request({Intent::Type::SetMode, "", {}, "", static_cast<float>(mode)});
+        NoteItem(s, mode == 0 ? "mode.drafting" : "mode.review", mode == 0 ? "申报" : "审阅", "tab");
         ImGui::PopStyleColor(2);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip(mode == 0 ? "填写申报书" : "市科协：导入、检查、汇总各单位的申报书");
         ImGui::SameLine(0, 2);
@@ -73,8 +80,10 @@ void DrawTopBar(AppState& s) {
     ImGui::PopStyleColor(2);
     ImGui::SameLine(right - scale_w - 70 - ImGui::CalcTextSize("存储与备份").x - 24);
     if (ImGui::Button("存储与备份")) s.request({Intent::Type::ShowStorage});
+    NoteItem(s, "topbar.storage", "存储与备份", "button");
     ImGui::SameLine(right - scale_w - 70);
     if (ImGui::Button("保存")) s.request({Intent::Type::SaveNow});
+    NoteItem(s, "topbar.save", "保存", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("立即保存（Ctrl+S）");
     ImGui::SameLine(right - scale_w);
     ImGui::SetNextItemWidth(scale_w);
@@ -199,20 +208,35 @@ void DrawDraftList(AppState& s) {
                 if (ImGui::MenuItem("删除（移入回收站）")) s.request({Intent::Type::DeleteDraft, d.id});
                 ImGui::EndPopup();
             }
+            NoteItem(s, "draft." + d.id, draft_title(d), "row");
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const float line = ImGui::GetTextLineHeightWithSpacing();
             const float width = ImGui::GetContentRegionAvail().x;
-            std::string title = draft_title(d);
+            auto measure = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+            // A long name is shortened in its middle, so that a draft and its （副本） differ.
+            const std::string title = elide_middle(draft_title(d), width - 8, measure);
+            if (title != draft_title(d) && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", draft_title(d).c_str());
             dl->PushClipRect(start, ImVec2(start.x + width, start.y + row_h), true);
             dl->AddText(ImVec2(start.x + 4, start.y + 3), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
-            std::string line2 = (rule ? rule->name : std::string("?")) + " · " +
-                                (trim(d.app.cover.applicant_unit).empty() ? std::string("未填单位") : trim(d.app.cover.applicant_unit));
+            const std::string line2 = elide_middle(
+                (rule ? rule->name : std::string("?")) + " · " +
+                    (trim(d.app.cover.applicant_unit).empty() ? std::string("未填单位") : trim(d.app.cover.applicant_unit)),
+                width - 8, measure);
             dl->AddText(ImVec2(start.x + 4, start.y + 3 + line), colour::kMuted, line2.c_str());
-            char line3[96];
-            std::snprintf(line3, sizeof line3, "完成 %d%%", completeness(d));
-            dl->AddText(ImVec2(start.x + 4, start.y + 3 + line * 2), colour::kMuted, line3);
+            // Completeness, and whether the association has this version (the last hand-in).
+            std::string line3 = "完成 " + std::to_string(completeness(d)) + "%";
+            switch (s.workspace->hand_in_state(d)) {
+                case Workspace::HandIn::Never: break;
+                case Workspace::HandIn::Current:
+                    line3 += std::string(" · ") + hand_in_verb(d.meta.handed_in_how) + " " + ShortLocalTime(d.meta.handed_in_at, s.today);
+                    break;
+                case Workspace::HandIn::ChangedSince: line3 += " · 交出后已修改"; break;
+            }
             std::string badge = errors ? std::to_string(errors) + " 个错误" : std::string("无错误");
-            dl->AddText(ImVec2(start.x + width - ImGui::CalcTextSize(badge.c_str()).x - 6, start.y + 3 + line * 2),
+            const float badge_w = ImGui::CalcTextSize(badge.c_str()).x;
+            line3 = elide_middle(line3, width - badge_w - 16, measure);
+            dl->AddText(ImVec2(start.x + 4, start.y + 3 + line * 2), colour::kMuted, line3.c_str());
+            dl->AddText(ImVec2(start.x + width - badge_w - 6, start.y + 3 + line * 2),
                         errors ? colour::kError : 0xFF3C8C3C, badge.c_str());
             dl->PopClipRect();
         }
@@ -239,7 +263,7 @@ void DrawTrash(AppState& s) {
         const std::string name = trim(t.app.cover.project_name);
         ImGui::TextUnformatted(name.empty() ? "未命名申报书" : name.c_str());
         ImGui::SameLine();
-        MutedText(t.meta.updated_at.c_str());
+        MutedText("删除于 " + LocalTime(t.meta.deleted_at.empty() ? t.meta.updated_at : t.meta.deleted_at));
         ImGui::SameLine();
         if (NamedButton(s, "恢复", ("trash.restore." + t.id).c_str())) s.request({Intent::Type::RestoreDraft, t.id});
         ImGui::PopID();
@@ -283,25 +307,32 @@ void DrawDraftToolbar(AppState& s, Draft& d) {
     ImGui::PushTabStop(false);  // Tab goes to the fields; arrows and shortcuts reach these
     ImGui::BeginDisabled(!d.history.can_undo());
     if (ImGui::Button("撤销")) s.request({Intent::Type::Undo});
+    NoteItem(s, "toolbar.undo", "撤销", "button");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("撤销上一步修改（Ctrl+Z）");
     ImGui::SameLine();
     ImGui::BeginDisabled(!d.history.can_redo());
     if (ImGui::Button("重做")) s.request({Intent::Type::Redo});
+    NoteItem(s, "toolbar.redo", "重做", "button");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("重做（Ctrl+Shift+Z）");
     ImGui::SameLine();
     if (ImGui::Button("历史版本")) s.request({Intent::Type::ShowHistory, d.id});
+    NoteItem(s, "toolbar.history", "历史版本", "button");
     ImGui::SameLine();
     if (ImGui::Button("复制一份")) s.request({Intent::Type::DuplicateDraft, d.id});
+    NoteItem(s, "toolbar.duplicate", "复制一份", "button");
     ImGui::SameLine();
     if (ImGui::Button("删除")) s.request({Intent::Type::DeleteDraft, d.id});
+    NoteItem(s, "toolbar.delete", "删除", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("移入回收站，可恢复");
     ImGui::SameLine(0, 24);
     if (ImGui::Button("打印")) s.request({Intent::Type::Print, d.id});
+    NoteItem(s, "toolbar.print", "打印", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印申报书（Ctrl+P）");
     ImGui::SameLine();
     if (ImGui::Button("导出电子稿")) s.request({Intent::Type::ExportJson, d.id});
+    NoteItem(s, "toolbar.export", "导出电子稿", "button");
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, 0xFFB5651D);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, 0xFFC87A30);
@@ -310,6 +341,7 @@ void DrawDraftToolbar(AppState& s, Draft& d) {
         s.show_hand_in = true;
         s.focus_form = true;
     }
+    NoteItem(s, "toolbar.hand_in", "提交…", "button");
     ImGui::PopStyleColor(3);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印、导出电子稿并发送邮件");
     ImGui::PopTabStop();
@@ -355,7 +387,9 @@ void DrawChecks(AppState& s, Draft& d) {
             MutedText(title);
         }
         for (const Finding* x : group) {
-            ImGui::PushID(x);
+            // The id comes from the finding, not its address: the checks run again when the
+            // field being left is saved, between the press and the release of a click.
+            ImGui::PushID((x->field + '\n' + x->message).c_str());
             const unsigned c = x->severity == Severity::Error ? colour::kError
                                : x->severity == Severity::Warning ? colour::kWarning : colour::kInfo;
             ImGui::PushStyleColor(ImGuiCol_Text, c);
@@ -369,9 +403,11 @@ void DrawChecks(AppState& s, Draft& d) {
             // Clicking a finding takes the form to its field.
             if (ImGui::Selectable("##finding", false, 0, size) && !x->field.empty()) {
                 s.focus_field = x->field;
+                s.focus_form = true;  // the click gave this panel the keyboard: the form takes it back
                 d.touched.insert(x->field);
                 s.show_new_draft = s.show_trash = false;
             }
+            NoteItem(s, "finding." + x->field, x->message, "link");
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddText(nullptr, 0, pos, ImGui::GetColorU32(ImGuiCol_Text), x->message.c_str(),
                         x->message.c_str() + x->message.size(), wrap);

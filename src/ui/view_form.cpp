@@ -18,9 +18,11 @@ std::string at(const char* list, size_t i, const char* field) {
     return std::string(list) + "[" + std::to_string(i) + "]." + field;
 }
 
-// A cell of an editable table: a text input bound to one field path.
-void Cell(FormContext& f, const std::string& path, std::string& value, const char* hint = "",
-          ImGuiInputTextFlags flags = 0, ImGuiInputTextCallback filter = nullptr) {
+// A cell of an editable table: a text input bound to one field path. `label` names it
+// (its column); `on_leave` puts what was typed in its one written form once the cell is left.
+void Cell(FormContext& f, const std::string& path, const char* label, std::string& value, const char* hint = "",
+          ImGuiInputTextFlags flags = 0, ImGuiInputTextCallback filter = nullptr,
+          void (*on_leave)(std::string&) = nullptr) {
     ImGui::PushID(path.c_str());
     const int worst = WorstFinding(f.draft, path);
     if (worst == 0 || worst == 1) {
@@ -35,8 +37,12 @@ void Cell(FormContext& f, const std::string& path, std::string& value, const cha
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##c", hint, &value, flags, filter);
     if (ImGui::IsItemActive()) f.state.focused_field = path;
+    NoteItem(f.state, path, label, "textbox");
     if (ImGui::IsItemEdited()) f.state.changed(f.draft, false);
-    if (ImGui::IsItemDeactivatedAfterEdit()) f.state.changed(f.draft, true);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        if (on_leave) on_leave(value);
+        f.state.changed(f.draft, true);
+    }
     if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
     if (worst == 0 || worst == 1) { ImGui::PopStyleVar(); ImGui::PopStyleColor(); }
     ImGui::PopID();
@@ -64,11 +70,20 @@ void apply_row_action(FormContext& f, std::vector<T>& rows, size_t i, int action
     f.state.changed(f.draft, true);
 }
 
-// A button that adds a row; named by path for keyboard focus reporting.
-bool AddRowButton(FormContext& f, const char* label, const std::string& path) {
-    const bool pressed = ImGui::Button(label);
-    if (ImGui::IsItemFocused()) f.state.focused_field = path;
-    return pressed;
+// A button that adds a row to the list at `list` (named list + ".add"); the keyboard goes
+// to the new row's first cell, `first_cell` of it.
+template <class T>
+void AddRowButton(FormContext& f, const char* label, const std::string& list, std::vector<T>& rows, const char* first_cell,
+                  T row = {}) {
+    if (!NamedButton(f.state, label, (list + ".add").c_str())) return;
+    rows.push_back(std::move(row));
+    f.state.changed(f.draft, true);
+    f.state.focus_field = at(list.c_str(), rows.size() - 1, first_cell);
+}
+
+// A money amount as it is written once typed: 4,000 and ４０００元 become 4000.
+void normalise_money(std::string& text) {
+    if (auto m = Money::parse(text)) text = m->plain();
 }
 
 bool BeginFormTable(const char* id, int columns) {
@@ -102,12 +117,14 @@ void DrawCover(FormContext& f) {
     ImGui::SameLine(row_x + f.label_width);
     const KindRule* rule = p.kind(a.cover.kind);
     ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x));
-    if (f.state.focus_field == "cover.kind") { ImGui::SetKeyboardFocusHere(); f.state.focus_field.clear(); }
-    const bool kind_open = ImGui::BeginCombo("##kind", rule ? rule->name.c_str() : kind_key(a.cover.kind));
+    // As 申报说明5 asks: the category of the 重点项目表, with the kind's name.
+    const bool kind_open = ImGui::BeginCombo("##kind", p.project_category_text(a.cover.kind).c_str());
+    FocusRequestedItem(f.state, "cover.kind");
     if (ImGui::IsItemFocused()) f.state.focused_field = "cover.kind";
+    NoteItem(f.state, "cover.kind", "项目类别", "combobox");
     if (kind_open) {
         for (const KindRule& k : p.kinds) {
-            std::string label = k.name + "（" + k.funding.text + "）";
+            std::string label = p.project_category_text(k.id) + " " + k.funding.text;
             if (k.route.type == Route::Type::Assessed) label += " · 不单独申报";
             if (k.route.type == Route::Type::SeparateCall) label += " · 另行通知";
             if (ImGui::Selectable(label.c_str(), k.id == a.cover.kind) && k.id != a.cover.kind) {
@@ -154,9 +171,9 @@ void DrawPlan(FormContext& f) {
             Indicator& ind = pl.indicators[i];
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "name"), ind.name, "如 参会人数");
-            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "target"), ind.target, "150");
-            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "unit"), ind.unit, "人");
+            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "name"), "指标名称", ind.name, "如 参会人数");
+            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "target"), "目标值", ind.target, "150");
+            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "unit"), "单位", ind.unit, "人");
             ImGui::TableNextColumn();
             const int action = RowButtons(i, pl.indicators.size());
             ImGui::PopID();
@@ -164,10 +181,7 @@ void DrawPlan(FormContext& f) {
         }
         ImGui::EndTable();
     }
-    if (AddRowButton(f, "＋ 添加指标", "plan.indicators.add")) {
-        pl.indicators.push_back({});
-        f.state.changed(f.draft, true);
-    }
+    AddRowButton(f, "＋ 添加指标", "plan.indicators", pl.indicators, "name");
     TableFindings(f, "plan.indicators");
 }
 
@@ -182,9 +196,9 @@ void ExpertTable(FormContext& f, std::vector<InvitedExpert>& experts) {
         for (size_t i = 0; i < experts.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "name"), experts[i].name);
-            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "title"), experts[i].title, "教授");
-            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "unit"), experts[i].unit);
+            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "name"), "专家姓名", experts[i].name);
+            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "title"), "职称", experts[i].title, "教授");
+            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "unit"), "单位", experts[i].unit);
             ImGui::TableNextColumn();
             const int action = RowButtons(i, experts.size());
             ImGui::PopID();
@@ -192,10 +206,7 @@ void ExpertTable(FormContext& f, std::vector<InvitedExpert>& experts) {
         }
         ImGui::EndTable();
     }
-    if (AddRowButton(f, "＋ 添加专家", "details.experts.add")) {
-        experts.push_back({});
-        f.state.changed(f.draft, true);
-    }
+    AddRowButton(f, "＋ 添加专家", "details.experts", experts, "name");
     TableFindings(f, "details.experts");
 }
 
@@ -273,11 +284,11 @@ void DrawTeam(FormContext& f) {
             TeamMember& m = a.team[i];
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "name"), m.name);
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "unit"), m.unit);
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "title"), m.title);
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "speciality"), m.speciality);
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "phone"), m.phone);
+            ImGui::TableNextColumn(); Cell(f, at("team", i, "name"), "姓名", m.name);
+            ImGui::TableNextColumn(); Cell(f, at("team", i, "unit"), "工作单位", m.unit);
+            ImGui::TableNextColumn(); Cell(f, at("team", i, "title"), "职称", m.title);
+            ImGui::TableNextColumn(); Cell(f, at("team", i, "speciality"), "专业特长", m.speciality);
+            ImGui::TableNextColumn(); Cell(f, at("team", i, "phone"), "联系电话", m.phone);
             ImGui::TableNextColumn();
             const int action = RowButtons(i, a.team.size());
             ImGui::PopID();
@@ -285,12 +296,35 @@ void DrawTeam(FormContext& f) {
         }
         ImGui::EndTable();
     }
-    if (f.state.focus_field == "team") f.state.focus_field.clear();
-    if (AddRowButton(f, station ? "＋ 添加专家" : "＋ 添加成员", "team.add")) {
-        a.team.push_back({});
-        f.state.changed(f.draft, true);
-    }
+    AddRowButton(f, station ? "＋ 添加专家" : "＋ 添加成员", "team", a.team, "name");
     TableFindings(f, "team");
+}
+
+// The expense kind of a budget line: one of 说明6's kinds, or another the person names
+// (说明6 ends in 等; the checks say who pays for it).
+void ExpenseKindCell(FormContext& f, const std::string& path, std::string& kind_id) {
+    const Programme& p = *f.state.programme;
+    const ExpenseKind* kind = p.expense_kind(kind_id);
+    constexpr const char* kOther = "其他科目（自填）";
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool open = ImGui::BeginCombo("##kind", kind ? kind->label.c_str() : kOther);
+    FocusRequestedItem(f.state, path);
+    if (ImGui::IsItemFocused()) f.state.focused_field = path;
+    NoteItem(f.state, path, "经费科目", "combobox");
+    if (open) {
+        for (const ExpenseKind& e : p.expense_kinds)
+            if (ImGui::Selectable(e.label.c_str(), e.id == kind_id) && e.id != kind_id) {
+                kind_id = e.id;
+                f.state.changed(f.draft, true);
+            }
+        if (ImGui::Selectable(kOther, !kind) && kind) {
+            kind_id.clear();
+            f.state.changed(f.draft, true);
+            f.state.focus_field = path + ".other";
+        }
+        ImGui::EndCombo();
+    }
+    if (!kind) Cell(f, path + ".other", "其他科目名称", kind_id, "科目名称，如 交通费");
 }
 
 void DrawBudget(FormContext& f) {
@@ -308,21 +342,11 @@ void DrawBudget(FormContext& f) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const ExpenseKind* kind = p.expense_kind(line.expense_kind);
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            const bool kind_open = ImGui::BeginCombo("##kind", kind ? kind->label.c_str() : line.expense_kind.c_str());
-            if (ImGui::IsItemFocused()) f.state.focused_field = at("budget.lines", i, "expense_kind");
-            if (kind_open) {
-                for (const ExpenseKind& e : p.expense_kinds)
-                    if (ImGui::Selectable(e.label.c_str(), e.id == line.expense_kind)) {
-                        line.expense_kind = e.id;
-                        f.state.changed(f.draft, true);
-                    }
-                ImGui::EndCombo();
-            }
-            ImGui::TableNextColumn(); Cell(f, at("budget.lines", i, "description"), line.description);
+            ExpenseKindCell(f, at("budget.lines", i, "expense_kind"), line.expense_kind);
+            ImGui::TableNextColumn(); Cell(f, at("budget.lines", i, "description"), "用途与测算依据", line.description);
             ImGui::TableNextColumn();
-            Cell(f, at("budget.lines", i, "amount"), line.amount.text, "0", ImGuiInputTextFlags_CharsDecimal);
+            Cell(f, at("budget.lines", i, "amount"), "金额", line.amount.text, "0", ImGuiInputTextFlags_CallbackCharFilter,
+                 MoneyCharFilter, normalise_money);
             ImGui::TableNextColumn();
             const int action = RowButtons(i, a.budget.lines.size());
             ImGui::PopID();
@@ -337,10 +361,8 @@ void DrawBudget(FormContext& f) {
         ImGui::TextUnformatted(a.budget.total().display().c_str());
         ImGui::EndTable();
     }
-    if (AddRowButton(f, "＋ 添加经费科目", "budget.lines.add")) {
-        a.budget.lines.push_back({p.expense_kinds.empty() ? "" : p.expense_kinds.front().id, "", {}});
-        f.state.changed(f.draft, true);
-    }
+    AddRowButton(f, "＋ 添加经费科目", "budget.lines", a.budget.lines, "expense_kind",
+                 BudgetLine{p.expense_kinds.empty() ? "" : p.expense_kinds.front().id, "", {}});
     TableFindings(f, "budget.lines");
     ImGui::Spacing();
     MoneyInput(f, "budget.requested", "申请市科协资助", a.budget.requested, true);

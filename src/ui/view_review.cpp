@@ -8,6 +8,7 @@
 
 #include "checks.h"
 #include "codec.h"
+#include "summary.h"
 #include "text.h"
 #include "views.h"
 #include "widgets.h"
@@ -19,9 +20,11 @@ using namespace shenbao;
 namespace {
 
 
-const char* kind_label(const AppState& s, KindId k) {
+// The kind's name: in a table, the part that tells kinds apart (the category is in the
+// detail, the print and the CSV).
+std::string kind_label(const AppState& s, KindId k) {
     const KindRule* r = s.programme->kind(k);
-    return r ? r->name.c_str() : kind_key(k);
+    return r ? r->name : kind_key(k);
 }
 
 std::string money_text(const std::optional<Money>& m) { return m ? m->display() : "—"; }
@@ -91,21 +94,29 @@ void DrawTable(AppState& s) {
     }
     ImGui::SameLine();
     ImGui::Checkbox("只看有错误的", &s.review_only_errors);
+    ImGui::SameLine();
+    MutedText("金额单位：元");
 
     std::vector<int> shown;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("submissions", 9, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
+        // Columns of figures are as wide as their header or widest value, never cut; the
+        // text columns share the rest and shorten what does not fit (full text on hover).
+        const float pad = ImGui::GetStyle().CellPadding.x * 2 + ImGui::GetFontSize();  // and the sort arrow
+        auto fixed = [&](const char* header, const char* widest) {
+            return std::max(ImGui::CalcTextSize(header).x, ImGui::CalcTextSize(widest).x) + pad;
+        };
         ImGui::TableSetupColumn("申报单位", ImGuiTableColumnFlags_DefaultSort, 2.2f, kUnit);
         ImGui::TableSetupColumn("类别", 0, 1.6f, kKind);
         ImGui::TableSetupColumn("项目名称", 0, 3.0f, kName);
-        ImGui::TableSetupColumn("申请（元）", 0, 1.1f, kRequested);
-        ImGui::TableSetupColumn("拟资助（元）", 0, 1.1f, kProposed);
-        ImGui::TableSetupColumn("错误", 0, 0.6f, kErrors);
-        ImGui::TableSetupColumn("警告", 0, 0.6f, kWarnings);
-        ImGui::TableSetupColumn("申报时间", 0, 1.1f, kDate);
-        ImGui::TableSetupColumn("指纹", 0, 1.2f, kFingerprint);
+        ImGui::TableSetupColumn("申请", ImGuiTableColumnFlags_WidthFixed, fixed("申请", "00,000.00"), kRequested);
+        ImGui::TableSetupColumn("拟资助", ImGuiTableColumnFlags_WidthFixed, fixed("拟资助", "00,000.00"), kProposed);
+        ImGui::TableSetupColumn("错误", ImGuiTableColumnFlags_WidthFixed, fixed("错误", "00"), kErrors);
+        ImGui::TableSetupColumn("警告", ImGuiTableColumnFlags_WidthFixed, fixed("警告", "00"), kWarnings);
+        ImGui::TableSetupColumn("申报时间", ImGuiTableColumnFlags_WidthFixed, fixed("申报时间", "2018-05-31"), kDate);
+        ImGui::TableSetupColumn("指纹", ImGuiTableColumnFlags_WidthFixed, fixed("指纹", "000000000000"), kFingerprint);
         ImGui::TableHeadersRow();
         ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
         if ((specs && specs->SpecsDirty) || s.review_order_dirty || s.review_order.size() != s.review.items.size()) {
@@ -124,13 +135,20 @@ void DrawTable(AppState& s) {
                 ImGui::PushID(x.id.c_str());
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                if (ImGui::Selectable(x.app.cover.applicant_unit.empty() ? "（未填单位）" : x.app.cover.applicant_unit.c_str(), false,
-                                      ImGuiSelectableFlags_SpanAllColumns)) {
+                const std::string unit = x.app.cover.applicant_unit.empty() ? "（未填单位）" : x.app.cover.applicant_unit;
+                const std::string unit_shown = elide_middle(unit, ImGui::GetContentRegionAvail().x, [](std::string_view t) {
+                    return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+                });
+                if (ImGui::Selectable((unit_shown + "##row").c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
                     s.review_open_id = x.id;
                     s.focus_form = true;  // the table's scroll region goes away: give the panel the keyboard
                 }
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(kind_label(s, x.app.cover.kind));
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(x.app.cover.project_name.c_str());
+                if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+                    ImGui::SetTooltip("%s\n%s\n%s", unit.c_str(), x.app.cover.project_name.c_str(),
+                                      s.programme->project_category_text(x.app.cover.kind).c_str());
+                NoteItem(s, "review.row." + x.id, unit + " " + x.app.cover.project_name, "row");
+                ImGui::TableNextColumn(); FittedText(kind_label(s, x.app.cover.kind), ImGui::GetContentRegionAvail().x);
+                ImGui::TableNextColumn(); FittedText(x.app.cover.project_name, ImGui::GetContentRegionAvail().x);
                 ImGui::TableNextColumn(); ImGui::TextUnformatted(money_text(x.requested()).c_str());
                 ImGui::TableNextColumn(); ImGui::TextUnformatted(money_text(x.proposed.value()).c_str());
                 ImGui::TableNextColumn();
@@ -154,8 +172,12 @@ void DrawDetail(AppState& s, Submission& x) {
         s.review_open_id.clear();
         s.focus_form = true;
     }
+    ImGui::SameLine();
+    if (NamedButton(s, "查看申报书", "review.view")) s.request({Intent::Type::ViewSubmission, x.id});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("打开完整的申报书（打印版），可直接打印");
     ImGui::PopTabStop();
-    SectionHeading(x.app.cover.project_name.empty() ? "未命名申报书" : x.app.cover.project_name.c_str(), kind_label(s, x.app.cover.kind));
+    SectionHeading(x.app.cover.project_name.empty() ? "未命名申报书" : x.app.cover.project_name.c_str(),
+                   kind_label(s, x.app.cover.kind).c_str());
     ImGui::PushTextWrapPos(0);
     auto row = [](const char* label, const std::string& value) {
         ImGui::TextUnformatted(label);
@@ -176,13 +198,20 @@ void DrawDetail(AppState& s, Submission& x) {
     MutedParagraph("review.content", x.app.plan.content);
     ImGui::TextUnformatted("预期成果");
     MutedParagraph("review.expected_results", x.app.plan.expected_results);
+    // What 附件2 says reviewers weigh (活动规模、主办活动级别), the people and the money.
+    for (const SummarySection& section : summarise(*s.programme, x.app)) {
+        SectionHeading(section.title.c_str());
+        for (const SummaryRow& r : section.rows) row(r.label.c_str(), r.value);
+    }
 
     SectionHeading("审阅", "拟资助金额与意见");
     ImGui::TextUnformatted("拟资助金额");
     ImGui::SameLine(150);
     ImGui::SetNextItemWidth(200);
-    if (ImGui::InputTextWithHint("##proposed", "0", &x.proposed.text, ImGuiInputTextFlags_CharsDecimal))
+    if (ImGui::InputTextWithHint("##proposed", "0", &x.proposed.text, ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter))
         s.request({Intent::Type::ReviewChanged});
+    if (ImGui::IsItemDeactivatedAfterEdit())
+        if (auto m = x.proposed.value()) x.proposed.text = m->plain();
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.proposed";
     ImGui::SameLine();
     ImGui::TextUnformatted("元");
@@ -274,7 +303,7 @@ void DrawReviewTotals(AppState& s) {
             ImGui::TableNextColumn(); ImGui::TextUnformatted(k.proposed.display().c_str());
         };
         for (const KindTotal& k : t.kinds)
-            if (k.count) line(kind_label(s, k.kind), k, s.programme->kind(k.kind)->funding.text.c_str());
+            if (k.count) line(kind_label(s, k.kind).c_str(), k, s.programme->kind(k.kind)->funding.text.c_str());
         line("合计", t.overall, nullptr);
         ImGui::EndTable();
     }

@@ -30,12 +30,6 @@ std::string megabytes(double bytes) {
     return buf;
 }
 
-// 2018-05-20T08:30:00Z as 2018-05-20 08:30 (UTC is shown as it is stored).
-std::string when(const std::string& iso) {
-    if (iso.size() < 16) return iso.empty() ? "—" : iso;
-    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
-}
-
 const char* reason_label(const std::string& reason) {
     if (reason == "auto") return "自动保存";
     if (reason == "delete") return "删除前";
@@ -59,10 +53,16 @@ void DrawStorage(AppState& s) {
                      : s.storage_persisted == 0 ? "未开启：空间不足时浏览器可能清除草稿，请定期备份"
                                                 : "无法得知",
          s.storage_persisted == 1 ? 0xFF3C8C3C : s.storage_persisted == 0 ? colour::kWarning : 0);
+    if (s.storage_persisted == 0 && s.storage_error.empty()) {
+        ImGui::SetCursorPosX(170);  // under the value column of Line()
+        if (NamedButton(s, "请浏览器持久保存", "storage.persist")) s.request({Intent::Type::AskPersist});
+        ImGui::SameLine();
+        MutedText("浏览器可能会询问是否允许；也可把本网站加入收藏夹或桌面后再试");
+    }
     if (s.storage_usage >= 0 && s.storage_quota > 0)
         Line("已用空间", megabytes(s.storage_usage) + " / 可用 " + megabytes(s.storage_quota));
     Line("草稿", std::to_string(s.drafts().size()) + " 份，回收站 " + std::to_string(s.trash().size()) + " 份（保留30天）");
-    Line("上次完整备份", s.settings.last_backup_at.empty() ? "从未备份" : when(s.settings.last_backup_at));
+    Line("上次完整备份", s.settings.last_backup_at.empty() ? "从未备份" : LocalTime(s.settings.last_backup_at));
     Line("保存状态", s.save_state == SaveState::Failed ? "保存失败" : s.last_saved_at.empty() ? "—" : "已保存 " + s.last_saved_at,
          s.save_state == SaveState::Failed ? colour::kError : 0);
     ImGui::Spacing();
@@ -90,7 +90,7 @@ void DrawHistory(AppState& s, Draft& d) {
             ImGui::PushID(r.file.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(when(r.at).c_str());
+            ImGui::TextUnformatted(LocalTime(r.at).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(reason_label(r.reason));
             ImGui::TableNextColumn();

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "date.h"
+#include "platform.h"
 #include "soft_wrap.h"
 #include "text.h"
 
@@ -27,8 +29,12 @@ bool shown_in_place(const Draft& d, const Finding& x) {
     return x.severity != Severity::Info && (!x.missing || d.mark_all || d.touched.count(x.field));
 }
 
+// The label a field is known by: the one drawn beside it (set by Label()).
+std::string g_field_label;
+
 // Label column: the label, a red * for required fields, right-aligned.
 void Label(FormContext& f, const char* label, bool required) {
+    g_field_label = label;
     ImGui::AlignTextToFramePadding();
     const float text_w = ImGui::CalcTextSize(label).x + (required ? ImGui::CalcTextSize(" *").x : 0);
     const float x = ImGui::GetCursorPosX();
@@ -79,9 +85,21 @@ void note_focus(FormContext& f, const std::string& path, bool text_input = true)
     if (text_input ? ImGui::IsItemActive() : ImGui::IsItemFocused()) f.state.focused_field = path;
 }
 
+// A request to put the keyboard on this field without activating it: no keystroke can
+// replace its text by accident. With the focus ring hidden (a draft just opened), the
+// first Tab enters this field; with it shown (after a suggestion was picked), Tab goes on
+// to the next field, as in a browser's form.
+void take_nav_request(FormContext& f, const std::string& path, bool show_ring = false) {
+    if (f.state.nav_field != path) return;
+    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+    if (show_ring) ImGui::GetCurrentContext()->NavDisableHighlight = false;
+    f.state.nav_field.clear();
+}
+
 // Reports the last item's edits, and that the field was visited once it is left.
 bool after_edit(FormContext& f, const std::string& path) {
     note_focus(f, path);
+    NoteItem(f.state, path, g_field_label, "textbox");
     bool edited = ImGui::IsItemEdited();
     if (edited) f.state.changed(f.draft, false);
     if (ImGui::IsItemDeactivatedAfterEdit()) f.state.changed(f.draft, true);
@@ -91,14 +109,6 @@ bool after_edit(FormContext& f, const std::string& path) {
 
 float field_width(float fraction = 1.0f) { return std::max(120.0f, ImGui::GetContentRegionAvail().x * fraction); }
 
-int money_filter(ImGuiInputTextCallbackData* data) {
-    ImWchar c = data->EventChar;
-    if ((c >= '0' && c <= '9') || c == '.' || c == ',') return 0;
-    if (c >= 0xFF10 && c <= 0xFF19) { data->EventChar = static_cast<ImWchar>('0' + (c - 0xFF10)); return 0; }
-    if (c == 0x3002 || c == 0xFF0E) { data->EventChar = '.'; return 0; }  // 。 and ． typed in Chinese mode
-    return 1;
-}
-
 int number_filter(ImGuiInputTextCallbackData* data) {
     ImWchar c = data->EventChar;
     if (c >= '0' && c <= '9') return 0;
@@ -107,6 +117,48 @@ int number_filter(ImGuiInputTextCallbackData* data) {
 }
 
 }  // namespace
+
+std::string LocalTime(const std::string& iso_utc) {
+    const auto seconds = shenbao::iso_utc_seconds(iso_utc);
+    return shenbao::local_time_text(iso_utc, seconds ? platform::utc_offset_minutes(*seconds) : 0);
+}
+
+int MoneyCharFilter(ImGuiInputTextCallbackData* data) {
+    ImWchar c = data->EventChar;
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == 0x5143 /* 元 */) return 0;
+    if (c >= 0xFF10 && c <= 0xFF19) { data->EventChar = static_cast<ImWchar>('0' + (c - 0xFF10)); return 0; }
+    if (c == 0x3002 || c == 0xFF0E) { data->EventChar = '.'; return 0; }  // 。 and ． typed in Chinese mode
+    if (c == 0xFF0C) { data->EventChar = ','; return 0; }                 // ，
+    return 1;
+}
+
+void FocusRequestedItem(AppState& s, const std::string& path) {
+    if (s.focus_field != path) return;
+    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+    ImGui::GetCurrentContext()->NavDisableHighlight = false;  // the ring shows where the keyboard is
+    ImGui::SetScrollFromPosY(ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y, 0.3f);
+    s.focus_field.clear();
+}
+
+void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    s.layout.push_back({name, label, role, min.x, min.y, max.x - min.x, max.y - min.y});
+}
+
+void FittedText(const std::string& text, float width, unsigned colour) {
+    const std::string shown =
+        shenbao::elide_middle(text, width, [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+    if (colour) ImGui::PopStyleColor();
+    if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
+std::string ShortLocalTime(const std::string& iso_utc, const shenbao::Date& today) {
+    const std::string local = LocalTime(iso_utc);  // 2026-11-29 20:26 when it is a time at all
+    if (!shenbao::iso_utc_seconds(iso_utc)) return local;
+    return local.compare(0, 10, today.iso()) == 0 ? local.substr(11) : local.substr(5, 5);
+}
 
 void MutedText(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
@@ -146,7 +198,7 @@ int WorstFinding(const Draft& d, const std::string& prefix) {
     return worst;
 }
 
-int FieldFindings(FormContext& f, const std::string& path) {
+int FieldFindings(FormContext& f, const std::string& path, bool reserve) {
     int worst = -1;
     for (const Finding& x : f.draft.findings) {
         if (!path_matches(x.field, path) || !shown_in_place(f.draft, x)) continue;
@@ -158,6 +210,7 @@ int FieldFindings(FormContext& f, const std::string& path) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
+    if (worst < 0 && reserve) ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));  // the message's line, kept
     return worst;
 }
 
@@ -171,12 +224,7 @@ bool TextField(FormContext& f, const std::string& path, const char* label, std::
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(field_width());
         ImGui::InputTextWithHint("##v", hint ? hint : "", &value);
-        if (f.state.nav_field == path) {
-            // The keyboard is here (Enter edits, Tab moves on), and no keystroke can
-            // replace the text by accident.
-            ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
-            f.state.nav_field.clear();
-        }
+        take_nav_request(f, path);
         edited = after_edit(f, path);
     }
     FieldFindings(f, path);
@@ -350,6 +398,7 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
             const float box_h = std::max(height, text_h + ImGui::GetStyle().FramePadding.y * 2);
             if (ImGui::Button("##view", ImVec2(width, box_h)) || ImGui::IsItemFocused())
                 f.state.editing_long_field = path;
+            NoteItem(f.state, path, label, "textbox");
             ImGui::PopStyleColor(3);
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const ImVec2 pad = ImGui::GetStyle().FramePadding;
@@ -379,8 +428,9 @@ bool DateInput(FormContext& f, const std::string& path, const char* label, shenb
         FieldFrame frame(worst_at(f.draft, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(220.0f, field_width()));
-        ImGui::InputTextWithHint("##v", "2018-05-31", &value.text);
+        ImGui::InputTextWithHint("##v", shenbao::kDateHint, &value.text);
         note_focus(f, path);
+        NoteItem(f.state, path, label, "textbox");
         edited = ImGui::IsItemEdited();
         if (edited) f.state.changed(f.draft, false);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -408,8 +458,9 @@ bool MoneyInput(FormContext& f, const std::string& path, const char* label, shen
         FieldFrame frame(worst_at(f.draft, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(200.0f, field_width()));
-        ImGui::InputTextWithHint("##v", "0", &value.text, ImGuiInputTextFlags_CallbackCharFilter, money_filter);
+        ImGui::InputTextWithHint("##v", "0", &value.text, ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter);
         note_focus(f, path);
+        NoteItem(f.state, path, label, "textbox");
         edited = ImGui::IsItemEdited();
         if (edited) f.state.changed(f.draft, false);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -458,10 +509,11 @@ bool ChoiceField(FormContext& f, const std::string& path, const char* label, std
     bool changed = false;
     {
         FieldFrame frame(worst_at(f.draft, path));
-        take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(360.0f, field_width()));
         const bool open = ImGui::BeginCombo("##v", value.empty() ? "请选择" : value.c_str());
+        FocusRequestedItem(f.state, path);
         note_focus(f, path, false);
+        NoteItem(f.state, path, label, "combobox");
         if (open) {
             for (const std::string& option : options) {
                 if (ImGui::Selectable(option.c_str(), option == value)) {
@@ -485,17 +537,18 @@ bool CheckItem(FormContext& f, const std::string& path, const char* label, bool&
     bool changed;
     {
         FieldFrame frame(worst_at(f.draft, path));
-        take_focus_request(f, path);
         ImGui::PushTextWrapPos(0.0f);
         changed = ImGui::Checkbox(label, &value);
+        FocusRequestedItem(f.state, path);  // focused, never ticked for the person
         note_focus(f, path, false);
+        NoteItem(f.state, path, label, "checkbox");
         ImGui::PopTextWrapPos();
         if (changed) {
             f.state.changed(f.draft, true);
             MarkVisited(f.draft, path);
         }
     }
-    FieldFindings(f, path);
+    FieldFindings(f, path, false);  // a list of boxes: no empty line between them
     ImGui::PopID();
     return changed;
 }
@@ -509,25 +562,26 @@ bool UnitField(FormContext& f, const std::string& path, const char* label, std::
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(field_width());
         ImGui::InputTextWithHint("##v", "输入单位名称的任意部分，如“机械”“工学院”", &value);
+        take_nav_request(f, path, true);
         edited = after_edit(f, path);
-        // Suggestions from 附件1, inline under the field, while a part of a name is typed.
-        // They stay while the mouse is down on them, so a click can finish on a suggestion.
+        // Suggestions from 附件1 (the full name a society stamps and the short form), inline
+        // under the field, while a part of a name is typed. They stay while the mouse is
+        // down on them, so a click can finish on a suggestion.
         const bool active = ImGui::IsItemActive();
         if (active) f.state.unit_suggestions_open = true;
         else if (!ImGui::IsMouseDown(0) && !ImGui::IsMouseReleased(0))
             f.state.unit_suggestions_open = false;
         const std::string typed = shenbao::trim(value);
         if (f.state.unit_suggestions_open && !typed.empty() && !f.state.programme->unit_targets(typed)) {
-            int shown = 0;
-            for (const std::string& unit : f.state.programme->all_units()) {
-                if (!shenbao::contains(unit, typed)) continue;
-                if (++shown > 8) break;
+            for (const std::string& unit : f.state.programme->unit_suggestions(typed, 8)) {
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width);
                 if (ImGui::Selectable(unit.c_str())) {
                     value = unit;
                     f.state.unit_suggestions_open = false;
+                    f.state.nav_field = path;  // the keyboard stays here: Tab goes on to the next field
                     f.state.changed(f.draft, true);
                 }
+                NoteItem(f.state, path + ".suggestion", unit, "option");
             }
         }
     }
@@ -539,6 +593,7 @@ bool UnitField(FormContext& f, const std::string& path, const char* label, std::
 bool NamedButton(AppState& s, const char* label, const char* name) {
     const bool pressed = ImGui::Button(label);
     if (ImGui::IsItemFocused()) s.focused_field = name;
+    NoteItem(s, name, label, "button");
     return pressed;
 }
 

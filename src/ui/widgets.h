@@ -8,6 +8,8 @@
 
 #include "app_state.h"
 
+struct ImGuiInputTextCallbackData;
+
 namespace ui {
 
 struct FormContext {
@@ -26,6 +28,10 @@ constexpr unsigned kAccent = 0xFFB5651D;   // links and primary actions
 }  // namespace colour
 
 void SectionHeading(const char* title, const char* subtitle = nullptr);
+// A stored UTC time (ISO 8601) in the browser's local time, e.g. 2026-11-29 20:26.
+std::string LocalTime(const std::string& iso_utc);
+// The same, short: 20:26 on `today`, 11-29 on another day (for lists).
+std::string ShortLocalTime(const std::string& iso_utc, const shenbao::Date& today);
 // Secondary text: grey and wrapped at the panel's edge.
 void MutedText(const std::string& text);
 // A paragraph a person wrote, muted, wrapped by the Chinese line-breaking rules (as long
@@ -52,16 +58,31 @@ bool CheckItem(FormContext& f, const std::string& path, const char* label, bool&
 // The applicant unit: free text with suggestions from 附件1 matching any part of the name.
 bool UnitField(FormContext& f, const std::string& path, const char* label, std::string& value);
 
-// The findings for a path, drawn under a field; returns the worst severity or -1.
-int FieldFindings(FormContext& f, const std::string& path);
+// The findings for a path, drawn under a field; returns the worst severity or -1. A field
+// keeps a line for its message whether or not one is shown (`reserve`), so that a
+// message appearing when the field is left does not move what is below.
+int FieldFindings(FormContext& f, const std::string& path, bool reserve = true);
 void MarkVisited(Draft& d, const std::string& path);
 // Whether a finding is marked at its field now (see Draft::touched).
 bool ShownInPlace(const Draft& d, const shenbao::Finding& x);
 // Worst severity among findings whose field starts with the prefix, or -1.
 int WorstFinding(const Draft& d, const std::string& prefix);
 
-// A button the keyboard reaches; `name` is reported as the focused field (test hook).
+// A button the keyboard reaches; `name` is reported as the focused field (test hook) and
+// in the layout.
 bool NamedButton(AppState& s, const char* label, const char* name);
+// A request to focus `path` (a finding clicked, a row added) taken by the last item, a
+// choice or a box, without activating it: a choice is not opened, a box never ticked
+// for the person. Text fields take the caret instead (their own requests).
+void FocusRequestedItem(AppState& s, const std::string& path);
+// Records the last item drawn in this frame's layout (AppState::layout).
+void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role);
+// Text drawn at most `width` wide, shortened in the middle when it is longer (the full
+// text in a tooltip on hover).
+void FittedText(const std::string& text, float width, unsigned colour = 0);
+// Keeps only what an amount may hold (digits, separators, 元), turning full-width digits
+// and Chinese punctuation into their ASCII forms. For InputText's CallbackCharFilter.
+int MoneyCharFilter(ImGuiInputTextCallbackData* data);
 
 // A row of small table-editing buttons (up, down, remove). Returns the action taken:
 // 0 none, 1 up, 2 down, 3 remove.

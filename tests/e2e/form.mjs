@@ -40,6 +40,37 @@ export async function focusField(page, path, { backwards = false, limit = 250 } 
   throw new Error(`Tab never reached ${path} (last: ${await focusedOf(page)})`);
 }
 
+// The item of this name in the app's layout (the last frame's), or an error saying which
+// items there are.
+export async function itemOf(page, name) {
+  await quiet(page);
+  const items = await page.evaluate(() => window.shenbao.layout());
+  const item = items.find((i) => i.name === name);
+  if (!item) throw new Error(`no item ${name} on screen (${items.map((i) => i.name).slice(0, 40).join(', ')} …)`);
+  return item;
+}
+
+// Scrolls the panel under the named item (with the wheel, as a person would) until the
+// item is wholly on screen; returns it.
+export async function reveal(page, name) {
+  const { height } = page.viewportSize();
+  for (let i = 0; i < 60; i++) {
+    const item = await itemOf(page, name);
+    if (item.y >= 0 && item.y + item.h <= height) return item;
+    await page.mouse.move(item.x + Math.min(item.w / 2, 20), Math.min(Math.max(item.y, 60), height - 20));
+    await page.mouse.wheel(0, item.y < 0 ? -120 : 120);
+    await quiet(page);
+  }
+  throw new Error(`could not scroll ${name} into view`);
+}
+
+// Clicks the middle of the named item, as a person would (scrolling to it first).
+export async function clickItem(page, name) {
+  const item = await reveal(page, name);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  await quiet(page);
+}
+
 export async function fill(page, path, text) {
   await focusField(page, path);
   await page.keyboard.press('Control+A');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, outDir, repo, shot } from './browser.mjs';
-import { dropFiles, focusField, quiet, sleep, typeText } from './form.mjs';
+import { clickItem, dropFiles, focusField, quiet, sleep, typeText } from './form.mjs';
 
 const programme = JSON.parse(fs.readFileSync(path.join(repo, 'assets/programmes/yancheng-2018.json'), 'utf8'));
 const KINDS = ['academic_exchange', 'service_station', 'enterprise_cooperation', 'organisation_building'];
@@ -31,7 +31,7 @@ export function generate(n, broken = 0) {
 
 
 // The 审阅 switch in the top bar, and the left panel's buttons in review mode.
-export const REVIEW = { mode: [515, 22], importFiles: [130, 74], csv: [130, 108], publication: [130, 142], firstRow: [500, 152] };
+export const REVIEW = { mode: [515, 22], importFiles: [130, 74], csv: [130, 108], publication: [130, 142] };
 export const click = async (page, [x, y]) => { await page.mouse.click(x, y); await quiet(page); };
 const review = (page) => page.evaluate(() => window.shenbao.review());
 
@@ -79,7 +79,8 @@ export const tests = [
         assert.equal((await review(page)).shown, 200);
 
         // Open the first row and propose an amount.
-        await click(page, REVIEW.firstRow);
+        const firstRow = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.name.startsWith('review.row.'));
+        await clickItem(page, firstRow.name);
         const opened = (await review(page)).open;
         assert.ok(opened.startsWith('s-'));
         await focusField(page, 'review.proposed');
