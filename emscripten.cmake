@@ -4,28 +4,42 @@
 # Facts it encodes (see ../shared/docs/toolchain.md):
 # - emcc's JS optimiser needs the node module `acorn`, which Debian ships under
 #   /usr/share/nodejs; the machine's node does not look there unless NODE_PATH says so.
-# - nlohmann::json throws on bad input; without wasm exceptions a throw aborts the app.
-#   -fwasm-exceptions goes on every compile and on the link.
+# - nlohmann::json throws on bad input, and a throw that is not caught aborts the app.
+#   Exceptions are caught with Emscripten's JavaScript-based exception handling
+#   (-fexceptions, on every compile and on the link), not WebAssembly's own
+#   (-fwasm-exceptions): a binary with the wasm exception section does not even compile
+#   in Chromium 94 and older ("unexpected section <Exception>"), the core of 360 and QQ
+#   browsers in many offices. scripts/bench reports the size this costs.
+# - WebGL 1 where WebGL 2 is blocked (remote desktops, old or blocklisted GPUs): ImGui's
+#   renderer is built for OpenGL ES 2 / GLSL 1.00, which runs in both.
 set(ENV{NODE_PATH} "/usr/share/nodejs")
 set(EMSCRIPTEN_ROOT_PATH "/usr/share/emscripten" CACHE PATH "Debian's Emscripten")
 include("${EMSCRIPTEN_ROOT_PATH}/cmake/Modules/Platform/Emscripten.cmake")
 
 set(SHENBAO_WASM ON CACHE BOOL "building the browser app" FORCE)
 
-set(CMAKE_C_FLAGS_INIT "-fwasm-exceptions")
-set(CMAKE_CXX_FLAGS_INIT "-fwasm-exceptions")
+# Compile flags of every wasm object (CMakeLists.txt adds them; a change here reaches an
+# existing build tree, which CMAKE_CXX_FLAGS_INIT would not).
+set(SHENBAO_EXCEPTIONS "js" CACHE STRING
+    "js: Emscripten's exceptions, for every browser; wasm: WebAssembly's (Chromium 95+), built by scripts/bench only to compare sizes")
+if(SHENBAO_EXCEPTIONS STREQUAL "wasm")
+  set(SHENBAO_EXCEPTIONS_FLAG -fwasm-exceptions)
+else()
+  set(SHENBAO_EXCEPTIONS_FLAG -fexceptions)
+endif()
+set(SHENBAO_WASM_COMPILE_FLAGS ${SHENBAO_EXCEPTIONS_FLAG})
 
 # Link flags of the app, applied in CMakeLists.txt with target_link_options.
 set(SHENBAO_WASM_LINK_FLAGS
-  -fwasm-exceptions
+  ${SHENBAO_EXCEPTIONS_FLAG}
   -sENVIRONMENT=web
   -sMAX_WEBGL_VERSION=2
-  -sMIN_WEBGL_VERSION=2
+  -sMIN_WEBGL_VERSION=1
   -sALLOW_MEMORY_GROWTH=1
   -sINITIAL_MEMORY=33554432
   -sTOTAL_STACK=1048576
   -sEXIT_RUNTIME=0
-  -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,stringToNewUTF8,addRunDependency,removeRunDependency
+  -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,addRunDependency,removeRunDependency
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -lidbfs.js
   -lhtml5.js

@@ -20,8 +20,12 @@ const version = hash.digest('hex').slice(0, 16);
 // Precached at install: everything but the font chunks (fetched when a character needs one).
 const precache = ['./', ...files.filter((f) => !/^fonts\/c\d+\.ttf$/.test(f))];
 const fontInfo = JSON.parse(fs.readFileSync(path.join(dir, 'fonts/chunks.json'), 'utf8'));
-const warm = Array.from({ length: fontInfo.common }, (_, i) => `fonts/c${String(i + 1).padStart(2, '0')}.ttf`);
+// Fetched ahead once the app is idle: GB2312's chunks (common characters) first, then the rest.
+const chunk = (i) => `fonts/c${String(i + 1).padStart(2, '0')}.ttf`;
+const warm = Array.from({ length: fontInfo.total }, (_, i) => chunk(i));
+const warmCommon = fontInfo.common;
 const template = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../web/sw.js'), 'utf8');
 fs.writeFileSync(path.join(dir, 'sw.js'), template.replace('@VERSION@', version)
-  .replace('@PRECACHE@', JSON.stringify(precache)).replace('@WARM@', JSON.stringify(warm)));
+  .replace('@PRECACHE@', JSON.stringify(precache)).replace('@WARM@', JSON.stringify(warm))
+  .replace('@WARM_COMMON@', String(warmCommon)));
 console.log(`site: version ${version}, ${precache.length} files precached`);

@@ -1,6 +1,6 @@
-// The browser entry point: a WebGL2 canvas, Dear ImGui, and the functions that
+// The browser entry point: a WebGL canvas (2, else 1), Dear ImGui, and the functions that
 // web/platform.js calls (input, frames, storage and font callbacks, the test hook).
-#include <GLES3/gl3.h>
+#include <GLES2/gl2.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -216,6 +216,7 @@ EMSCRIPTEN_KEEPALIVE void shenbao_focus(int focused) { ImGui::GetIO().AddFocusEv
 EMSCRIPTEN_KEEPALIVE int shenbao_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void shenbao_sync_done(int ok) { g_app->on_sync_done(ok != 0); }
 EMSCRIPTEN_KEEPALIVE void shenbao_font_loaded(int tag, int ok) { g_app->state.fonts.on_file_loaded(tag, ok != 0); }
+EMSCRIPTEN_KEEPALIVE void shenbao_online() { g_app->state.fonts.retry_failed(); }
 EMSCRIPTEN_KEEPALIVE void shenbao_flush() { g_app->save_now(); }
 
 EMSCRIPTEN_KEEPALIVE void shenbao_import_file(const char* name, const unsigned char* data, int length) {
@@ -246,8 +247,10 @@ EMSCRIPTEN_KEEPALIVE const char* shenbao_current_findings_json() { return to_js(
 
 EMSCRIPTEN_KEEPALIVE const char* shenbao_layout_json() { return to_js(g_app->layout_json()); }
 
+// Between frames the current font may be one the atlas has since rebuilt: ask the atlas.
 EMSCRIPTEN_KEEPALIVE int shenbao_has_glyph(unsigned codepoint) {
-    return ImGui::GetFont()->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) ? 1 : 0;
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    return !atlas->Fonts.empty() && atlas->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* shenbao_status_json() { return to_js(g_app->status_json()); }
@@ -263,13 +266,20 @@ EMSCRIPTEN_KEEPALIVE const char* shenbao_current_draft_json() { return to_js(g_a
 int main() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
-    attrs.majorVersion = 2;
     attrs.alpha = false;
     attrs.antialias = false;
     attrs.preserveDrawingBuffer = true;  // screenshots of an idle page show the last frame
-    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context("#canvas", &attrs);
+    // WebGL 2 where there is one, else WebGL 1 (the renderer speaks GLSL 1.00 to both).
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = 0;
+    for (int major : {2, 1}) {
+        attrs.majorVersion = major;
+        ctx = emscripten_webgl_create_context("#canvas", &attrs);
+        if (ctx > 0) break;
+    }
     if (ctx <= 0) {
-        EM_ASM({ shenbaoPlatform.fail('此浏览器不支持 WebGL2，请使用新版 Chrome、Edge 或 Firefox。'); });
+        // platform.js checks for WebGL before loading the app and shows the plain page
+        // then; this is for a context lost between that check and here.
+        EM_ASM({ shenbaoPlatform.noWebGL(); });
         return 1;
     }
     emscripten_webgl_make_context_current(ctx);
@@ -304,7 +314,7 @@ int main() {
         EM_ASM({ shenbaoPlatform.fail('字体文件缺失，请刷新页面'); });
         return 1;
     }
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplOpenGL3_Init("#version 100");
     EM_ASM({ shenbaoPlatform.started(); });
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames are driven by the page
 }

@@ -9,10 +9,13 @@
 //   - frames: drawn only when something asks for them (input, timers, loads), so an idle
 //     tab draws nothing;
 //   - storage sync: one FS.syncfs at a time, a second request waits for the first;
-//   - the read-only test hook window.shenbao = { ready, frames, draft() }.
+//   - where the app cannot run: the plain page without WebGL, and a truthful word where
+//     storage is refused; a journal in localStorage so that a closing tab loses nothing;
+//   - the read-only test hook window.shenbao (see the end of this file).
 'use strict';
 
 (function () {
+  if (!window.shenbaoModernBrowser) return;  // index.html has told the person what to do
   const canvas = document.getElementById('canvas');
   const ime = document.getElementById('ime');
   const statusBox = document.getElementById('status');
@@ -33,6 +36,8 @@
     importing: false,    // files are being read and taken in: no frames meanwhile
     storageError: '',
     lastSyncOk: null,
+    syncedUpTo: 0,       // Date.now() when the last sync that succeeded began: older files are stored
+    journalAt: 0,        // Date.now() when the journal in localStorage was written, 0: none
     dpr: 0,
     // Timings for the benchmark (read through window.shenbao.metrics()).
     firstFrameAt: 0,
@@ -180,8 +185,8 @@
     ime.style.width = Math.max(2, ime.value.length + 1) + 'em';
   }
 
-  ime.addEventListener('copy', (e) => clipboardOut(e, false));
-  ime.addEventListener('cut', (e) => clipboardOut(e, true));
+  ime.addEventListener('copy', clipboardOut);
+  ime.addEventListener('cut', clipboardOut);  // the app has removed the text already
   function clipboardOut(e) {
     if (state.pendingCopy === null) return;
     e.clipboardData.setData('text/plain', state.pendingCopy);
@@ -233,7 +238,9 @@
   canvas.addEventListener('pointerdown', (e) => {
     e.preventDefault();
     ime.focus({ preventScroll: true });
-    canvas.setPointerCapture(e.pointerId);
+    // Some engines refuse to capture a pointer they did not make themselves (synthetic or
+    // assistive input in Chromium 86): the press must still reach the app.
+    try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* the press goes on without capture */ }
     if (e.pointerType === 'touch') {
       touchScroll = { id: e.pointerId, x: e.clientX, y: e.clientY, scrolling: false };
       Module._shenbao_mouse_pos(e.clientX, e.clientY, 1);  // a scroll goes to the panel under the finger
@@ -272,6 +279,8 @@
   }, { passive: false });
 
   window.addEventListener('focus', () => { Module._shenbao_focus(1); requestFrames(2); });
+  // Back online: font chunks that could not be fetched are asked for again.
+  window.addEventListener('online', () => { if (state.ready) Module._shenbao_online(); });
   window.addEventListener('blur', () => { Module._shenbao_focus(0); requestFrames(2); });
 
   // Edits are written within a second by the app; when the page is hidden or left they
@@ -301,8 +310,14 @@
     if (state.syncTimer) { clearTimeout(state.syncTimer); state.syncTimer = 0; }
     state.syncing = true;
     const started = performance.now();
+    const startedAt = Date.now();
     FS.syncfs(false, (err) => {
       state.syncing = false;
+      if (!err) {
+        state.syncedUpTo = startedAt;
+        // Everything the journal holds was written before this sync began: it is stored now.
+        if (state.journalAt && startedAt > state.journalAt) dropJournal();
+      }
       const done = performance.now();
       state.saves.push({ afterInput: state.lastInputAt ? done - state.lastInputAt : -1, sync: done - started,
                          requested: state.syncRequestedAt - state.lastInputAt, waited: started - state.syncRequestedAt });
@@ -317,11 +332,83 @@
     if (!state.ready) return;
     state.leaving = true;
     try {
+      // Text typed a moment ago is still in ImGui's input queue: frames take it in first.
+      for (let i = 0; i < 32 && Module._shenbao_input_pending() === 1; i++) drawFrame();
       Module._shenbao_flush();
       if (state.syncTimer) startSync();
+      writeJournal();
     } finally {
       state.leaving = false;
     }
+  }
+
+  // ---- the journal: nothing typed is lost when the page goes ----------------------------
+  // A sync to IndexedDB takes tens of milliseconds and a page being closed may not live
+  // that long. So when it goes, every file written since the last sync that succeeded is
+  // also copied, synchronously, into localStorage; the next start puts back whatever of
+  // it IndexedDB did not get, and syncs. Where localStorage is refused or full, the sync
+  // alone is what there is.
+  const JOURNAL = 'shenbao-journal';
+  function storage() { try { return window.localStorage || null; } catch (e) { return null; } }
+  function filesUnder(dir, out) {
+    for (const name of FS.readdir(dir)) {
+      if (name === '.' || name === '..') continue;
+      const p = dir + '/' + name;
+      const st = FS.stat(p);
+      if (FS.isDir(st.mode)) filesUnder(p, out);
+      else out.push({ path: p, mtime: st.mtime.getTime() });
+    }
+    return out;
+  }
+  function writeJournal() {
+    const ls = storage();
+    if (!ls || state.storageError) return;
+    try {
+      const files = {};
+      let count = 0;
+      for (const f of filesUnder(DRAFTS, [])) {
+        if (f.mtime < state.syncedUpTo) continue;
+        files[f.path] = FS.readFile(f.path, { encoding: 'utf8' });
+        count++;
+      }
+      if (count) {
+        state.journalAt = Date.now();
+        ls.setItem(JOURNAL, JSON.stringify({ at: state.journalAt, files }));
+      } else {
+        dropJournal();
+      }
+    } catch (e) { console.warn('journal:', e); }
+  }
+  // At start, after the stored files are read: puts back the journal's files that are
+  // newer than what IndexedDB holds. Returns whether any was put back (then they must be
+  // synced before the journal is dropped).
+  function replayJournal() {
+    const ls = storage();
+    let journal = null;
+    try { journal = ls && JSON.parse(ls.getItem(JOURNAL) || 'null'); } catch (e) { journal = null; }
+    if (!journal || !journal.files) return false;
+    let replayed = 0;
+    for (const [file, text] of Object.entries(journal.files)) {
+      if (typeof text !== 'string' || !file.startsWith(DRAFTS + '/') || file.includes('/../')) continue;
+      let stored = null;
+      try { stored = FS.stat(file); } catch (e) { /* not there: the journal has it only */ }
+      if (stored && stored.mtime.getTime() > journal.at) continue;  // written later, by a later visit
+      if (stored && FS.readFile(file, { encoding: 'utf8' }) === text) continue;
+      const parts = file.split('/').slice(1, -1);
+      for (let i = 1; i <= parts.length; i++) {
+        const dir = '/' + parts.slice(0, i).join('/');
+        try { FS.mkdir(dir); } catch (e) { /* exists */ }
+      }
+      FS.writeFile(file, text);
+      replayed++;
+    }
+    if (!replayed) { try { ls.removeItem(JOURNAL); } catch (e) { /* refused */ } }
+    return replayed > 0;
+  }
+  function dropJournal() {
+    state.journalAt = 0;
+    const ls = storage();
+    try { if (ls) ls.removeItem(JOURNAL); } catch (e) { /* refused */ }
   }
 
   // ---- one writer across tabs -----------------------------------------------------------
@@ -329,7 +416,7 @@
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel('shenbao') : null;
   // The writer's lock was taken from it (a tab that took over without an answer).
   function lostLock() {
-    if (!state.writer) return;
+    if (!state.writer || !state.ready) return;
     state.writer = false;
     Module._shenbao_set_writer(0, 1);
     requestFrames(2);
@@ -407,6 +494,7 @@
 
   // ---- downloads and files -------------------------------------------------------------
   function download(name, mime, bytes) {
+    window.shenbao.lastDownload = name;  // for checks, like lastMailto
     const blob = new Blob([bytes], { type: mime });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -590,29 +678,52 @@
   // written into the app's file system before its memory exists: the font and the
   // stored files go in in preRun.
 
-  // main() asks for this context again and gets this one; the attributes are the ones
-  // main() asks for (src/main_web.cpp).
-  canvas.getContext('webgl2', { alpha: false, depth: true, stencil: false, antialias: false, premultipliedAlpha: true,
-                                preserveDrawingBuffer: true, failIfMajorPerformanceCaveat: false });
+  // main() asks for this context again and gets this one: WebGL 2 where there is one,
+  // else WebGL 1, with the attributes main() asks for (src/main_web.cpp). With neither,
+  // the app cannot draw: the plain page (below) lists and exports the drafts instead.
+  const GL_ATTRIBUTES = { alpha: false, depth: true, stencil: false, antialias: false, premultipliedAlpha: true,
+                          preserveDrawingBuffer: true, failIfMajorPerformanceCaveat: false };
+  let webglVersion = 0;
+  for (const [kind, version] of [['webgl2', 2], ['webgl', 1], ['experimental-webgl', 1]]) {
+    try { if (canvas.getContext(kind, GL_ATTRIBUTES)) { webglVersion = version; break; } } catch (e) { /* next */ }
+  }
 
   // One writer across tabs and windows (Web Locks): the first holds the lock for its
-  // life; another opens read-only until it takes over (see takeOver below).
+  // life; another opens read-only until it takes over (see takeOver below). A tab closed a
+  // moment ago may still hold it while it goes, so a start waits a little for it before
+  // saying another window has the app open. Where the browser refuses locks (site data
+  // blocked) there is nothing to share: this tab writes.
+  const LOCK_WAIT_MS = 1500;
   const writerLock = new Promise((resolve) => {
-    if (!navigator.locks) { state.writer = true; resolve(); return; }
-    navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
-      state.writer = !!lock;
+    const alone = () => { state.writer = true; resolve(); };
+    let locks = null;
+    try { locks = navigator.locks || null; } catch (e) { /* refused */ }
+    if (!locks) { alone(); return; }
+    const hold = (lock) => {
+      state.writer = true;
       resolve();
-      return lock ? new Promise((release) => { state.releaseLock = release; }) : undefined;
-    }).catch((err) => { resolve(); lostLock(err); });
+      return new Promise((release) => { state.releaseLock = release; });
+    };
+    try {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), LOCK_WAIT_MS);
+      locks.request(LOCK, { signal: controller.signal }, (lock) => { clearTimeout(timer); return hold(lock); })
+        .catch((err) => {
+          if (err && err.name === 'AbortError') { state.writer = false; resolve(); }  // another window writes
+          else alone();
+        });
+    } catch (e) { alone(); }
   });
 
   // The drafts' database, opened as Emscripten 3.1.6's IDBFS opens it (same version,
   // store and index); handed to IDBFS in preInit only if its constants still match.
   const DRAFTS = '/drafts';  // the mount point, which is also the database's name
   const DRAFTS_DB_VERSION = 21, DRAFTS_STORE = 'FILE_DATA';
-  const earlyDb = typeof indexedDB === 'undefined' || !indexedDB ? null : new Promise((resolve) => {
+  // The browser's IndexedDB, or null where it has none or refuses it (touching it can throw).
+  function idb() { try { return typeof indexedDB === 'undefined' ? null : indexedDB; } catch (e) { return null; } }
+  const earlyDb = !idb() ? null : new Promise((resolve) => {
     let req;
-    try { req = indexedDB.open(DRAFTS, DRAFTS_DB_VERSION); } catch (e) { resolve(null); return; }
+    try { req = idb().open(DRAFTS, DRAFTS_DB_VERSION); } catch (e) { resolve(null); return; }
     req.onupgradeneeded = () => {
       const tx = req.transaction;
       const store = req.result.objectStoreNames.contains(DRAFTS_STORE) ? tx.objectStore(DRAFTS_STORE)
@@ -655,12 +766,18 @@
       FS.mkdir(DRAFTS);
       addRunDependency('storage');
       try {
-        if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('此浏览器不支持 IndexedDB');
+        if (!idb()) throw new Error('此浏览器不支持或禁止了 IndexedDB');
         FS.mount(IDBFS, {}, DRAFTS);
         FS.syncfs(true, (err) => {
           performance.mark('shenbao:storage');
           if (err) state.storageError = String(err && err.message || err);
-          removeRunDependency('storage');
+          state.syncedUpTo = Date.now();  // what was read is what is stored
+          if (err || !replayJournal()) { removeRunDependency('storage'); return; }
+          // Edits that the last visit did not get into IndexedDB: stored now, then forgotten.
+          FS.syncfs(false, (err2) => {
+            if (!err2) { dropJournal(); state.syncedUpTo = Date.now(); }
+            removeRunDependency('storage');
+          });
         });
       } catch (err) {
         state.storageError = String(err && err.message || err);
@@ -668,7 +785,14 @@
       }
     }],
     onAbort(what) {
-      showStatus('申报助手遇到内部错误，已停止', '已保存的草稿不受影响。请刷新页面。' + (what ? '（' + what + '）' : ''));
+      // A binary this browser cannot compile will not compile on a refresh either.
+      if (/CompileError|WebAssembly/i.test(String(what))) {
+        showStatus('此浏览器版本过旧，无法运行申报助手',
+                   '请换用新版 Chrome、Edge、Firefox；360、QQ 等浏览器请切换到“极速模式”。已保存的草稿不受影响。（' + what + '）');
+      } else {
+        showStatus('申报助手遇到内部错误，已停止', '已保存的草稿不受影响。请刷新页面；如仍出现，请导出备份并联系市科协。' +
+                   (what ? '（' + what + '）' : ''));
+      }
     },
   };
 
@@ -680,7 +804,7 @@
       state.pendingCopy = text;
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
     },
-    setImeRect(x, y, h, visible) {
+    setImeRect(x, y, h) {
       ime.style.left = Math.round(x) + 'px';
       ime.style.top = Math.round(y) + 'px';
       ime.style.height = ime.style.lineHeight = Math.round(Math.max(h, 16)) + 'px';
@@ -693,6 +817,7 @@
     takeOver, releaseWriter, applyUpdate, refreshStorageInfo,
     isWriter() { return state.writer ? 1 : 0; },
     fail(message) { showStatus('申报助手无法启动', message); },
+    noWebGL() { showPlainPage(); },
     started() {
       performance.mark('shenbao:started');
       statusBox.classList.add('hidden');
@@ -708,13 +833,14 @@
   // Read-only hook for automated checks and benchmarks.
   window.shenbao = {
     lastMailto: '',  // the last mailto: address opened, for checks
+    lastDownload: '',  // the name of the last file offered for download, for checks
     get ready() { return state.ready && state.frames > 0; },
     get frames() { return state.frames; },
     draft() { return Module.ccall('shenbao_current_draft_json', 'string', [], []); },
     drafts() { return JSON.parse(Module.ccall('shenbao_drafts_json', 'string', [], [])); },
     review() { return JSON.parse(Module.ccall('shenbao_review_json', 'string', [], [])); },
     metrics() {
-      return { firstFrameMs: state.firstFrameAt, latencies: state.latencies.slice(), saves: state.saves.slice(),
+      return { webgl: webglVersion, firstFrameMs: state.firstFrameAt, latencies: state.latencies.slice(), saves: state.saves.slice(),
                lastImportMs: state.lastImportMs, wasmMemoryBytes: Module.HEAP8 ? Module.HEAP8.length : 0,
                jsHeapBytes: performance.memory ? performance.memory.usedJSHeapSize : 0 };
     },
@@ -729,4 +855,106 @@
     // True while input is still being worked through or frames are still to be drawn.
     busy() { return state.composing || state.importing || state.framesWanted > 0 || state.rafPending || Module._shenbao_input_pending() === 1; },
   };
+
+  // ---- without WebGL: the plain page ---------------------------------------------------
+  // Where the browser cannot draw the app at all (no WebGL: hardware acceleration off, a
+  // remote or virtual desktop, an old or blocklisted graphics driver), the drafts stored
+  // in this browser are still listed, each can be exported, and all of them backed up
+  // (a file the app on another computer restores). Read straight from the drafts'
+  // database as Emscripten's IDBFS stores it: one record per file, keyed by its path.
+  function readStoredDrafts() {
+    return new Promise((resolve) => {
+      const db = idb();
+      if (!db) { resolve({ drafts: [], error: '浏览器禁止或不支持本地存储' }); return; }
+      let req;
+      try { req = db.open(DRAFTS); } catch (e) { resolve({ drafts: [], error: String(e && e.message || e) }); return; }
+      let empty = false;
+      req.onerror = (e) => { e.preventDefault(); resolve({ drafts: [], error: empty ? '' : '无法打开浏览器存储' }); };
+      req.onupgradeneeded = () => { empty = true; req.transaction.abort(); };  // nothing stored here yet: create nothing
+      req.onsuccess = () => {
+        const conn = req.result;
+        if (!conn.objectStoreNames.contains(DRAFTS_STORE)) { conn.close(); resolve({ drafts: [] }); return; }
+        const drafts = [];
+        const cursor = conn.transaction(DRAFTS_STORE, 'readonly').objectStore(DRAFTS_STORE).openCursor();
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (!c) { conn.close(); resolve({ drafts }); return; }
+          // The drafts themselves: /drafts/<id>.json (not the trash, history or settings).
+          if (/^\/drafts\/[^/]+\.json$/.test(String(c.key)) && c.value && c.value.contents) {
+            try {
+              const text = new TextDecoder().decode(c.value.contents);
+              drafts.push({ path: String(c.key), text, doc: JSON.parse(text) });
+            } catch (e) { /* an unreadable file: the app sets it aside when it can run */ }
+          }
+          c.continue();
+        };
+        cursor.onerror = () => { conn.close(); resolve({ drafts, error: '读取草稿时出错' }); };
+      };
+    });
+  }
+
+  function plainFileName(doc, extension) {
+    const a = (doc && doc.application) || {}, c = a.cover || {};
+    const parts = [c.applicant_unit, c.project_name].map((x) => String(x || '').trim()).filter(Boolean);
+    const base = (parts.join('-') || '申报书').replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 80);
+    return base + '.' + extension;
+  }
+
+  async function showPlainPage() {
+    statusBox.classList.add('hidden');
+    canvas.style.display = 'none';
+    ime.style.display = 'none';
+    document.documentElement.style.overflow = document.body.style.overflow = 'auto';
+    const page = document.createElement('main');
+    page.id = 'plain';
+    page.style.cssText = 'max-width:46em;margin:0 auto;padding:24px 16px;font-size:16px;line-height:1.7;color:#1f2937';
+    const h = (tag, text, css) => { const e = document.createElement(tag); e.textContent = text; if (css) e.style.cssText = css; return e; };
+    page.append(h('h1', '科协重点项目申报助手', 'font-size:22px;margin:0 0 12px'),
+      h('p', '这台电脑的浏览器无法显示申报助手的编辑界面：它需要浏览器的 WebGL 图形功能，而这里不可用。常见原因和办法：'));
+    const advice = document.createElement('ul');
+    for (const line of ['浏览器关闭了“硬件加速”：在浏览器设置的“系统”中开启“使用硬件加速模式”，重启浏览器后再打开本页；',
+      '在远程桌面或云桌面中使用：请在本机（非远程）打开本页；',
+      '浏览器或显卡驱动较旧：请换用新版 Chrome、Edge、Firefox，或国产浏览器的“极速模式”。']) advice.append(h('li', line));
+    page.append(advice, h('h2', '本浏览器中保存的草稿', 'font-size:18px;margin:20px 0 8px'));
+    const { drafts, error } = await readStoredDrafts();
+    if (error) page.append(h('p', '无法读取草稿：' + error, 'color:#b91c1c'));
+    if (!drafts.length && !error) page.append(h('p', '这里还没有草稿。', 'color:#6b7280'));
+    const list = document.createElement('ul');
+    list.id = 'plain-drafts';
+    list.style.cssText = 'list-style:none;padding:0';
+    for (const d of drafts) {
+      const c = (d.doc.application && d.doc.application.cover) || {};
+      const item = document.createElement('li');
+      item.style.cssText = 'display:flex;gap:12px;align-items:center;border-top:1px solid #e5e7eb;padding:8px 0';
+      const name = h('span', (String(c.project_name || '').trim() || '未命名申报书') + (c.applicant_unit ? ' · ' + c.applicant_unit : ''), 'flex:1');
+      const button = h('button', '导出电子稿', 'font-size:16px;padding:6px 14px;min-height:44px');
+      button.onclick = () => download(plainFileName(d.doc, 'json'), 'application/json', d.text);
+      item.append(name, button);
+      list.append(item);
+    }
+    page.append(list);
+    if (drafts.length) {
+      const all = h('button', '备份全部草稿', 'font-size:16px;padding:6px 14px;min-height:44px');
+      all.onclick = () => {
+        const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+        const backup = { schema: 'shenbao.backup', schema_version: 1, created_at: now,
+                         drafts: drafts.map((d) => ({ document: d.doc, history: [] })) };
+        download('申报助手备份-' + now.slice(0, 10) + '.json', 'application/json', JSON.stringify(backup, null, 1));
+      };
+      page.append(all, h('p', '电子稿和备份可以在能运行申报助手的电脑上导入或恢复，内容不会丢失。', 'color:#6b7280'));
+    }
+    document.body.append(page);
+    window.shenbao.plain = { drafts: drafts.length, error: error || '' };
+  }
+
+  // ---- loading the app -------------------------------------------------------------------
+  if (webglVersion > 0) {
+    const app = document.createElement('script');
+    app.src = 'shenbao.js';
+    app.async = true;
+    app.onerror = () => showStatus('申报助手未能加载', '请检查网络后刷新页面。已保存的草稿不受影响。');
+    document.body.appendChild(app);
+  } else {
+    showPlainPage();
+  }
 })();

@@ -4,12 +4,14 @@
 // a page is always served the js, wasm and fonts of its own build. A new build installs
 // beside the old one and waits: the page offers 新版本可用，点击刷新 and only the person
 // decides when to switch (never in the middle of a draft). Font chunks are cached when a
-// character first needs them; the common ones are fetched ahead once the app is idle,
-// so that typing ordinary Chinese works offline.
+// character first needs them; once the app is idle, all of them are fetched ahead (the
+// common ones first, the rest only where storage leaves room for them), so that any
+// character typed offline is drawn.
 'use strict';
 const VERSION = '@VERSION@';
 const PRECACHE = @PRECACHE@;
-const WARM = @WARM@;
+const WARM = @WARM@;          // every font chunk, the common ones first
+const WARM_COMMON = @WARM_COMMON@;  // how many of them hold GB2312's characters
 const CACHE = 'shenbao-' + VERSION;
 
 self.addEventListener('install', (event) => {
@@ -27,9 +29,22 @@ self.addEventListener('message', (event) => {
   if (event.data === 'warm') event.waitUntil(warm());
 });
 
+// Whether storage has room for the rarer chunks too (about 13 MB in all): keep a wide
+// margin, so that the drafts never compete with fonts for space.
+async function roomForAll() {
+  try {
+    const { usage, quota } = await navigator.storage.estimate();
+    return quota - usage > 200 * 1024 * 1024;
+  } catch (e) {
+    return false;
+  }
+}
+
 async function warm() {
   const cache = await caches.open(CACHE);
-  for (const url of WARM) {
+  const all = await roomForAll();
+  for (const [i, url] of WARM.entries()) {
+    if (i >= WARM_COMMON && !all) return;
     if (await cache.match(url)) continue;
     try {
       const res = await fetch(url);

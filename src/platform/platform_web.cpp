@@ -35,9 +35,12 @@ const char* drafts_root() { return "/drafts"; }
 void persist() { EM_ASM({ shenbaoPlatform.persist(); }); }
 
 std::string storage_error() {
-    char* text = reinterpret_cast<char*>(EM_ASM_INT({ return stringToNewUTF8(shenbaoPlatform.storageError()); }));
-    std::string out = text ? text : "";
-    free(text);
+    // Measured, then copied into a buffer of ours (Emscripten 3.1.6's glue has no
+    // stringToNewUTF8 in scope, whatever EXPORTED_RUNTIME_METHODS says).
+    const int bytes = EM_ASM_INT({ return lengthBytesUTF8(shenbaoPlatform.storageError()); });
+    std::string out(static_cast<size_t>(bytes) + 1, '\0');
+    EM_ASM({ stringToUTF8(shenbaoPlatform.storageError(), $0, $1); }, out.data(), bytes + 1);
+    out.resize(static_cast<size_t>(bytes));
     return out;
 }
 

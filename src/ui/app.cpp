@@ -45,6 +45,11 @@ Draft* AppState::current() { return workspace ? workspace->find(current_id) : nu
 
 void AppState::changed(Draft& d, bool finished) {
     workspace->changed(d, platform::now_iso_utc(), finished);
+    mark_pending();
+}
+
+void AppState::mark_pending() {
+    if (save_state == SaveState::Unavailable) return;  // kept in the page only; nothing to schedule
     const double now = platform::now_ms();
     if (save_state != SaveState::Pending) first_pending_ms = now;
     last_change_ms = now;
@@ -63,6 +68,7 @@ bool App::init(std::string& error) {
     state.programme = &programme_;
     platform::today(state.today.year, state.today.month, state.today.day);
     state.storage_error = platform::storage_error();
+    if (!state.storage_error.empty()) state.save_state = SaveState::Unavailable;
     state.read_only = !platform::is_writer();
     store_ = std::make_unique<Store>(fs_, platform::drafts_root(), programme_.id);
     workspace_ = std::make_unique<Workspace>(*store_, programme_, kGenerator);
@@ -136,10 +142,7 @@ void App::opened(const std::string& id) {
         state.show_history = false;
     if (Draft* d = state.find(id)) state.fonts.need_text(canonical_content(d->app));
     // A new draft must reach the store soon even if nothing else is typed.
-    const double now = platform::now_ms();
-    if (state.save_state != SaveState::Pending) state.first_pending_ms = now;
-    state.last_change_ms = now;
-    if (workspace_->any_dirty()) state.save_state = SaveState::Pending;
+    if (workspace_->any_dirty()) state.mark_pending();
 }
 
 void App::refresh_checks() {
@@ -215,7 +218,7 @@ void App::apply(const Intent& in) {
             if (Draft* copy = workspace_->duplicate(in.id, new_id(), now)) opened(copy->id);
             break;
         case Intent::Type::RenameDraft:
-            if (workspace_->rename(in.id, in.text, now)) state.save_state = SaveState::Pending;
+            if (workspace_->rename(in.id, in.text, now)) state.mark_pending();
             break;
         case Intent::Type::DeleteDraft:
             if (!workspace_->remove(in.id, now)) {
@@ -310,9 +313,7 @@ void App::apply(const Intent& in) {
             break;
         case Intent::Type::ReviewChanged:
             review_fields_dirty_ = true;
-            state.last_change_ms = platform::now_ms();
-            if (state.save_state != SaveState::Pending) state.first_pending_ms = state.last_change_ms;
-            state.save_state = SaveState::Pending;
+            state.mark_pending();
             break;
         case Intent::Type::SetScale: {
             const float scale = std::clamp(in.number, 0.9f, 2.0f);
@@ -373,9 +374,7 @@ void App::hand_in(Intent::Type what, const std::string& id) {
         default: break;
     }
     // The record of the hand-in is saved like an edit (it does not change the content).
-    if (state.save_state != SaveState::Pending) state.first_pending_ms = platform::now_ms();
-    state.last_change_ms = platform::now_ms();
-    state.save_state = SaveState::Pending;
+    state.mark_pending();
 }
 
 void App::import_file(const std::string& name, std::string_view bytes) {
@@ -483,6 +482,11 @@ int App::after_frame() {
 }
 
 void App::save_now() {
+    if (state.save_state == SaveState::Unavailable) {
+        // No storage: a release or an update waits for nothing.
+        if (release_after_sync_ || update_after_sync_) on_sync_done(true);
+        return;
+    }
     if (state.read_only) {
         // Another tab writes; this one must not. A release or an update still waits for
         // nothing here.
@@ -504,6 +508,10 @@ void App::save_now() {
 
 void App::on_sync_done(bool ok) {
     sync_in_flight_ = false;
+    if (state.save_state == SaveState::Unavailable) {
+        if (update_after_sync_) { update_after_sync_ = false; platform::apply_update(); }
+        return;
+    }
     if (wrote_since_sync_) {
         wrote_since_sync_ = false;
         sync_in_flight_ = true;
@@ -548,7 +556,7 @@ void App::set_writer(bool writer, bool lost) {
         state.read_only = false;
         state.lost_writer = false;
         state.focus_form = true;
-        state.save_state = SaveState::Saved;
+        if (state.save_state != SaveState::Unavailable) state.save_state = SaveState::Saved;
         refresh_checks();
     } else {
         ImGui::ClearActiveID();
@@ -601,7 +609,9 @@ void App::load_settings() {
 void App::save_settings() {
     fs_.make_dir(kSettingsDir);
     nlohmann::json j = {{"ui_scale", state.settings.ui_scale}, {"last_backup_at", state.settings.last_backup_at}};
-    fs_.write(kSettingsFile, j.dump());
+    // Like the drafts: a whole new file or the old one, never half of one.
+    if (!fs_.write(kSettingsFile + ".tmp", j.dump()) || !fs_.rename(kSettingsFile + ".tmp", kSettingsFile))
+        state.notices.push_back("界面设置未能保存：浏览器存储写入失败（草稿不受影响）");
     save_now();
 }
 
@@ -614,7 +624,7 @@ std::string App::current_findings_json() {
 }
 
 std::string App::status_json() {
-    static const char* kSave[] = {"saved", "pending", "saving", "failed"};
+    static const char* kSave[] = {"saved", "pending", "saving", "failed", "unavailable"};
     return nlohmann::json{{"storage_error", state.storage_error},
                           {"read_only", state.read_only},
                           {"save_state", kSave[static_cast<int>(state.save_state)]},

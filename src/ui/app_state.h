@@ -31,10 +31,14 @@ struct Draft : shenbao::WorkDraft {
 
 using Workspace = shenbao::Workspace<Draft>;
 
-enum class SaveState { Saved, Pending, Saving, Failed };
+// Whether what is on screen is in the browser's storage. Unavailable: the browser gives
+// the app no storage at all (site data blocked, no IndexedDB): nothing is ever saved, and
+// the app never says it is.
+enum class SaveState { Saved, Pending, Saving, Failed, Unavailable };
 
-// An item a person can act on, where this frame drew it (CSS pixels): what the test
-// hook's layout() reports, and what lets a request to focus a table reach its first cell.
+// An item a person can act on, where this frame drew it (CSS pixels, the part that can be
+// seen: an item scrolled out or cut off by its panel has no width or height): what the
+// test hook's layout() reports, and what lets a request to focus a table reach its first cell.
 struct LaidOutItem {
     std::string name;   // a field path (cover.phone, team[0].name) or an action (toolbar.print)
     std::string label;  // what a person reads on or beside it
@@ -156,6 +160,8 @@ struct AppState {
     void request(Intent intent) { intents.push_back(std::move(intent)); }
     // Marks the current draft as changed now (a keystroke); `finished` records an undo step.
     void changed(Draft& d, bool finished);
+    // Something is to be saved: a save is scheduled (never where storage is unavailable).
+    void mark_pending();
 };
 
 }  // namespace ui

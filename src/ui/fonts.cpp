@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -110,13 +111,32 @@ void FontManager::fetch_chunk(int id) {
 }
 
 void FontManager::on_file_loaded(int tag, bool ok) {
-    if (tag == kIndexTag) {
-        index_state_ = ok && read_file("/fonts/index.bin", index_) ? Load::Loaded : Load::Failed;
-        return;
-    }
-    Chunk& c = chunks_[tag];
-    c.state = ok && read_file("/fonts/" + chunk_name(tag), c.bytes) ? Load::Loaded : Load::Failed;
-    std::remove(("/fonts/" + chunk_name(tag)).c_str());  // the bytes now live in memory
+    Load& state = tag == kIndexTag ? index_state_ : chunks_[tag].state;
+    if (tag == kIndexTag) state = ok && read_file("/fonts/index.bin", index_) ? Load::Loaded : Load::Failed;
+    else state = ok && read_file("/fonts/" + chunk_name(tag), chunks_[tag].bytes) ? Load::Loaded : Load::Failed;
+    if (tag != kIndexTag) std::remove(("/fonts/" + chunk_name(tag)).c_str());  // the bytes now live in memory
+    if (state == Load::Failed) failed_to_load();
+    else retry_ms_ = 5000;
+}
+
+void FontManager::failed_to_load() {
+    if (retry_at_ms_ > 0) return;  // a try is already planned
+    retry_at_ms_ = platform::now_ms() + retry_ms_;
+    platform::wake_after_ms(retry_ms_ + 1);
+    retry_ms_ = std::min(retry_ms_ * 2, 60000);
+}
+
+void FontManager::retry_failed() {
+    retry_at_ms_ = 0;
+    bool any = index_state_ == Load::Failed;
+    if (any) index_state_ = Load::None;
+    for (auto& [id, c] : chunks_)
+        if (c.state == Load::Failed) { c.state = Load::None; any = true; }
+    if (!any) return;
+    // What was given up on may be in a chunk now reachable; what is truly not in the face
+    // is found out again from the index.
+    unavailable_.clear();
+    platform::request_frames(2);
 }
 
 bool FontManager::loading() const {
@@ -127,6 +147,7 @@ bool FontManager::loading() const {
 }
 
 bool FontManager::update() {
+    if (retry_at_ms_ > 0 && platform::now_ms() >= retry_at_ms_) retry_failed();
     bool grew = false;
     for (char32_t cp : wanted_) {
         if (in_atlas_.count(cp) || unavailable_.count(cp)) continue;

@@ -29,12 +29,17 @@ public:
     // (the renderer's font texture must then be re-created).
     bool update();
     void on_file_loaded(int tag, bool ok);
+    // Chunks that could not be fetched (offline) are asked for again: when the network is
+    // back (this), and by themselves after 5 s, 10 s, 20 s … (at most a minute apart), so
+    // that a character typed offline is drawn as soon as its chunk can arrive.
+    void retry_failed();
     bool loading() const;               // a chunk or the index is on its way
     size_t glyphs_in_atlas() const { return in_atlas_.size(); }
 
 private:
     enum class Load { None, Loading, Loaded, Failed };
     struct Chunk { Load state = Load::None; std::vector<unsigned char> bytes; };
+    void failed_to_load();  // schedules the next try
     bool base_has(char32_t cp) const;
     int chunk_of(char32_t cp) const;    // 0 when unknown or absent
     void fetch_index();
@@ -51,6 +56,8 @@ private:
     Load index_state_ = Load::None;
     std::map<int, Chunk> chunks_;
     bool scale_changed_ = true;
+    int retry_ms_ = 5000;        // until the next try after a failed fetch (doubles, at most 60 s)
+    double retry_at_ms_ = 0;     // when failed fetches are tried again; 0: none waits
 };
 
 }  // namespace ui

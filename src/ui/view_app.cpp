@@ -70,12 +70,14 @@ void DrawTopBar(AppState& s) {
         case SaveState::Pending: save_text = "有未保存的修改"; break;
         case SaveState::Saving: save_text = "正在保存…"; break;
         case SaveState::Failed: save_text = "保存失败"; break;
+        case SaveState::Unavailable: save_text = "未保存：仅在本页中"; break;
     }
     const float right = ImGui::GetWindowWidth() - 12;
     const float scale_w = 150;
     const float save_w = ImGui::CalcTextSize(save_text).x;
     ImGui::SameLine(right - save_w - scale_w - 110 - ImGui::CalcTextSize("存储与备份").x);
-    ImGui::PushStyleColor(ImGuiCol_Text, s.save_state == SaveState::Failed ? 0xFF9090FF : 0xFFE8D9C8);
+    const bool unsaved = s.save_state == SaveState::Failed || s.save_state == SaveState::Unavailable;
+    ImGui::PushStyleColor(ImGuiCol_Text, unsaved ? 0xFF9090FF : 0xFFE8D9C8);
     ImGui::TextUnformatted(save_text);
     ImGui::PopStyleColor(2);
     ImGui::SameLine(right - scale_w - 70 - ImGui::CalcTextSize("存储与备份").x - 24);
@@ -93,20 +95,26 @@ void DrawTopBar(AppState& s) {
     ImGui::PopStyleColor();
 }
 
-// A coloured strip across the window with a message and an optional action button.
-bool Banner(const char* id, unsigned colour, const std::string& text, const char* action) {
+// A coloured strip across the window with a message (wrapped, never cut) and an optional
+// action button at its right end, where the eye looks for the way out.
+bool Banner(AppState& s, const char* id, unsigned colour, const std::string& text, const char* action) {
     ImGui::PushID(id);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
-    const float h = ImGui::GetFrameHeightWithSpacing() + 8;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float action_w = action ? ImGui::CalcTextSize(action).x + style.FramePadding.x * 2 + 24 : 0;
+    const float text_w = std::max(80.0f, ImGui::GetContentRegionAvail().x - 24 - action_w);
+    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, text_w).y;
+    const float h = std::max(ImGui::GetFrameHeight(), text_h) + 16;
     ImGui::BeginChild("banner", ImVec2(0, h), ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NoScrollbar);
-    ImGui::SetCursorPos(ImVec2(12, 4));
-    ImGui::AlignTextToFramePadding();
+    ImGui::SetCursorPos(ImVec2(12, 8));
+    ImGui::PushTextWrapPos(12 + text_w);
     ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
     bool pressed = false;
-    if (action) {  // at the right end, where the eye looks for the way out
-        const float w = ImGui::CalcTextSize(action).x + ImGui::GetStyle().FramePadding.x * 2;
-        ImGui::SameLine(ImGui::GetWindowWidth() - w - 12);
+    if (action) {
+        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - action_w + 12, (h - ImGui::GetFrameHeight()) / 2));
         pressed = ImGui::Button(action);
+        NoteItem(s, std::string("banner.") + id, action, "button");
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -130,19 +138,21 @@ void DrawNotices(AppState& s) {
     if (s.read_only) {
         const std::string text = s.lost_writer ? "已在另一个窗口中继续编辑，本窗口已转为只读，以免互相覆盖。"
                                                : "申报助手已在另一个窗口中打开。为避免互相覆盖，本窗口只读。";
-        if (Banner("readonly", 0xFFB8E6FF, text, "在本窗口编辑")) s.request({Intent::Type::TakeOver});
+        if (Banner(s, "readonly", 0xFFB8E6FF, text, "在本窗口编辑")) s.request({Intent::Type::TakeOver});
     }
-    if (s.update_available && Banner("update", 0xFFD9F2D9, "新版本可用，点击刷新（会先保存所有修改）", "刷新"))
+    if (s.update_available && Banner(s, "update", 0xFFD9F2D9, "新版本可用，点击刷新（会先保存所有修改）", "刷新"))
         s.request({Intent::Type::ApplyUpdate});
     if (s.save_state == SaveState::Failed && s.storage_error.empty() &&
-        Banner("savefail", 0xFFCCCCFF, "保存失败：浏览器存储可能已满或被禁用。内容仍在本页中，请立即导出电子稿或备份全部草稿。", "备份全部草稿"))
+        Banner(s, "savefail", 0xFFCCCCFF, "保存失败：浏览器存储可能已满或被禁用。内容仍在本页中，请立即导出电子稿或备份全部草稿。", "备份全部草稿"))
         s.request({Intent::Type::Backup});
     if (!s.read_only && backup_overdue(s) &&
-        Banner("backup", 0xFFD6F0FF, "已超过一周没有备份全部草稿。浏览器存储可能被清除，建议备份到电脑上。", "立即备份"))
+        Banner(s, "backup", 0xFFD6F0FF, "已超过一周没有备份全部草稿。浏览器存储可能被清除，建议备份到电脑上。", "立即备份"))
         s.request({Intent::Type::Backup});
     if (!s.storage_error.empty() &&
-        Banner("storage", 0xFFD6E6FF, "浏览器存储不可用：内容只在本页中，关闭页面会丢失。请及时导出电子稿或备份（无痕窗口常见此问题）。",
-               "备份全部草稿"))
+        Banner(s, "storage", 0xFFD6E6FF,
+               "浏览器禁止了本网站保存数据（或不支持本地存储）：内容只在本页中，关闭页面就会丢失。请及时导出电子稿；"
+               "在浏览器的网站设置中允许本网站保存数据（无痕窗口不能保存）后刷新页面即可正常保存。",
+               "导出全部草稿"))
         s.request({Intent::Type::Backup});
     for (size_t i = 0; i < s.notices.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -490,9 +500,8 @@ void DrawNewDraft(AppState& s) {
         ImGui::PushID(kind_key(k.id));
         ImGui::Spacing();
         ImGui::Separator();
-        const Category* c = p.category(k.category);
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
-        ImGui::TextUnformatted((k.name + "（" + (c ? c->label : k.category) + "）").c_str());
+        ImGui::TextUnformatted(p.project_category_text(k.id).c_str());
         ImGui::PopStyleColor();
         ImGui::Text("资助标准：%s", k.funding.text.c_str());
         if (k.activity_window) ImGui::Text("时间范围：%s", k.activity_window->text.c_str());

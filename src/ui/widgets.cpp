@@ -141,8 +141,12 @@ void FocusRequestedItem(AppState& s, const std::string& path) {
 }
 
 void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    s.layout.push_back({name, label, role, min.x, min.y, max.x - min.x, max.y - min.y});
+    // What can be seen of it: the item cut by its window (a scrolled-out or cut-off item
+    // has no size, as for a person who cannot click it there).
+    ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    r.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
+    const float w = std::max(0.0f, r.GetWidth()), h = std::max(0.0f, r.GetHeight());
+    s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h});
 }
 
 void FittedText(const std::string& text, float width, unsigned colour) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch, openApp, outDir, repo, serve, shot } from './browser.mjs';
 import { newDraftByKeyboard } from './foundation.test.mjs';
-import { chooseFiles, clickBanner, clickToolbar, draftOf, dropFiles, fill, press, quiet, sleep, typeText } from './form.mjs';
+import { chooseFiles, clickBanner, clickItem, clickToolbar, draftOf, dropFiles, fill, press, quiet, sleep, typeText } from './form.mjs';
 
 const fixtureText = (kind) => fs.readFileSync(path.join(repo, `tests/fixtures/complete-${kind}.json`), 'utf8');
 const status = (page) => page.evaluate(() => window.shenbao.status());
@@ -210,7 +210,7 @@ export const tests = [
         await page.keyboard.press('Escape');
         await quiet(page);
         await shot(page, 'durability-no-indexeddb-1366x768');
-        const [file] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'exportJson', { banners: 1 })]);
+        const [file] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'exportJson')]);
         const saved = path.join(outDir, 'downloads', 'no-idb.json');
         await file.saveAs(saved);
         assert.equal(JSON.parse(fs.readFileSync(saved, 'utf8')).application.cover.project_name, '没有存储也能导出');
@@ -240,7 +240,7 @@ export const tests = [
         await quiet(page);
         await shot(page, 'durability-storage-full-1366x768');
         assert.equal((await draftOf(page)).application.cover.project_name, '存储已满时写的', 'the text stays in the page');
-        const [file] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'exportJson', { banners: 1 })]);
+        const [file] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'exportJson')]);
         const saved = path.join(outDir, 'downloads', 'storage-full.json');
         await file.saveAs(saved);
         assert.equal(JSON.parse(fs.readFileSync(saved, 'utf8')).application.cover.project_name, '存储已满时写的');
@@ -267,8 +267,7 @@ export const tests = [
         await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 3);
         await quiet(page);
         before = (await drafts(page)).drafts.map((d) => d.id).sort();
-        await page.mouse.click(1075, 22);  // 存储与备份
-        await quiet(page);
+        await clickItem(page, 'topbar.storage');
         await shot(page, 'durability-storage-1366x768');
         const [file] = await Promise.all([page.waitForEvent('download'), press(page, 'storage.backup')]);
         backup = path.join(outDir, 'downloads', file.suggestedFilename());
@@ -279,8 +278,7 @@ export const tests = [
       const second = await launch();  // a wiped profile
       try {
         const page = await openApp(second.context, server.url);
-        await page.mouse.click(1075, 22);
-        await quiet(page);
+        await clickItem(page, 'topbar.storage');
         await chooseFiles(page, () => press(page, 'storage.restore'), backup);
         await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 3);
         const after = (await drafts(page)).drafts.map((d) => d.id).sort();

@@ -56,9 +56,10 @@ export async function reveal(page, name) {
   const { height } = page.viewportSize();
   for (let i = 0; i < 60; i++) {
     const item = await itemOf(page, name);
-    if (item.y >= 0 && item.y + item.h <= height) return item;
-    await page.mouse.move(item.x + Math.min(item.w / 2, 20), Math.min(Math.max(item.y, 60), height - 20));
-    await page.mouse.wheel(0, item.y < 0 ? -120 : 120);
+    if (item.w > 0 && item.h > 0 && item.y >= 0 && item.y + item.h <= height) return item;
+    // Out of its panel's view: its (cut) top says on which side.
+    await page.mouse.move(item.x + 10, Math.min(Math.max(item.y, 60), height - 20));
+    await page.mouse.wheel(0, item.y <= 100 ? -120 : 120);
     await quiet(page);
   }
   throw new Error(`could not scroll ${name} into view`);
@@ -101,17 +102,17 @@ export async function expectNoErrors(page) {
   assert.deepEqual(errors.map((e) => `${e.field}: ${e.message}`), []);
 }
 
-// Where the toolbar over the form puts its buttons at 1366x768 (measured on a
-// screenshot): the tests click them as a person would.
-export const TOOLBAR = { y: 73, undo: 291, redo: 339, history: 398, duplicate: 470, remove: 530, print: 595, exportJson: 660, handIn: 732 };
-// Each banner under the top bar (read-only, storage, update …) moves the panels down.
-export const BANNER_HEIGHT = 49;
-export const clickToolbar = async (page, button, { banners = 0 } = {}) => {
-  await page.mouse.click(TOOLBAR[button], TOOLBAR.y + banners * BANNER_HEIGHT);
+// The toolbar over the form, by the names its buttons have in the app's layout.
+const TOOLBAR = { undo: 'toolbar.undo', redo: 'toolbar.redo', history: 'toolbar.history', duplicate: 'toolbar.duplicate',
+                  remove: 'toolbar.delete', print: 'toolbar.print', exportJson: 'toolbar.export', handIn: 'toolbar.hand_in' };
+export const clickToolbar = (page, button) => clickItem(page, TOOLBAR[button]);
+// The action button of the first banner under the top bar.
+export const clickBanner = async (page) => {
   await quiet(page);
+  const banner = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.name.startsWith('banner.'));
+  if (!banner) throw new Error('no banner with an action on screen');
+  await clickItem(page, banner.name);
 };
-// The action button at the right end of the first banner under the top bar.
-export const clickBanner = async (page) => { await page.mouse.click(1329, 71); await quiet(page); };
 
 // Picks files in the dialog that `act` opens (a click or a key on the app's button).
 // Playwright turns on the browser's interception of file dialogs asynchronously, so
