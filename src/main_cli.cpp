@@ -48,10 +48,15 @@ int usage() {
 bool read_file(const std::string& path, std::string& out, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) { error = "无法打开文件"; return false; }
-    // Read at most one byte past the limit: the codec reports the size itself.
-    std::vector<char> buf(kMaxFileBytes + 1);
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    out.assign(buf.data(), static_cast<size_t>(in.gcount()));
+    // Read at most one byte past the limit: the codec reports the size itself. The buffer
+    // is the file's size where it has one (zeroing 4 MB per file was most of a check's time).
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.clear();
+    in.seekg(0);
+    out.resize(size >= 0 ? std::min<size_t>(static_cast<size_t>(size), kMaxFileBytes + 1) : kMaxFileBytes + 1);
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    out.resize(static_cast<size_t>(in.gcount()));
     if (in.bad()) { error = "读取失败"; return false; }
     return true;
 }

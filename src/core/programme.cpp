@@ -223,19 +223,27 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 
 }  // namespace
 
+void Programme::index_units() {
+    unit_index_.clear();
+    for (size_t t = 0; t < targets.size(); ++t)
+        for (size_t r = 0; r < targets[t].rows.size(); ++r) unit_index_.push_back({fold_width(targets[t].rows[r].unit), {t, r}});
+    std::sort(unit_index_.begin(), unit_index_.end());
+}
+
 std::optional<Programme::UnitTargets> Programme::unit_targets(const std::string& unit) const {
     std::string name = trim(fold_width(unit));
     for (const auto& [full, abbreviated] : unit_name_abbreviations) name = replace_all(name, full, abbreviated);
-    auto row_named = [&](const std::string& n) -> std::optional<UnitTargets> {
-        for (const TargetTable& t : targets)
-            for (const TargetRow& r : t.rows)
-                if (fold_width(r.unit) == n) return UnitTargets{&t, &r};
-        return std::nullopt;
+    auto row_named = [&](std::string_view n) -> std::optional<UnitTargets> {
+        auto it = std::lower_bound(unit_index_.begin(), unit_index_.end(), n,
+                                   [](const auto& entry, std::string_view key) { return entry.first < key; });
+        if (it == unit_index_.end() || it->first != n) return std::nullopt;
+        const TargetTable& t = targets[it->second.first];
+        return UnitTargets{&t, &t.rows[it->second.second]};
     };
     if (auto exact = row_named(name)) return exact;
     for (const std::string& prefix : unit_name_prefixes)
         if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0)
-            if (auto found = row_named(name.substr(prefix.size()))) return found;
+            if (auto found = row_named(std::string_view(name).substr(prefix.size()))) return found;
     return std::nullopt;
 }
 
@@ -325,6 +333,7 @@ ProgrammeLoad load_programme(const std::string& json_text) {
             }
         for (auto& [key, value] : member(j, "clauses", "").items())
             if (value.is_string()) p.clauses.emplace_back(key, value.get<std::string>());
+        p.index_units();
         out.programme = std::move(p);
     } catch (const std::exception& e) {
         out.programme.reset();

@@ -129,6 +129,13 @@ struct Programme {
     std::vector<TargetTable> targets;
     std::vector<std::pair<std::string, std::string>> clauses;  // rule key -> clause text
 
+private:
+    // 附件1's unit names, width-folded, each with its table and row (by index, so that a
+    // copied programme stays right): unit_targets() runs for every check and total.
+    std::vector<std::pair<std::string, std::pair<size_t, size_t>>> unit_index_;
+
+public:
+
     // How a society may write its unit's name besides 附件1's short form: a prefix of the
     // city ("盐城" + 市物理学会 = 盐城市物理学会) and full words for abbreviations (科学技术协会
     // for 科协). Both are read from the programme file.
@@ -153,6 +160,9 @@ struct Programme {
     // (trimmed): totals per unit count both spellings as one unit.
     std::string listed_unit_name(const std::string& unit) const;
     std::vector<std::string> all_units() const;
+    // Builds the look-up of unit names (called by load_programme; again after editing
+    // `targets` or the unit-name rules by hand).
+    void index_units();
     // Names to offer for what was typed (any part of a name): for each listed unit that
     // matches, its full name with the city prefix where 附件1 writes it from 市, and its
     // short form. At most `limit` names.

@@ -135,7 +135,11 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
     ReviewTotals t;
     for (const KindRule& k : programme.kinds) t.kinds.push_back({k.id});
     std::map<std::string, UnitTotal> units;
-    for (const Submission& s : set.items) {
+    std::vector<std::string> unit_of;  // each submission's unit as 附件1 names it, looked up once
+    unit_of.reserve(set.items.size());
+    for (const Submission& s : set.items) unit_of.push_back(programme.listed_unit_name(s.app.cover.applicant_unit));
+    for (size_t i = 0; i < set.items.size(); ++i) {
+        const Submission& s = set.items[i];
         auto it = std::find_if(t.kinds.begin(), t.kinds.end(), [&](const KindTotal& k) { return k.kind == s.app.cover.kind; });
         const Money requested = s.requested().value_or(Money{});
         const Money proposed = s.proposed.value().value_or(Money{});
@@ -155,7 +159,7 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
                 ++t.overall.over_standard;
             }
         }
-        const std::string name = programme.listed_unit_name(s.app.cover.applicant_unit);
+        const std::string& name = unit_of[i];
         UnitTotal& u = units[name];
         u.unit = name;
         ++u.count;
@@ -174,10 +178,12 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
             const bool all_academic = col.id == "academic_events";
             if (!by_scale && !all_academic) continue;
             UnitTotal::Scale scale{col.label, 0, targets->row->values[c]};
-            for (const Submission& s : set.items)
-                if (programme.listed_unit_name(s.app.cover.applicant_unit) == name && s.app.cover.kind == KindId::AcademicExchange &&
+            for (size_t i = 0; i < set.items.size(); ++i) {
+                const Submission& s = set.items[i];
+                if (unit_of[i] == name && s.app.cover.kind == KindId::AcademicExchange &&
                     (all_academic || s.app.academic.scale == col.academic_scale))
                     ++scale.applied;
+            }
             u.academic.push_back(scale);
         }
     }
