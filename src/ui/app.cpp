@@ -339,24 +339,25 @@ void App::hand_in(Intent::Type what, const std::string& id) {
     if (!d) return;
     const Application& app = d->app;
     const std::string fingerprint = fingerprint_of(app, programme_.id);
-    std::string date = app.cover.applied_on.value() ? app.cover.applied_on.value()->iso() : platform::now_iso_utc().substr(0, 10);
+    const std::string now = platform::now_iso_utc();
+    std::string date = app.cover.applied_on.value() ? app.cover.applied_on.value()->iso() : now.substr(0, 10);
     const std::string json_name = safe_file_name(app.cover.applicant_unit, app.cover.project_name, date, "json");
     const std::string html_name = safe_file_name(app.cover.applicant_unit, app.cover.project_name, date, "html");
     switch (what) {
         case Intent::Type::Print:
-            workspace_->record_hand_in(*d, "print", platform::now_iso_utc());
+            workspace_->record_hand_in(*d, "print", now);
             platform::print_document(print_html(programme_, app, fingerprint));
             break;
         case Intent::Type::ExportJson:
-            workspace_->record_hand_in(*d, "export", platform::now_iso_utc());
+            workspace_->record_hand_in(*d, "export", now);
             platform::offer_download(json_name, "application/json", workspace_->encode(*d));
             break;
         case Intent::Type::ExportHtml:
-            workspace_->record_hand_in(*d, "export", platform::now_iso_utc());
+            workspace_->record_hand_in(*d, "export", now);
             platform::offer_download(html_name, "text/html", print_html(programme_, app, fingerprint));
             break;
         case Intent::Type::Email: {
-            workspace_->record_hand_in(*d, "email", platform::now_iso_utc());
+            workspace_->record_hand_in(*d, "email", now);
             const std::string unit = trim(app.cover.applicant_unit).empty() ? "（单位）" : trim(app.cover.applicant_unit);
             const std::string name = trim(app.cover.project_name).empty() ? "（项目名称）" : trim(app.cover.project_name);
             const std::string subject = "【重点项目申报】" + unit + "-" + name;

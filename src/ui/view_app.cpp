@@ -222,16 +222,15 @@ void DrawDraftList(AppState& s) {
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const float line = ImGui::GetTextLineHeightWithSpacing();
             const float width = ImGui::GetContentRegionAvail().x;
-            auto measure = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
             // A long name is shortened in its middle, so that a draft and its （副本） differ.
-            const std::string title = elide_middle(draft_title(d), width - 8, measure);
+            const std::string title = FitText(draft_title(d), width - 8);
             if (title != draft_title(d) && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", draft_title(d).c_str());
             dl->PushClipRect(start, ImVec2(start.x + width, start.y + row_h), true);
             dl->AddText(ImVec2(start.x + 4, start.y + 3), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
-            const std::string line2 = elide_middle(
+            const std::string line2 = FitText(
                 (rule ? rule->name : std::string("?")) + " · " +
                     (trim(d.app.cover.applicant_unit).empty() ? std::string("未填单位") : trim(d.app.cover.applicant_unit)),
-                width - 8, measure);
+                width - 8);
             dl->AddText(ImVec2(start.x + 4, start.y + 3 + line), colour::kMuted, line2.c_str());
             // Completeness, and whether the association has this version (the last hand-in).
             std::string line3 = "完成 " + std::to_string(completeness(d)) + "%";
@@ -244,7 +243,7 @@ void DrawDraftList(AppState& s) {
             }
             std::string badge = errors ? std::to_string(errors) + " 个错误" : std::string("无错误");
             const float badge_w = ImGui::CalcTextSize(badge.c_str()).x;
-            line3 = elide_middle(line3, width - badge_w - 16, measure);
+            line3 = FitText(line3, width - badge_w - 16);
             dl->AddText(ImVec2(start.x + 4, start.y + 3 + line * 2), colour::kMuted, line3.c_str());
             dl->AddText(ImVec2(start.x + width - badge_w - 6, start.y + 3 + line * 2),
                         errors ? colour::kError : 0xFF3C8C3C, badge.c_str());

@@ -136,9 +136,7 @@ void DrawTable(AppState& s) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 const std::string unit = x.app.cover.applicant_unit.empty() ? "（未填单位）" : x.app.cover.applicant_unit;
-                const std::string unit_shown = elide_middle(unit, ImGui::GetContentRegionAvail().x, [](std::string_view t) {
-                    return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
-                });
+                const std::string unit_shown = FitText(unit, ImGui::GetContentRegionAvail().x);
                 if (ImGui::Selectable((unit_shown + "##row").c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
                     s.review_open_id = x.id;
                     s.focus_form = true;  // the table's scroll region goes away: give the panel the keyboard

@@ -149,12 +149,14 @@ void NoteItem(AppState& s, const std::string& name, const std::string& label, co
     s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h});
 }
 
-void FittedText(const std::string& text, float width, unsigned colour) {
-    const std::string shown =
-        shenbao::elide_middle(text, width, [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
-    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+std::string FitText(const std::string& text, float width) {
+    return shenbao::elide_middle(text, width,
+                                 [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+}
+
+void FittedText(const std::string& text, float width) {
+    const std::string shown = FitText(text, width);
     ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
-    if (colour) ImGui::PopStyleColor();
     if (shown.size() != text.size() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 

@@ -77,9 +77,11 @@ bool NamedButton(AppState& s, const char* label, const char* name);
 void FocusRequestedItem(AppState& s, const std::string& path);
 // Records the last item drawn in this frame's layout (AppState::layout).
 void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role);
+// The text shortened in the middle to fit `width` in the current font (elide_middle).
+std::string FitText(const std::string& text, float width);
 // Text drawn at most `width` wide, shortened in the middle when it is longer (the full
 // text in a tooltip on hover).
-void FittedText(const std::string& text, float width, unsigned colour = 0);
+void FittedText(const std::string& text, float width);
 // Keeps only what an amount may hold (digits, separators, 元), turning full-width digits
 // and Chinese punctuation into their ASCII forms. For InputText's CallbackCharFilter.
 int MoneyCharFilter(ImGuiInputTextCallbackData* data);
