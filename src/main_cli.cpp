@@ -2,12 +2,15 @@
 //
 //   shenbao new --kind KIND                 an empty application of that kind, as JSON
 //   shenbao check [--json] FILE...          findings; exit 0 no errors, 1 errors, 2 unreadable
-//   shenbao programme                       the programme's kinds, standards and dates
+//   shenbao programme                       the calls built in, and the chosen one's kinds,
+//                                           standards and dates
+//   shenbao programme --check FILE...       validates programme files: every problem, where
 //   shenbao print FILE -o OUT.html          the printable 申报书
 //   shenbao review DIR [--csv OUT]          every submission in DIR checked, with totals
 //
-// Every command takes --programme FILE to use another programme file than the built-in
-// one, and --today YYYY-MM-DD to check as of another day.
+// Every command takes --programme ID|FILE to use a built-in call or a programme file
+// (else: a file is checked and printed by the call it names, a new application is for the
+// newest call), and --today YYYY-MM-DD to check as of another day.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,10 +40,10 @@ int usage() {
     std::cerr << "用法:\n"
                  "  shenbao new --kind KIND\n"
                  "  shenbao check [--json] FILE...\n"
-                 "  shenbao programme\n"
+                 "  shenbao programme [--check FILE...]\n"
                  "  shenbao print FILE -o OUT.html\n"
                  "  shenbao review DIR [--csv OUT.csv]\n"
-                 "选项: --programme FILE  --today YYYY-MM-DD\n"
+                 "选项: --programme 计划ID或文件  --today YYYY-MM-DD\n"
                  "KIND: academic_exchange service_station enterprise_cooperation enterprise_info_service\n"
                  "      innovation_contest organisation_building\n";
     return 2;
@@ -70,6 +74,7 @@ Date today_utc() {
 
 struct Options {
     std::string programme_file;
+    bool check = false;
     Date today = today_utc();
     bool json = false;
     std::string kind;
@@ -81,14 +86,37 @@ struct Options {
 int cmd_new(const Programme& p, const Options& o) {
     auto kind = kind_from_key(o.kind);
     if (!kind || !p.kind(*kind)) {
-        std::cerr << "未知的项目类别：" << o.kind << "\n";
+        std::cerr << (kind ? "申报计划“" + p.name + "”没有项目类别：" : std::string("未知的项目类别：")) << o.kind << "\n";
         return usage();
     }
-    std::cout << encode_application(Application::blank(p, *kind), p.id, DocumentMeta{"", "", "", kGenerator});
+    DocumentMeta meta{"", "", "", kGenerator};
+    meta.programme_version = p.version;
+    std::cout << encode_application(Application::blank(p, *kind), p.id, meta);
     return 0;
 }
 
-int cmd_check(const Programme& p, const Options& o) {
+// The calls: the built-in ones, and the one --programme names (a built-in id or a file).
+struct Calls {
+    ProgrammeSet builtin;
+    std::optional<Programme> chosen;
+    // The call for a file that names `id`: the chosen one, else the built-in call of that id,
+    // else the newest (with a note when the file names a call not built in).
+    const Programme& for_file(const std::string& id, Findings* notes = nullptr) const {
+        if (chosen) {
+            if (notes && !id.empty() && id != chosen->id)
+                notes->push_back({Severity::Warning, "programme", "文件属于申报计划“" + id + "”，按“" + chosen->id + "”检查", ""});
+            return *chosen;
+        }
+        if (const Programme* p = builtin.find(id)) return *p;
+        if (notes && !id.empty())
+            notes->push_back({Severity::Warning, "programme",
+                              "文件属于申报计划“" + id + "”，本程序未内置，按“" + builtin.newest().id + "”检查", ""});
+        return builtin.newest();
+    }
+    const Programme& current() const { return chosen ? *chosen : builtin.newest(); }
+};
+
+int cmd_check(const Calls& calls, const Options& o) {
     if (o.files.empty()) return usage();
     int worst = 0;
     nlohmann::json report = nlohmann::json::array();
@@ -104,9 +132,7 @@ int cmd_check(const Programme& p, const Options& o) {
             findings = d.findings;
             if (d.application) {
                 fingerprint = d.fingerprint;
-                if (!d.programme_id.empty() && d.programme_id != p.id)
-                    findings.push_back({Severity::Warning, "programme",
-                                        "文件属于申报计划“" + d.programme_id + "”，按“" + p.id + "”检查", ""});
+                const Programme& p = calls.for_file(d.programme_id, &findings);
                 Findings checks = check_application(p, *d.application, o.today);
                 findings.insert(findings.end(), checks.begin(), checks.end());
             } else {
@@ -135,7 +161,7 @@ int cmd_check(const Programme& p, const Options& o) {
     return worst;
 }
 
-int cmd_print(const Programme& p, const Options& o) {
+int cmd_print(const Calls& calls, const Options& o) {
     if (o.files.size() != 1 || o.output.empty()) return usage();
     std::string bytes, error;
     if (!read_file(o.files[0], bytes, error)) {
@@ -148,7 +174,7 @@ int cmd_print(const Programme& p, const Options& o) {
         return 2;
     }
     std::ofstream out(o.output, std::ios::binary);
-    out << print_html(p, *d.application, d.fingerprint);
+    out << print_html(calls.for_file(d.programme_id), *d.application, d.fingerprint);
     if (!out.flush()) {
         std::cerr << "无法写入 " << o.output << "\n";
         return 2;
@@ -156,7 +182,7 @@ int cmd_print(const Programme& p, const Options& o) {
     return 0;
 }
 
-int cmd_review(const Programme& p, const Options& o) {
+int cmd_review(const Calls& calls, const Options& o) {
     if (o.files.size() != 1) return usage();
     std::error_code ec;
     std::vector<std::filesystem::path> paths;
@@ -167,6 +193,18 @@ int cmd_review(const Programme& p, const Options& o) {
         return 2;
     }
     std::sort(paths.begin(), paths.end());
+    // One call for the whole set: the chosen one, else the one the first readable file names.
+    std::string first_call;
+    for (const auto& path : paths) {
+        std::string bytes, error;
+        if (!read_file(path.string(), bytes, error)) continue;
+        Decoded d = decode_application(bytes);
+        if (d.application) {
+            first_call = d.programme_id;
+            break;
+        }
+    }
+    const Programme& p = calls.for_file(first_call);
     ReviewSet set;
     size_t duplicates = 0;
     for (const auto& path : paths) {
@@ -198,7 +236,41 @@ int cmd_review(const Programme& p, const Options& o) {
     return set.rejected.empty() ? 0 : 1;
 }
 
-int cmd_programme(const Programme& p) {
+// Validates programme files as the app would load them; every problem with its place.
+int cmd_programme_check(const Options& o) {
+    if (o.files.empty()) return usage();
+    int worst = 0;
+    for (const std::string& file : o.files) {
+        std::string text, error;
+        if (!read_file(file, text, error)) {
+            std::cout << file << "：" << error << "\n";
+            worst = 2;
+            continue;
+        }
+        ProgrammeLoad loaded = load_programme(text);
+        if (loaded.programme) {
+            const Programme& p = *loaded.programme;
+            size_t fields = 0;
+            for (const SectionSpec& s : p.form.sections) fields += s.fields.size();
+            std::cout << file << "：有效。" << p.name << "（" << p.id << "，第 " << p.version << " 版），" << p.kinds.size()
+                      << " 个项目类别，申报书 " << p.form.sections.size() << " 部分 " << fields << " 个字段\n";
+            continue;
+        }
+        worst = std::max(worst, 1);
+        std::cout << file << "：有 " << loaded.problems.size() << " 处问题\n";
+        for (const std::string& problem : loaded.problems) std::cout << "  " << problem << "\n";
+    }
+    return worst;
+}
+
+int cmd_programme(const Calls& calls, const Options& o) {
+    if (o.check) return cmd_programme_check(o);
+    std::cout << "内置申报计划：\n";
+    for (const Programme& c : calls.builtin.all)
+        std::cout << "  " << c.id << "  " << c.name << "（第 " << c.version << " 版）" << (&c == &calls.builtin.newest() ? "  默认" : "")
+                  << "\n";
+    std::cout << "\n";
+    const Programme& p = calls.current();
     std::cout << p.name << "（" << p.id << "）\n"
               << p.issuer << " " << p.document_number << "，印发于" << p.issued_on.chinese() << "\n"
               << "申报截止：" << p.deadline.chinese() << "（" << p.deadline_clause << "）\n"
@@ -231,6 +303,7 @@ int main(int argc, char** argv) {
             return argv[++i];
         };
         if (arg == "--json") o.json = true;
+        else if (arg == "--check") o.check = true;
         else if (arg == "--kind") o.kind = value("--kind");
         else if (arg == "--programme") o.programme_file = value("--programme");
         else if (arg == "-o" || arg == "--output") o.output = value("-o");
@@ -242,21 +315,29 @@ int main(int argc, char** argv) {
         } else if (arg.rfind("--", 0) == 0) { std::cerr << "未知选项 " << arg << "\n"; return usage(); }
         else o.files.push_back(arg);
     }
-    std::string programme_text = builtin_programme_json();
+    Calls calls;
+    std::string builtin_error;
+    calls.builtin = load_programmes(builtin_programme_jsons(), builtin_error);
+    if (calls.builtin.all.empty()) { std::cerr << builtin_error << "\n"; return 2; }
     if (!o.programme_file.empty()) {
-        std::ifstream in(o.programme_file, std::ios::binary);
-        if (!in) { std::cerr << "无法打开申报计划文件 " << o.programme_file << "\n"; return 2; }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        programme_text = ss.str();
+        if (const Programme* p = calls.builtin.find(o.programme_file)) {
+            calls.chosen = *p;
+        } else {
+            std::string text, error;
+            if (!read_file(o.programme_file, text, error)) {
+                std::cerr << "无法打开申报计划文件 " << o.programme_file << "（" << error << "）\n";
+                return 2;
+            }
+            ProgrammeLoad loaded = load_programme(text);
+            if (!loaded.programme) { std::cerr << loaded.error << "\n"; return 2; }
+            calls.chosen = std::move(*loaded.programme);
+        }
     }
-    ProgrammeLoad loaded = load_programme(programme_text);
-    if (!loaded.programme) { std::cerr << loaded.error << "\n"; return 2; }
-    const Programme& p = *loaded.programme;
+    const Programme& p = calls.current();
     if (command == "new") return cmd_new(p, o);
-    if (command == "check") return cmd_check(p, o);
-    if (command == "programme") return cmd_programme(p);
-    if (command == "print") return cmd_print(p, o);
-    if (command == "review") return cmd_review(p, o);
+    if (command == "check") return cmd_check(calls, o);
+    if (command == "programme") return cmd_programme(calls, o);
+    if (command == "print") return cmd_print(calls, o);
+    if (command == "review") return cmd_review(calls, o);
     return usage();
 }

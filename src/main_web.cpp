@@ -131,6 +131,7 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
     handle_shortcuts(app);
     app.state.focused_field.clear();
     app.state.layout.clear();
+    app.follow_current_call();
     ui::DrawApp(app.state);
     ImGui::Render();
     ImGuiIO& io = ImGui::GetIO();

@@ -123,11 +123,18 @@ TEST_CASE("unit suggestions offer the full name a society stamps and 附件1's s
     for (const std::string& name : p.unit_suggestions("盐城市", 200)) CHECK(p.unit_targets(name).has_value());
 }
 
-TEST_CASE("the programme compiled into the app is the file in assets/") {
-    auto builtin = load_programme(builtin_programme_json());
-    REQUIRE(builtin.programme.has_value());
-    CHECK(std::string(builtin_programme_json()) ==
-          testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+TEST_CASE("the programmes compiled into the app are the files in assets/, the newest first") {
+    const std::vector<const char*> files = builtin_programme_jsons();
+    REQUIRE(files.size() == 2);
+    CHECK(std::string(files[0]) == testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+    CHECK(std::string(files[1]) == testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2019.json"));
+    std::string error;
+    ProgrammeSet set = load_programmes(files, error);
+    CHECK(error.empty());
+    REQUIRE(set.all.size() == 2);
+    CHECK(set.newest().id == "yancheng-2019");
+    CHECK(set.find("yancheng-2018") != nullptr);
+    CHECK(set.find("yancheng-2017") == nullptr);
 }
 
 TEST_CASE("a broken programme file is refused with a reason, never thrown") {

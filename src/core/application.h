@@ -4,6 +4,7 @@
 // Dates a person types are kept as typed text next to the parsed date, so that a
 // half-typed or wrong date is never lost and the checks can say what is wrong with it.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -138,6 +139,9 @@ struct Application {
     InfoServiceDetails info_service;
     ContestDetails contest;
     OrganisationDetails organisation;
+    // Fields the programme's form adds beyond this model, by path (field_access.h), and
+    // values of a file that the model does not know: kept, written back, never lost.
+    std::map<std::string, std::string> extra;
 
     // An empty application of the kind, with the programme's defaults (the evidence
     // checklist pre-ticked, one empty budget line and indicator to start from).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "field_access.h"
 #include "text.h"
 
 namespace shenbao {
@@ -57,13 +58,14 @@ public:
 
     Findings run() {
         check_kind();
-        check_cover();
-        check_plan();
-        check_details();
+        check_fields();
+        check_deadline();
+        check_activity_window();
+        check_indicators();
+        check_academic();
         check_team();
         check_budget();
         check_opinion();
-        check_eligibility();
         check_duties();
         std::stable_sort(out_.begin(), out_.end(), [](const Finding& x, const Finding& y) {
             return static_cast<int>(x.severity) < static_cast<int>(y.severity);
@@ -98,19 +100,6 @@ private:
     }
     bool applied_here() const { return rule_ && rule_->route.type == Route::Type::ThisCall; }
 
-    // A date field: required, must parse. Returns the date when it does.
-    std::optional<Date> date_field(const DateField& f, const std::string& field, const std::string& label,
-                                   const std::string& clause) {
-        count(field, !f.empty());
-        if (f.empty()) {
-            missing(Severity::Error, field, "请填写" + label, clause);
-            return std::nullopt;
-        }
-        auto d = f.value();
-        if (!d) add(Severity::Error, field, label + "“" + f.text + "”不是有效日期，请写成 2018-05-31 或 2018年5月31日", clause);
-        return d;
-    }
-
     void check_kind() {
         if (!rule_) {
             add(Severity::Error, "cover.kind", std::string("项目类别“") + kind_key(a_.cover.kind) + "”不在本年度重点项目表中",
@@ -126,26 +115,130 @@ private:
                 rule_->route.clause);
     }
 
-    void check_cover() {
-        const Cover& c = a_.cover;
-        const std::string complete = p_.clause("complete");
-        if (!trim(c.project_number).empty())
-            add(Severity::Info, "cover.project_number", "项目编号由市科协填写，申报单位可留空", p_.clause("project_number"));
-        required(c.project_name, "cover.project_name", "项目名称", p_.clause("project_name"));
-        count("cover.applicant_unit", !trim(c.applicant_unit).empty());
-        if (trim(c.applicant_unit).empty()) {
-            missing(Severity::Error, "cover.applicant_unit", "请填写申报单位", p_.clause("applicant"));
-        } else if (!p_.unit_targets(c.applicant_unit)) {
-            add(Severity::Warning, "cover.applicant_unit",
-                "“" + trim(c.applicant_unit) + "”不在任务分解表（附件1）的单位名单中；如为新成立或更名的单位，请在项目内容中说明，并核对单位全称",
-                p_.clause("targets"));
+    // The rules of one field that its row of the form table states: needed or not, its
+    // input kind's form, its limits, its options, a date it may not precede.
+    void check_fields() {
+        const KindId kind = a_.cover.kind;
+        for (const FieldSpec* f : p_.form.fields_for(kind)) {
+            const std::string clause = p_.field_clause(*f, kind);
+            const Need need = f->need_for(kind);
+            switch (f->input) {
+                case InputKind::Kind:
+                case InputKind::Check:
+                    continue;
+                case InputKind::Table:
+                    if (need == Need::Required) {
+                        const bool filled = rows_at(a_, f->path) > 0;
+                        count(f->path, filled);
+                        if (!filled) missing(Severity::Error, f->path, "请填写" + f->named(), clause);
+                    }
+                    continue;
+                case InputKind::Confirmations:
+                    for (const EligibilityItem& e : p_.eligibility) {
+                        const std::string field = "eligibility." + e.id;
+                        const bool confirmed = contains_item(a_.eligibility_confirmed, e.id);
+                        count(field, confirmed);
+                        if (!confirmed) missing(Severity::Error, field, "请确认：" + e.text, e.clause);
+                    }
+                    continue;
+                case InputKind::Choices: {
+                    const std::vector<std::string>* list = list_of(const_cast<Application&>(a_), f->path);
+                    if (!list) continue;
+                    if (need == Need::Required) count(f->path, !list->empty());
+                    if (list->empty() && need != Need::Optional)
+                        missing(severity_of(need), f->path, "请至少选择一项" + f->named(), clause);
+                    const std::vector<std::string>& options = p_.options_for(kind, f->options);
+                    if (f->path != "evidence_planned")  // evidence the society names itself is welcome
+                        for (const std::string& item : *list)
+                            if (!options.empty() && !contains_item(options, item))
+                                add(Severity::Error, f->path, "“" + item + "”不是" + f->named() + "的可选项", clause);
+                    continue;
+                }
+                default: break;
+            }
+            const std::string value = text_at(a_, f->path);
+            const bool filled = !trim(value).empty();
+            if (need == Need::Required) count(f->path, filled);
+            if (!filled) {
+                if (need != Need::Optional)
+                    missing(severity_of(need), f->path, (f->input == InputKind::Choice ? "请选择" : "请填写") + f->named(), clause);
+                continue;
+            }
+            check_value(*f, value, need, clause);
         }
-        required(c.project_leader, "cover.project_leader", "项目负责人", complete);
-        count("cover.phone", !trim(c.phone).empty());
-        if (trim(c.phone).empty()) missing(Severity::Error, "cover.phone", "请填写联系电话", complete);
-        else if (!is_valid_phone(c.phone))
-            add(Severity::Error, "cover.phone", "联系电话“" + c.phone + "”格式不正确：请填写手机号（11位）或固定电话（如 0515-88192426）", complete);
-        auto applied = date_field(c.applied_on, "cover.applied_on", "申报时间", complete);
+        for (const auto& [path, value] : a_.extra)
+            if (!trim(value).empty() && !shown(path))
+                add(Severity::Warning, path, "“" + path + "”不在本申报计划的申报书中，其内容已保留：" + elide_middle(value, 40, [](std::string_view t) { return static_cast<float>(char_count(t)); }),
+                    p_.clause("complete"));
+    }
+
+    void check_value(const FieldSpec& f, const std::string& value, Need need, const std::string& clause) {
+        const std::string& label = f.named();
+        switch (f.input) {
+            case InputKind::Assigned:
+                add(Severity::Info, f.path, f.label + "由市科协填写，申报单位可留空", clause);
+                return;
+            case InputKind::Date: {
+                auto d = Date::parse(value);
+                if (!d) {
+                    add(Severity::Error, f.path, label + "“" + value + "”不是有效日期，请写成 2018-05-31 或 2018年5月31日", clause);
+                    return;
+                }
+                if (!f.after.empty())
+                    if (auto before = Date::parse(text_at(a_, f.after)); before && *d < *before) {
+                        const FieldSpec* other = p_.form.field(f.after);
+                        add(Severity::Error, f.path, label + "早于" + (other ? other->label : f.after), clause);
+                    }
+                break;
+            }
+            case InputKind::Phone:
+                if (!is_valid_phone(value))
+                    add(Severity::Error, f.path, label + "“" + value + "”格式不正确：请填写手机号（11位）或固定电话（如 0515-88192426）", clause);
+                break;
+            case InputKind::Money:
+                if (!Money::parse(value))
+                    add(Severity::Error, f.path, label + "“" + value + "”不是有效的数字（单位：元，最多两位小数）", clause);
+                break;
+            case InputKind::Number:
+                if (!is_number_text(value))
+                    add(need == Need::Required ? Severity::Error : Severity::Warning, f.path, label + "应为数字", clause);
+                break;
+            case InputKind::Choice: {
+                const std::vector<std::string>& options = p_.options_for(a_.cover.kind, f.options);
+                if (!options.empty() && !contains_item(options, value))
+                    add(Severity::Warning, f.path, label + "“" + value + "”不在可选范围内", clause);
+                break;
+            }
+            case InputKind::Unit:
+                if (!p_.unit_targets(value))
+                    add(Severity::Warning, f.path,
+                        "“" + trim(value) + "”不在任务分解表（附件1）的单位名单中；如为新成立或更名的单位，请在项目内容中说明，并核对单位全称",
+                        p_.clause("targets"));
+                break;
+            default: break;
+        }
+        const size_t chars = char_count(trim(value));
+        if (f.max_chars && chars > f.max_chars)
+            add(Severity::Error, f.path,
+                label + "不能超过" + std::to_string(f.max_chars) + "字（现为" + std::to_string(chars) + "字）", clause);
+        if (f.min_chars && chars < f.min_chars)
+            add(Severity::Warning, f.path,
+                f.min_chars_message.empty() ? label + "不足" + std::to_string(f.min_chars) + "字" : f.min_chars_message, clause);
+    }
+
+    bool shown(const std::string& path) const {
+        const FieldSpec* f = p_.form.field(path);
+        return f && f->shown_for(a_.cover.kind);
+    }
+
+    static Severity severity_of(Need need) { return need == Need::Required ? Severity::Error : Severity::Warning; }
+    static bool contains_item(const std::vector<std::string>& list, const std::string& item) {
+        return std::find(list.begin(), list.end(), item) != list.end();
+    }
+
+    // 申报时间 against the call's dates (申报说明7).
+    void check_deadline() {
+        auto applied = a_.cover.applied_on.value();
         if (applied && applied_here()) {
             if (*applied > p_.deadline)
                 add(Severity::Error, "cover.applied_on",
@@ -158,28 +251,23 @@ private:
             add(Severity::Warning, "", "本年度申报已于" + p_.deadline.chinese() + "截止，逾期申报请先与市科协联系", p_.deadline_clause);
     }
 
-    void check_plan() {
-        const Plan& pl = a_.plan;
+    // The activity's dates inside the kind's window (附件2's 备注).
+    void check_activity_window() {
+        if (!rule_ || !rule_->activity_window) return;
+        const DateWindow& w = *rule_->activity_window;
+        auto within = [&](const std::optional<Date>& d, const char* field) {
+            const FieldSpec* f = p_.form.field(field);
+            if (d && (*d < w.from || *d > w.to))
+                add(Severity::Error, field, (f ? f->label : std::string(field)) + d->chinese() + "不在规定的时间范围内（" + w.text + "）",
+                    w.clause);
+        };
+        within(a_.plan.start.value(), "plan.start");
+        within(a_.plan.end.value(), "plan.end");
+    }
+
+    void check_indicators() {
         const std::string complete = p_.clause("complete");
-        required(pl.aims, "plan.aims", "项目目标", complete);
-        count("plan.content", !trim(pl.content).empty());
-        if (trim(pl.content).empty()) missing(Severity::Error, "plan.content", "请填写项目内容与实施计划", complete);
-        else if (char_count(trim(pl.content)) < 50)
-            add(Severity::Warning, "plan.content", "项目内容与实施计划不足50字，请写明具体安排，便于专家评审", complete);
-        auto start = date_field(pl.start, "plan.start", "开始日期", complete);
-        auto end = date_field(pl.end, "plan.end", "结束日期", complete);
-        if (start && end && *end < *start) add(Severity::Error, "plan.end", "结束日期早于开始日期", complete);
-        if (rule_ && rule_->activity_window) {
-            const DateWindow& w = *rule_->activity_window;
-            auto within = [&](const std::optional<Date>& d, const char* field, const char* label) {
-                if (d && (*d < w.from || *d > w.to))
-                    add(Severity::Error, field, std::string(label) + d->chinese() + "不在规定的时间范围内（" + w.text + "）", w.clause);
-            };
-            within(start, "plan.start", "开始日期");
-            within(end, "plan.end", "结束日期");
-        }
-        if (a_.cover.kind != KindId::OrganisationBuilding) required(pl.place, "plan.place", "实施地点", complete);
-        required(pl.expected_results, "plan.expected_results", "预期成果", complete);
+        const Plan& pl = a_.plan;
         bool measurable = false;
         for (size_t i = 0; i < pl.indicators.size(); ++i) {
             const Indicator& ind = pl.indicators[i];
@@ -190,88 +278,33 @@ private:
                 add(Severity::Warning, field + ".target", "指标“" + ind.name + "”的目标值应为数字，以便考核", complete);
             else if (!trim(ind.name).empty()) measurable = true;
         }
-        if (!measurable)
+        if (!measurable && shown("plan.indicators"))
             add(Severity::Warning, "plan.indicators", "请至少填写一项可量化的考核指标（如参会人数、服务企业数）", complete);
     }
 
-    void check_details() {
-        if (!rule_) return;
-        const std::string content = kind_clause("项目内容");
-        switch (a_.cover.kind) {
-            case KindId::AcademicExchange: {
-                const AcademicDetails& d = a_.academic;
-                const std::string remark2 = kind_clause("备注2");
-                choice(d.format, rule_->formats, "details.format", "活动形式", content);
-                choice(d.scale, rule_->scales, "details.scale", "活动规模", remark2);
-                choice(d.level, rule_->levels, "details.level", "主办活动级别", remark2);
-                required(d.organisers, "details.organisers", "主办、承办单位", p_.clause("complete"));
-                if (!trim(d.participants).empty() && !is_number_text(d.participants))
-                    add(Severity::Warning, "details.participants", "预计参加人数应为数字", p_.clause("complete"));
-                if (d.experts.empty())
-                    add(Severity::Warning, "details.experts", "请列出拟邀请的主讲专家（姓名、职称、单位），评审将按活动规模和级别综合考量", remark2);
-                for (size_t i = 0; i < d.experts.size(); ++i)
-                    required(d.experts[i].name, "details.experts[" + std::to_string(i) + "].name", "专家姓名", p_.clause("complete"));
-                if (rule_->excludes_training_clause) {
-                    if (d.is_training)
-                        add(Severity::Error, "details.is_training", "继续教育、培训类活动不在资助范围", *rule_->excludes_training_clause);
-                    else
-                        for (const std::string& word : p_.training_keywords)
-                            if (contains(a_.cover.project_name, word) || contains(a_.plan.content, word)) {
-                                add(Severity::Warning, "cover.project_name",
-                                    "项目名称或内容含“" + word + "”：各类继续教育培训活动不在资助范围，请确认本活动不是培训",
-                                    *rule_->excludes_training_clause);
-                                break;
-                            }
-                }
-                break;
-            }
-            case KindId::ServiceStation: {
-                const StationDetails& d = a_.station;
-                choice(d.host_type, rule_->host_types, "details.host_type", "服务站依托单位类型", content);
-                required(d.host_name, "details.host_name", "服务站依托单位名称", content);
-                required(d.host_address, "details.host_address", "服务站地址", content, Severity::Warning);
-                required(d.services, "details.services", "长期科技服务的内容与方式", content);
-                required(d.upstream, "details.upstream", "与上级学会资源对接交流的安排", content, Severity::Warning);
-                break;
-            }
-            case KindId::EnterpriseCooperation:
-                required(a_.cooperation.partner, "details.partner", "协作的基层基地或企业", content);
-                required(a_.cooperation.topic, "details.topic", "专项协作内容", content);
-                break;
-            case KindId::EnterpriseInfoService:
-                number_field(a_.info_service.new_enterprises, "details.new_enterprises", "新注册企业数", rule_->funding.clause);
-                number_field(a_.info_service.cases, "details.cases", "征集案例数", rule_->funding.clause);
-                break;
-            case KindId::InnovationContest:
-                required(a_.contest.contest_name, "details.contest_name", "竞赛名称", content);
-                number_field(a_.contest.entries, "details.entries", "参赛项目数", content);
-                break;
-            case KindId::OrganisationBuilding: {
-                const OrganisationDetails& d = a_.organisation;
-                count("details.items", !d.items.empty());
-                if (d.items.empty()) missing(Severity::Error, "details.items", "请至少选择一项组织建设内容", content);
-                for (const std::string& item : d.items)
-                    if (std::find(rule_->organisation_items.begin(), rule_->organisation_items.end(), item) ==
-                        rule_->organisation_items.end())
-                        add(Severity::Error, "details.items", "“" + item + "”不是组织建设的项目内容", content);
-                required(d.evidence, "details.evidence", "组织建设和评估情况材料说明", kind_clause("备注"), Severity::Warning);
-                break;
-            }
+    // The academic exchange's invited experts and the exclusion of training (附件2 备注2).
+    void check_academic() {
+        if (!rule_ || a_.cover.kind != KindId::AcademicExchange) return;
+        const AcademicDetails& d = a_.academic;
+        const std::string remark2 = kind_clause("备注2");
+        if (shown("details.experts")) {
+            if (d.experts.empty())
+                add(Severity::Warning, "details.experts", "请列出拟邀请的主讲专家（姓名、职称、单位），评审将按活动规模和级别综合考量", remark2);
+            for (size_t i = 0; i < d.experts.size(); ++i)
+                required(d.experts[i].name, "details.experts[" + std::to_string(i) + "].name", "专家姓名", p_.clause("complete"));
         }
-    }
-
-    void choice(const std::string& value, const std::vector<std::string>& options, const std::string& field,
-                const std::string& label, const std::string& clause) {
-        count(field, !trim(value).empty());
-        if (trim(value).empty()) missing(Severity::Error, field, "请选择" + label, clause);
-        else if (!options.empty() && std::find(options.begin(), options.end(), value) == options.end())
-            add(Severity::Warning, field, label + "“" + value + "”不在可选范围内", clause);
-    }
-
-    void number_field(const std::string& value, const std::string& field, const std::string& label, const std::string& clause) {
-        count(field, !trim(value).empty());
-        if (trim(value).empty()) missing(Severity::Error, field, "请填写" + label, clause);
-        else if (!is_number_text(value)) add(Severity::Error, field, label + "应为数字", clause);
+        if (rule_->excludes_training_clause) {
+            if (d.is_training)
+                add(Severity::Error, "details.is_training", "继续教育、培训类活动不在资助范围", *rule_->excludes_training_clause);
+            else
+                for (const std::string& word : p_.training_keywords)
+                    if (contains(a_.cover.project_name, word) || contains(a_.plan.content, word)) {
+                        add(Severity::Warning, "cover.project_name",
+                            "项目名称或内容含“" + word + "”：各类继续教育培训活动不在资助范围，请确认本活动不是培训",
+                            *rule_->excludes_training_clause);
+                        break;
+                    }
+        }
     }
 
     void check_team() {
@@ -341,14 +374,9 @@ private:
         if (priced == 0) missing(Severity::Error, "budget.lines", "请填写项目经费预算（至少一项）", clause);
         const Money total = b.total();
 
-        std::optional<Money> requested;
-        count("budget.requested", !b.requested.empty());
-        if (b.requested.empty()) missing(Severity::Error, "budget.requested", "请填写申请市科协资助金额", clause);
-        else if (!(requested = b.requested.value()))
-            add(Severity::Error, "budget.requested", "申请资助金额“" + b.requested.text + "”不是有效的数字", clause);
-        std::optional<Money> self_raised = Money{};
-        if (!b.self_raised.empty() && !(self_raised = b.self_raised.value()))
-            add(Severity::Error, "budget.self_raised", "自筹经费“" + b.self_raised.text + "”不是有效的数字", clause);
+        // Whether each is there and a number is the field table's rule (check_fields).
+        const std::optional<Money> requested = b.requested.value();
+        const std::optional<Money> self_raised = b.self_raised.empty() ? std::optional<Money>(Money{}) : b.self_raised.value();
 
         if (requested && rule_) funding_standard(*requested);
         if (requested && priced > 0 && *requested > total)
@@ -407,25 +435,11 @@ private:
     }
 
     void check_opinion() {
-        const std::string clause = p_.clause("submission");
-        required(a_.opinion.opinion, "opinion.opinion", "申报单位意见（也可打印后手写）", clause, Severity::Warning);
-        required(a_.opinion.signatory, "opinion.signatory", "签字负责人", clause, Severity::Warning);
-        if (!a_.opinion.signed_on.empty() && !a_.opinion.signed_on.value())
-            add(Severity::Error, "opinion.signed_on", "日期“" + a_.opinion.signed_on.text + "”不是有效日期", clause);
         const auto signed_on = a_.opinion.signed_on.value(), applied_on = a_.cover.applied_on.value();
         if (signed_on && applied_on && *signed_on > *applied_on)
             add(Severity::Warning, "opinion.signed_on",
                 "单位意见的日期" + signed_on->chinese() + "晚于申报时间" + applied_on->chinese() + "：单位应在申报前签署意见，请核对",
-                clause);
-    }
-
-    void check_eligibility() {
-        for (const EligibilityItem& e : p_.eligibility) {
-            const bool confirmed = std::find(a_.eligibility_confirmed.begin(), a_.eligibility_confirmed.end(), e.id) !=
-                                   a_.eligibility_confirmed.end();
-            count("eligibility." + e.id, confirmed);
-            if (!confirmed) missing(Severity::Error, "eligibility." + e.id, "请确认：" + e.text, e.clause);
-        }
+                p_.clause("submission"));
     }
 
     void check_duties() {
@@ -451,6 +465,19 @@ private:
 };
 
 }  // namespace
+
+FormChanges form_changes(const Programme& programme, const Application& app, int saved_with_version) {
+    FormChanges out;
+    if (saved_with_version <= 0 || saved_with_version >= programme.version) return out;
+    const KindId kind = app.cover.kind;
+    for (const FieldSpec* f : programme.form.fields_for(kind))
+        if (f->since > saved_with_version) out.added.push_back(f->label);
+    for (const auto& [path, value] : app.extra) {
+        const FieldSpec* f = programme.form.field(path);
+        if (!trim(value).empty() && !(f && f->shown_for(kind))) out.dropped.emplace_back(path, value);
+    }
+    return out;
+}
 
 bool is_number_text(std::string_view text) {
     std::string s = fold_width(trim(text));

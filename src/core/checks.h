@@ -28,6 +28,16 @@ struct CheckResult {
 };
 CheckResult check_full(const Programme& programme, const Application& app, const Date& today);
 
+// What changed in the form since a draft was last saved with an earlier version of its
+// call: the fields added (labels, in the form's order) and what the draft holds that the
+// form no longer has (kept in the draft, listed so that nothing goes unnoticed).
+struct FormChanges {
+    std::vector<std::string> added;
+    std::vector<std::pair<std::string, std::string>> dropped;  // path, value
+    bool empty() const { return added.empty() && dropped.empty(); }
+};
+FormChanges form_changes(const Programme& programme, const Application& app, int saved_with_version);
+
 // A Chinese telephone number: a mobile (11 digits from 13-19, +86 allowed) or a fixed line
 // with or without area code (0515-88192426, (0515)88192426, 88192426), an extension
 // (-123 or 转123) allowed. Several numbers may be separated by 、 / , ; or their full-width forms.

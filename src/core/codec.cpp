@@ -1,6 +1,7 @@
 #include "codec.h"
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -57,7 +58,7 @@ json content_json(const Application& a) {
     json lines = json::array();
     for (const BudgetLine& l : a.budget.lines)
         lines.push_back({{"expense_kind", l.expense_kind}, {"description", l.description}, {"amount", l.amount.text}});
-    return {
+    json content = {
         {"cover", {{"project_number", a.cover.project_number}, {"project_name", a.cover.project_name},
                    {"kind", kind_key(a.cover.kind)}, {"applicant_unit", a.cover.applicant_unit},
                    {"project_leader", a.cover.project_leader}, {"phone", a.cover.phone},
@@ -72,6 +73,19 @@ json content_json(const Application& a) {
         {"evidence_planned", a.evidence_planned},
         {"details", details_json(a)},
     };
+    // Fields the programme adds: each at its path, inside the objects its path names.
+    for (const auto& [path, value] : a.extra) {
+        json* at = &content;
+        size_t start = 0;
+        for (size_t dot; (dot = path.find('.', start)) != std::string::npos; start = dot + 1) {
+            json& next = (*at)[path.substr(start, dot - start)];
+            if (!next.is_object()) break;  // a built-in value is in the way: not written over
+            at = &next;
+        }
+        const std::string key = path.substr(start);
+        if (at->is_object() && path.find('.', start) == std::string::npos && !at->contains(key)) (*at)[key] = value;
+    }
+    return content;
 }
 
 json fingerprinted_part(const Application& a, const std::string& programme_id) {
@@ -150,6 +164,12 @@ public:
     }
     void date(const char* key, DateField& out) { text(key, out.text); }
     void money(const char* key, MoneyField& out) { text(key, out.text); }
+    void count(const char* key, int& out) {
+        const json* v = get(key);
+        if (!v || v->is_null()) return;
+        if (v->is_number_integer() && v->get<long long>() >= 0 && v->get<long long>() < 1000000) out = v->get<int>();
+        else wrong_type(key, "非负整数");
+    }
     void flag(const char* key, bool& out) {
         const json* v = get(key);
         if (!v || v->is_null()) return;
@@ -209,16 +229,29 @@ private:
     }
     void report_unknown() {
         if (!j_.is_object()) return;
-        for (auto it = j_.begin(); it != j_.end(); ++it)
-            if (!seen_.count(it.key()))
-                findings_.push_back({Severity::Warning, path_ + it.key(),
-                                     "未知字段 " + path_ + it.key() + "，导入时已忽略", ""});
+        for (auto it = j_.begin(); it != j_.end(); ++it) {
+            if (seen_.count(it.key())) continue;
+            if (keep_ && it.value().is_string()) {
+                (*keep_)[path_ + it.key()] = it.value().get<std::string>();
+                continue;
+            }
+            findings_.push_back({Severity::Warning, path_ + it.key(), "未知字段 " + path_ + it.key() + "，导入时已忽略", ""});
+        }
     }
 
     const json& j_;
     std::string path_;
     Findings& findings_;
     std::set<std::string> seen_;
+    std::map<std::string, std::string>* keep_ = nullptr;
+
+public:
+    // Text under keys this reader was not asked for goes into `extra` by its path instead
+    // of being reported: a field a programme adds (checked against the programme later).
+    ObjectReader& keeping_unknown_text(std::map<std::string, std::string>& extra) {
+        keep_ = &extra;
+        return *this;
+    }
 };
 
 void read_details(ObjectReader& d, Application& a) {
@@ -266,6 +299,7 @@ Application read_content(const json& j, Findings& findings) {
     ObjectReader root(j, "", findings);
     if (const json* c = root.child("cover")) {
         ObjectReader r(*c, "cover.", findings);
+        r.keeping_unknown_text(a.extra);
         r.text("project_number", a.cover.project_number);
         r.text("project_name", a.cover.project_name);
         std::string kind;
@@ -281,6 +315,7 @@ Application read_content(const json& j, Findings& findings) {
     }
     if (const json* p = root.child("plan")) {
         ObjectReader r(*p, "plan.", findings);
+        r.keeping_unknown_text(a.extra);
         r.text("aims", a.plan.aims);
         r.text("content", a.plan.content);
         r.date("start", a.plan.start);
@@ -297,6 +332,7 @@ Application read_content(const json& j, Findings& findings) {
     });
     if (const json* b = root.child("budget")) {
         ObjectReader r(*b, "budget.", findings);
+        r.keeping_unknown_text(a.extra);
         r.list("lines", a.budget.lines, [](ObjectReader& l, BudgetLine& x) {
             l.text("expense_kind", x.expense_kind); l.text("description", x.description); l.money("amount", x.amount);
         });
@@ -305,6 +341,7 @@ Application read_content(const json& j, Findings& findings) {
     }
     if (const json* o = root.child("opinion")) {
         ObjectReader r(*o, "opinion.", findings);
+        r.keeping_unknown_text(a.extra);
         r.text("opinion", a.opinion.opinion);
         r.text("signatory", a.opinion.signatory);
         r.date("signed_on", a.opinion.signed_on);
@@ -313,6 +350,7 @@ Application read_content(const json& j, Findings& findings) {
     root.strings("evidence_planned", a.evidence_planned);
     if (const json* d = root.child("details")) {
         ObjectReader r(*d, "details.", findings);
+        r.keeping_unknown_text(a.extra);
         read_details(r, a);
     }
     return a;
@@ -376,7 +414,9 @@ void read_envelope(const json& doc, Decoded& out) {
         r.text("handed_in_at", out.meta.handed_in_at);
         r.text("handed_in_how", out.meta.handed_in_how);
         r.text("handed_in_fingerprint", out.meta.handed_in_fingerprint);
+        r.count("programme_version", out.meta.programme_version);
     }
+    out.meta.programme_id = out.programme_id;
     const json* content = root.child("application");
     if (!content) {
         out.findings.push_back({Severity::Error, "application", "文件中没有申报书内容（application）", ""});
@@ -403,6 +443,7 @@ std::string encode_application(const Application& app, const std::string& progra
     doc["meta"] = {{"draft_id", meta.draft_id}, {"created_at", meta.created_at}, {"updated_at", meta.updated_at},
                    {"generator", meta.generator}};
     if (!meta.deleted_at.empty()) doc["meta"]["deleted_at"] = meta.deleted_at;
+    if (meta.programme_version > 0) doc["meta"]["programme_version"] = meta.programme_version;
     if (!meta.handed_in_at.empty()) {
         doc["meta"]["handed_in_at"] = meta.handed_in_at;
         doc["meta"]["handed_in_how"] = meta.handed_in_how;

@@ -35,6 +35,10 @@ struct DocumentMeta {
     std::string handed_in_at;            // ISO 8601 UTC
     std::string handed_in_how;           // "print", "export" or "email"
     std::string handed_in_fingerprint;
+    // The call the draft belongs to: its id (written as the file's "programme", inside the
+    // fingerprint) and the version of that call's file it was last saved with.
+    std::string programme_id;
+    int programme_version = 0;  // 0: not recorded (files before programme versions)
 };
 
 struct Decoded {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "codec.h"
+#include "field_access.h"
 #include "text.h"
 
 namespace shenbao {
@@ -69,7 +70,6 @@ public:
     Printer(const Programme& p, const Application& a, const std::string& fp) : p_(p), a_(a), fp_(fp) {}
 
     std::string run() {
-        const KindRule* rule = p_.kind(a_.cover.kind);
         out_ += "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n";
         out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
         // The fingerprint is hex digits only, so it can stand in the CSS as it is.
@@ -78,36 +78,53 @@ public:
                 "@page { size: A4; margin: 22mm 20mm 20mm 22mm; @bottom-center { content: \"第 \" counter(page) \" 页  ·  指纹 " +
                 fp + "\"; font: 9pt serif; color: #444; } }\n@page cover { @bottom-center { content: \"指纹 " + fp +
                 "\"; } }\n" + std::string(kCss) + "</style></head><body>\n";
-        cover(rule);
+        cover();
         instructions();
-        body(rule);
+        body();
         out_ += "</body></html>\n";
         return std::move(out_);
     }
 
 private:
-    void cover(const KindRule* rule) {
-        const Cover& c = a_.cover;
+    // The value of a one-text field as printed: dates in Chinese, amounts with separators,
+    // a blank date as the form's 年 月 日 to write in.
+    std::string value_html(const FieldSpec& f) const {
+        const std::string text = text_at(a_, f.path);
+        switch (f.input) {
+            case InputKind::Kind: return esc(p_.project_category_text(a_.cover.kind));
+            case InputKind::Date: return date_or_blank(DateField{text});
+            case InputKind::Money: return money_cell(MoneyField{text});
+            case InputKind::Check: return flag_at(a_, f.path) ? "是" : "否";
+            default: return u(text) + (trim(text).empty() || f.unit.empty() ? "" : esc(" " + f.unit));
+        }
+    }
+
+    std::vector<const SectionSpec*> sections(const char* layout, bool wanted) const {
+        std::vector<const SectionSpec*> out;
+        for (const SectionSpec& s : p_.form.sections)
+            if (s.shown_for(a_.cover.kind) && (s.layout == layout) == wanted) out.push_back(&s);
+        return out;
+    }
+
+    void cover() {
+        // 项目编号 (the association's) is the box at the top; the other cover fields are rows.
+        std::string number;
+        for (const SectionSpec* s : sections("cover", true))
+            for (const FieldSpec& f : s->fields)
+                if (f.input == InputKind::Assigned) number = text_at(a_, f.path);
         out_ += "<section class=\"page cover\">\n<div class=\"number\">项目编号：" +
-                (c.project_number.empty() ? std::string("&#12288;&#12288;&#12288;&#12288;&#12288;&#12288;") : u(c.project_number)) +
-                "</div>\n";
+                (number.empty() ? std::string("&#12288;&#12288;&#12288;&#12288;&#12288;&#12288;") : u(number)) + "</div>\n";
         // The official title breaks before 计划重点项目申报书.
         std::string title = esc(p_.form_title);
         const std::string split = esc("计划重点项目申报书");
         if (size_t at = title.find(split); at != std::string::npos && at > 0) title.insert(at, "<br>");
         out_ += "<div class=\"title\">" + title + "</div>\n<table>\n";
-        row_cover("项目名称", u(c.project_name));
-        row_cover("项目类别", esc(p_.project_category_text(c.kind)));
-        row_cover("申报单位", u(c.applicant_unit));
-        row_cover("项目负责人", u(c.project_leader));
-        row_cover("联系电话", u(c.phone));
-        row_cover("申报时间", date_or_blank(c.applied_on));
+        for (const SectionSpec* s : sections("cover", true))
+            for (const FieldSpec& f : s->fields)
+                if (f.input != InputKind::Assigned && f.shown_for(a_.cover.kind))
+                    out_ += "<tr><td class=\"k\">" + esc(f.printed_label()) + "</td><td>" + value_html(f) + "</td></tr>\n";
         out_ += "</table>\n<div class=\"foot\">" + esc(p_.form_maker) + "<br>" + esc(p_.form_date) +
                 "<br><span style=\"font-size:9pt\">电子稿指纹 " + short_fingerprint(fp_) + "</span></div>\n</section>\n";
-    }
-
-    void row_cover(const char* label, const std::string& value_html) {
-        out_ += "<tr><td class=\"k\">" + std::string(label) + "</td><td>" + value_html + "</td></tr>\n";
     }
 
     void instructions() {
@@ -118,173 +135,137 @@ private:
     }
 
     void heading(const std::string& title) {
-        out_ += "<h2>" + std::string(kChineseNumbers[std::min<size_t>(section_++, 11)]) + "、" + title + "</h2>\n";
+        out_ += "<h2>" + std::string(kChineseNumbers[std::min<size_t>(section_++, 11)]) + "、" + esc(title) + "</h2>\n";
     }
 
     void kv(const std::string& label, const std::string& value_html, bool long_text = false) {
-        out_ += "<tr><td class=\"k\">" + label + "</td><td" + (long_text ? " class=\"long\"" : "") + ">" + value_html +
+        out_ += "<tr><td class=\"k\">" + esc(label) + "</td><td" + (long_text ? " class=\"long\"" : "") + ">" + value_html +
                 "</td></tr>\n";
     }
 
-    void body(const KindRule* rule) {
+    // Every section after the cover, in the form's order, each laid out as its table says.
+    void body() {
         out_ += "<section class=\"body\">\n";
-        const Plan& pl = a_.plan;
-        heading("项目目标");
-        out_ += "<table><tr><td class=\"long\">" + u(pl.aims) + "</td></tr></table>\n";
-        heading("项目内容与实施计划");
-        out_ += "<table><tr><td class=\"long\">" + u(pl.content) + "</td></tr></table>\n";
-        heading("实施时间与地点");
-        out_ += "<table>\n";
-        kv("开始日期", date_or_blank(pl.start));
-        kv("结束日期", date_or_blank(pl.end));
-        kv("实施地点", u(pl.place));
-        out_ += "</table>\n";
-        heading("预期成果与考核指标");
-        out_ += "<table><tr><td class=\"long\" colspan=\"3\">" + u(pl.expected_results) + "</td></tr>\n";
-        out_ += "<tr><th>考核指标</th><th>目标值</th><th>单位</th></tr>\n";
-        for (const Indicator& i : pl.indicators)
-            out_ += "<tr><td>" + u(i.name) + "</td><td>" + u(i.target) + "</td><td>" + u(i.unit) + "</td></tr>\n";
-        out_ += "</table>\n";
-        details(rule);
-        team(rule);
-        budget();
-        eligibility();
-        evidence();
-        opinion();
+        for (const SectionSpec* s : sections("cover", false)) {
+            if (s->layout == "budget") budget(*s);
+            else if (s->layout == "opinion") opinion(*s);
+            else fields(*s);
+        }
         out_ += "</section>\n";
     }
 
-    void details(const KindRule* rule) {
-        if (!rule) return;
-        switch (a_.cover.kind) {
-            case KindId::AcademicExchange: {
-                const AcademicDetails& d = a_.academic;
-                heading("活动信息");
-                out_ += "<table>\n";
-                kv("活动形式", u(d.format));
-                kv("活动规模", u(d.scale));
-                kv("主办活动级别", u(d.level));
-                kv("主办、承办单位", u(d.organisers));
-                kv("预计参加人数", u(d.participants));
-                kv("是否继续教育或培训", d.is_training ? "是" : "否");
-                out_ += "</table>\n<table><tr><th>拟邀请专家</th><th>职称</th><th>单位</th></tr>\n";
-                for (const InvitedExpert& e : d.experts)
-                    out_ += "<tr><td>" + u(e.name) + "</td><td>" + u(e.title) + "</td><td>" + u(e.unit) + "</td></tr>\n";
-                out_ += "</table>\n";
-                break;
-            }
-            case KindId::ServiceStation: {
-                const StationDetails& d = a_.station;
-                heading("服务站信息");
-                out_ += "<table>\n";
-                kv("依托单位类型", u(d.host_type));
-                kv("依托单位名称", u(d.host_name));
-                kv("服务站地址", u(d.host_address));
-                kv("服务内容与方式", u(d.services), true);
-                kv("上级学会资源对接", u(d.upstream));
-                out_ += "</table>\n";
-                break;
-            }
-            case KindId::EnterpriseCooperation:
-                heading("协作信息");
-                out_ += "<table>\n";
-                kv("协作基地或企业", u(a_.cooperation.partner));
-                kv("专项协作内容", u(a_.cooperation.topic), true);
-                out_ += "</table>\n";
-                break;
-            case KindId::EnterpriseInfoService:
-                heading("服务数据");
-                out_ += "<table>\n";
-                kv("新注册企业数", u(a_.info_service.new_enterprises));
-                kv("征集案例数", u(a_.info_service.cases));
-                out_ += "</table>\n";
-                break;
-            case KindId::InnovationContest:
-                heading("竞赛信息");
-                out_ += "<table>\n";
-                kv("竞赛名称", u(a_.contest.contest_name));
-                kv("参赛项目数", u(a_.contest.entries));
-                kv("孵化落地项目数", u(a_.contest.incubated));
-                out_ += "</table>\n";
-                break;
-            case KindId::OrganisationBuilding: {
-                heading("组织建设内容");
-                out_ += "<table>\n";
-                for (const std::string& item : rule->organisation_items) {
-                    const bool chosen = std::find(a_.organisation.items.begin(), a_.organisation.items.end(), item) !=
-                                        a_.organisation.items.end();
-                    // Both columns: the table's other row (评估情况材料) has a label and a value.
-                    out_ += std::string("<tr><td colspan=\"2\"><span class=\"box\">") + (chosen ? "☑" : "☐") + "</span>" +
-                            esc(item) + "</td></tr>\n";
-                }
-                for (const std::string& item : a_.organisation.items)
-                    if (std::find(rule->organisation_items.begin(), rule->organisation_items.end(), item) ==
-                        rule->organisation_items.end())
-                        out_ += "<tr><td colspan=\"2\"><span class=\"box\">☑</span>" + u(item) + "</td></tr>\n";
-                kv("评估情况材料", u(a_.organisation.evidence));
-                out_ += "</table>\n";
-                break;
+    // A section as label-value rows, its tables and checklists each as a table of its own.
+    void fields(const SectionSpec& s) {
+        const KindId kind = a_.cover.kind;
+        std::vector<const FieldSpec*> shown;
+        for (const FieldSpec& f : s.fields)
+            if (f.shown_for(kind) && (f.input != InputKind::Table || rows_at(a_, f.path) > 0 || f.need_for(kind) != Need::Optional ||
+                                      expert_team()))
+                shown.push_back(&f);
+        if (shown.empty()) return;
+        heading(s.printed_title(kind));
+        bool open = false;  // a label-value table is open
+        auto close = [&] {
+            if (open) out_ += "</table>\n";
+            open = false;
+        };
+        for (const FieldSpec* f : shown) {
+            switch (f->input) {
+                case InputKind::Table:
+                    close();
+                    table(*f);
+                    continue;
+                case InputKind::Choices:
+                case InputKind::Confirmations:
+                    if (!open) out_ += "<table>\n";
+                    open = true;
+                    checklist(*f);
+                    continue;
+                default:
+                    if (!open) out_ += "<table>\n";
+                    open = true;
+                    kv(f->printed_label(), value_html(*f), f->input == InputKind::LongText);
             }
         }
+        close();
     }
 
-    void team(const KindRule* rule) {
-        const bool station = rule && rule->expert_team_min > 0;
-        if (a_.team.empty() && !station) return;
-        heading(station ? "专家服务团队" : "项目团队");
-        out_ += "<table><tr><th>姓名</th><th>工作单位</th><th>职称</th><th>专业特长</th><th>联系电话</th></tr>\n";
-        for (const TeamMember& m : a_.team)
-            out_ += "<tr><td>" + u(m.name) + "</td><td>" + u(m.unit) + "</td><td>" + u(m.title) + "</td><td>" + u(m.speciality) +
-                    "</td><td>" + u(m.phone) + "</td></tr>\n";
+    bool expert_team() const {
+        const KindRule* rule = p_.kind(a_.cover.kind);
+        return rule && rule->expert_team_min > 0;
+    }
+
+    void table(const FieldSpec& f) {
+        out_ += "<table><tr>";
+        for (const ColumnSpec& c : f.columns) out_ += "<th>" + esc(c.label) + "</th>";
+        out_ += "</tr>\n";
+        for (size_t row = 0, n = rows_at(a_, f.path); row < n; ++row) {
+            out_ += "<tr>";
+            for (const ColumnSpec& c : f.columns) out_ += "<td>" + u(cell_at(a_, f.path, row, c.key)) + "</td>";
+            out_ += "</tr>\n";
+        }
         out_ += "</table>\n";
     }
 
-    void budget() {
+    // A checklist: every option with its box (both columns, beside label rows), then what
+    // the application holds that is not an option.
+    void checklist(const FieldSpec& f) {
+        auto box = [&](bool on, const std::string& text_html) {
+            out_ += std::string("<tr><td colspan=\"2\"><span class=\"box\">") + (on ? "☑" : "☐") + "</span>" + text_html +
+                    "</td></tr>\n";
+        };
+        const std::vector<std::string>* chosen = list_of(const_cast<Application&>(a_), f.path);
+        if (!chosen) return;
+        auto has = [&](const std::string& item) { return std::find(chosen->begin(), chosen->end(), item) != chosen->end(); };
+        if (f.input == InputKind::Confirmations) {
+            for (const EligibilityItem& e : p_.eligibility) box(has(e.id), esc(e.text));
+            return;
+        }
+        const std::vector<std::string>& options = p_.options_for(a_.cover.kind, f.options);
+        for (const std::string& item : options) box(has(item), esc(item));
+        for (const std::string& item : *chosen)
+            if (std::find(options.begin(), options.end(), item) == options.end()) box(true, u(item));
+    }
+
+    void budget(const SectionSpec& s) {
+        heading(s.printed_title(a_.cover.kind));
         const Budget& b = a_.budget;
-        heading("项目经费预算");
-        out_ += "<table><tr><th>序号</th><th>经费科目</th><th>用途与测算依据</th><th class=\"r\">金额（元）</th></tr>\n";
-        for (size_t i = 0; i < b.lines.size(); ++i) {
-            const BudgetLine& l = b.lines[i];
-            const ExpenseKind* k = p_.expense_kind(l.expense_kind);
-            out_ += "<tr><td>" + std::to_string(i + 1) + "</td><td>" + (k ? esc(k->label) : u(l.expense_kind)) + "</td><td>" +
-                    u(l.description) + "</td><td class=\"r\">" + money_cell(l.amount) + "</td></tr>\n";
+        const FieldSpec* lines = nullptr;
+        for (const FieldSpec& f : s.fields)
+            if (f.input == InputKind::Table) lines = &f;
+        out_ += "<table><tr><th>序号</th>";
+        if (lines)
+            for (const ColumnSpec& c : lines->columns)
+                out_ += std::string("<th") + (c.input == InputKind::Money ? " class=\"r\"" : "") + ">" + esc(c.label) + "</th>";
+        out_ += "</tr>\n";
+        const size_t columns = lines ? lines->columns.size() : 0;
+        for (size_t i = 0; lines && i < rows_at(a_, lines->path); ++i) {
+            out_ += "<tr><td>" + std::to_string(i + 1) + "</td>";
+            for (const ColumnSpec& c : lines->columns) {
+                const std::string cell = cell_at(a_, lines->path, i, c.key);
+                if (c.input == InputKind::Money) out_ += "<td class=\"r\">" + money_cell(MoneyField{cell}) + "</td>";
+                else if (c.input == InputKind::ExpenseKind) {
+                    const ExpenseKind* k = p_.expense_kind(cell);
+                    out_ += "<td>" + (k ? esc(k->label) : u(cell)) + "</td>";
+                } else out_ += "<td>" + u(cell) + "</td>";
+            }
+            out_ += "</tr>\n";
         }
+        const std::string span = std::to_string(columns);  // 序号 and every column but the amount
         const Money total = b.total();
-        out_ += "<tr><td colspan=\"3\">合计（大写）" + esc(total.capital()) + "</td><td class=\"r\">" + total.display() +
-                "</td></tr>\n";
-        out_ += "<tr><td colspan=\"3\">其中：申请市科协资助</td><td class=\"r\">" + money_cell(b.requested) + "</td></tr>\n";
-        out_ += "<tr><td colspan=\"3\">自筹经费</td><td class=\"r\">" + money_cell(b.self_raised) + "</td></tr>\n";
-        out_ += "</table>\n";
-    }
-
-    void eligibility() {
-        heading("申报条件确认");
-        out_ += "<table>\n";
-        for (const EligibilityItem& e : p_.eligibility) {
-            const bool ok = std::find(a_.eligibility_confirmed.begin(), a_.eligibility_confirmed.end(), e.id) !=
-                            a_.eligibility_confirmed.end();
-            out_ += std::string("<tr><td><span class=\"box\">") + (ok ? "☑" : "☐") + "</span>" + esc(e.text) + "</td></tr>\n";
+        out_ += "<tr><td colspan=\"" + span + "\">合计（大写）" + esc(total.capital()) + "</td><td class=\"r\">" +
+                total.display() + "</td></tr>\n";
+        for (const FieldSpec& f : s.fields) {
+            if (f.input != InputKind::Money || !f.shown_for(a_.cover.kind)) continue;
+            const std::string label = f.path == "budget.requested" ? "其中：" + f.printed_label() : f.printed_label();
+            out_ += "<tr><td colspan=\"" + span + "\">" + esc(label) + "</td><td class=\"r\">" + value_html(f) + "</td></tr>\n";
         }
         out_ += "</table>\n";
     }
 
-    void evidence() {
-        heading("佐证材料（活动结束后" + std::to_string(p_.evidence_days) + "日内提交）");
-        out_ += "<table>\n";
-        for (const std::string& item : p_.evidence_items) {
-            const bool planned =
-                std::find(a_.evidence_planned.begin(), a_.evidence_planned.end(), item) != a_.evidence_planned.end();
-            out_ += std::string("<tr><td><span class=\"box\">") + (planned ? "☑" : "☐") + "</span>" + esc(item) + "</td></tr>\n";
-        }
-        for (const std::string& item : a_.evidence_planned)
-            if (std::find(p_.evidence_items.begin(), p_.evidence_items.end(), item) == p_.evidence_items.end())
-                out_ += "<tr><td><span class=\"box\">☑</span>" + u(item) + "</td></tr>\n";
-        out_ += "</table>\n";
-    }
-
-    void opinion() {
+    void opinion(const SectionSpec& s) {
         const UnitOpinion& o = a_.opinion;
-        heading("申报单位意见");
+        heading(s.printed_title(a_.cover.kind));
         // An opinion left blank is written by hand on the paper: room for it above the signature.
         out_ += std::string("<table class=\"sign\"><tr><td>") +
                 (trim(o.opinion).empty() ? "<div class=\"handwrite\"></div>" : "<div>" + u(o.opinion) + "</div>") +

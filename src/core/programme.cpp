@@ -139,6 +139,8 @@ KindRule parse_kind(const json& j) {
         k.levels = strings(o, "levels");
         k.host_types = strings(o, "host_types");
         k.organisation_items = strings(o, "organisation_items");
+        if (!o.is_object()) throw ProgrammeError(where + ".options 应为对象");
+        for (auto it = o.begin(); it != o.end(); ++it) k.options[it.key()] = strings(o, it.key().c_str());
     }
     return k;
 }
@@ -186,6 +188,27 @@ const KindRule* Programme::kind(KindId id) const {
     for (const KindRule& k : kinds)
         if (k.id == id) return &k;
     return nullptr;
+}
+
+const std::vector<std::string>& Programme::options_for(KindId id, const std::string& list) const {
+    static const std::vector<std::string> none;
+    if (list == "evidence_items") return evidence_items;
+    const KindRule* k = kind(id);
+    if (!k) return none;
+    auto it = k->options.find(list);
+    return it == k->options.end() ? none : it->second;
+}
+
+std::string Programme::field_clause(const FieldSpec& field, KindId id) const {
+    const std::string& c = field.clause;
+    if (c.empty()) return clause("complete");
+    const KindRule* k = kind(id);
+    if (c.rfind("kind:", 0) == 0) return "附件2·" + (k ? k->name : std::string("项目类别")) + "·" + c.substr(5);
+    if (c == "funding") return k ? k->funding.clause : clause("complete");
+    if (c == "expense") return expense_clause;
+    for (const auto& [key, text] : clauses)
+        if (key == c) return text;
+    return c;
 }
 
 const Category* Programme::category(const std::string& id) const {
@@ -283,7 +306,8 @@ std::vector<std::string> Programme::all_units() const {
 ProgrammeLoad load_programme(const std::string& json_text) {
     ProgrammeLoad out;
     try {
-        json j = json::parse(json_text);
+        json j = json::parse(json_text, nullptr, false);
+        if (j.is_discarded()) throw ProgrammeError("不是有效的 JSON（可能少了逗号、引号或括号）");
         if (str(j, "format", "") != "shenbao.programme") throw ProgrammeError("不是申报计划文件（format 不符）");
         if (integer(j, "format_version", "") != 1) throw ProgrammeError("不支持的计划文件版本");
         Programme p;
@@ -291,6 +315,8 @@ ProgrammeLoad load_programme(const std::string& json_text) {
         p.year = integer(j, "year", "");
         p.name = str(j, "name", "");
         p.form_title = str(j, "form_title", "");
+        if (j.contains("version")) p.version = integer(j, "version", "");
+        p.about = str_or(j, "about");
         const json& call = member(j, "call", "");
         p.issuer = str(call, "issuer", "call");
         p.document_number = str(call, "document_number", "call");
@@ -334,12 +360,55 @@ ProgrammeLoad load_programme(const std::string& json_text) {
         for (auto& [key, value] : member(j, "clauses", "").items())
             if (value.is_string()) p.clauses.emplace_back(key, value.get<std::string>());
         p.index_units();
+        std::vector<std::string> lists{"evidence_items"};
+        std::vector<KindId> kinds;
+        for (const KindRule& k : p.kinds) {
+            kinds.push_back(k.id);
+            for (const auto& [name, items] : k.options)
+                if (std::find(lists.begin(), lists.end(), name) == lists.end()) lists.push_back(name);
+        }
+        FormLoad form = load_form(member(j, "form", "").dump(), lists, kinds);
+        for (const FormProblem& problem : form.problems) out.problems.push_back(problem.where + "：" + problem.message);
+        if (!out.problems.empty()) throw ProgrammeError("申报书表格（form）有 " + std::to_string(out.problems.size()) +
+                                                        " 处问题，第一处：" + out.problems.front());
+        p.form = std::move(form.form);
         out.programme = std::move(p);
     } catch (const std::exception& e) {
         out.programme.reset();
         out.error = std::string("申报计划文件有误：") + e.what();
+        if (out.problems.empty()) out.problems.push_back(e.what());
     }
     return out;
+}
+
+}  // namespace shenbao
+
+namespace shenbao {
+
+const Programme* ProgrammeSet::find(const std::string& id) const {
+    for (const Programme& p : all)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+ProgrammeSet load_programmes(const std::vector<const char*>& files, std::string& error) {
+    ProgrammeSet set;
+    for (const char* text : files) {
+        ProgrammeLoad loaded = load_programme(text);
+        if (!loaded.programme) {
+            if (error.empty()) error = loaded.error;
+            continue;
+        }
+        if (set.find(loaded.programme->id)) {
+            if (error.empty()) error = "申报计划 " + loaded.programme->id + " 重复";
+            continue;
+        }
+        set.all.push_back(std::move(*loaded.programme));
+    }
+    std::stable_sort(set.all.begin(), set.all.end(), [](const Programme& a, const Programme& b) {
+        return a.year != b.year ? a.year > b.year : a.version > b.version;
+    });
+    return set;
 }
 
 }  // namespace shenbao

@@ -3,28 +3,19 @@
 // Every number, date, list and clause the checks use comes from here, so next year's call
 // is a new data file, not new code.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "date.h"
+#include "form.h"
+#include "kind.h"
 #include "money.h"
 
 namespace shenbao {
 
-// The six project kinds of 附件2. The ids are stable: they appear in exported files.
-enum class KindId {
-    AcademicExchange,       // academic_exchange        精品学术交流活动
-    ServiceStation,         // service_station          学会科技服务站
-    EnterpriseCooperation,  // enterprise_cooperation   企会协作
-    EnterpriseInfoService,  // enterprise_info_service  企业科技信息服务
-    InnovationContest,      // innovation_contest       创新创业竞赛
-    OrganisationBuilding,   // organisation_building    组织建设
-};
-constexpr KindId kAllKinds[] = {KindId::AcademicExchange, KindId::ServiceStation, KindId::EnterpriseCooperation,
-                                KindId::EnterpriseInfoService, KindId::InnovationContest, KindId::OrganisationBuilding};
-const char* kind_key(KindId kind);
-std::optional<KindId> kind_from_key(const std::string& key);
+
 
 struct FundingRate {
     std::string id, item, unit;
@@ -72,6 +63,7 @@ struct KindRule {
     // Choice lists for kind-specific fields (academic formats, scales and levels; service
     // station host types; organisation-building items). Empty when the kind has none.
     std::vector<std::string> formats, scales, levels, host_types, organisation_items;
+    std::map<std::string, std::vector<std::string>> options;  // every list of `options`, by name
 };
 
 struct Category {
@@ -111,6 +103,9 @@ struct Contact {
 struct Programme {
     std::string id, name, form_title;
     int year = 0;
+    int version = 1;  // raised when the call is reissued with changes; drafts record it
+    std::string about;  // what the file is, when that needs saying (shown where a call is chosen)
+    FormSpec form;    // the 申报书's fields
     std::string issuer, document_number, call_title, form_maker, form_date;
     Date issued_on, deadline;
     std::string deadline_clause;
@@ -143,12 +138,19 @@ public:
     std::vector<std::pair<std::string, std::string>> unit_name_abbreviations;  // {full, short}
 
     const KindRule* kind(KindId id) const;
+    // The choices a field offers: the kind's option list of that name, or the programme's
+    // evidence_items. Empty when there is none.
+    const std::vector<std::string>& options_for(KindId kind, const std::string& list) const;
     // 项目类别 as the 重点项目表 of 附件2 lists it: the category, then the kind's name in
     // brackets, e.g. 学术交流（精品学术交流活动）. 申报说明5 asks for this on the form.
     std::string project_category_text(KindId id) const;
     // The clause of a general rule (complete, applicant, project_name, kind, project_number,
     // submission, targets); the key itself when the file has none, so a gap shows.
     std::string clause(const std::string& key) const;
+    // The clause a field's rules cite: its `clause` as a clause key, "kind:<part>" (附件2's
+    // row of the kind), "funding" (the kind's standard), "expense" (说明6) or text as it is;
+    // the `complete` clause when it names none.
+    std::string field_clause(const FieldSpec& field, KindId kind) const;
     const Category* category(const std::string& id) const;
     const ExpenseKind* expense_kind(const std::string& id) const;
     // The 附件1 table and row of a unit, matched on its name after trimming: 附件1's short
@@ -171,8 +173,19 @@ public:
 
 struct ProgrammeLoad {
     std::optional<Programme> programme;
-    std::string error;  // zh-CN, when programme is empty
+    std::string error;  // zh-CN, when programme is empty: the first problem
+    std::vector<std::string> problems;  // every problem found, each "where：what"
 };
+
+// The calls the app knows, newest first (by year, then version).
+struct ProgrammeSet {
+    std::vector<Programme> all;
+    const Programme* find(const std::string& id) const;
+    const Programme& newest() const { return all.front(); }
+};
+// Loads every file; an error names the first that is not a valid programme (or a
+// duplicate id). Empty `all` only with an error.
+ProgrammeSet load_programmes(const std::vector<const char*>& files, std::string& error);
 
 // Parses a programme file. Never throws; a file that is not a valid programme gives an
 // error naming the first problem found.

@@ -27,7 +27,7 @@ Store::Store(FileSystem& fs, std::string root, std::string programme_id)
 std::string Store::encode(const StoredDraft& draft) const {
     DocumentMeta meta = draft.meta;
     meta.draft_id = draft.id;
-    return encode_application(draft.app, programme_id_, meta);
+    return encode_application(draft.app, meta.programme_id.empty() ? programme_id_ : meta.programme_id, meta);
 }
 
 LoadReport Store::load_all() {

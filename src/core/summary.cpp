@@ -1,5 +1,6 @@
 #include "summary.h"
 
+#include "field_access.h"
 #include "text.h"
 
 namespace shenbao {
@@ -31,39 +32,25 @@ void add(std::vector<SummarySection>& out, SummarySection section) {
 
 std::vector<SummarySection> summarise(const Programme& programme, const Application& a) {
     std::vector<SummarySection> out;
+    // The kind's own sections of the form (those shown for some kinds only), their
+    // one-value fields as rows: labels and order from the programme's field table.
     SummarySection details{"类别信息", {}};
-    switch (a.cover.kind) {
-        case KindId::AcademicExchange:
-            details.rows = {{"活动形式", or_dash(a.academic.format)},
-                            {"活动规模", or_dash(a.academic.scale)},
-                            {"主办活动级别", or_dash(a.academic.level)},
-                            {"主办、承办单位", or_dash(a.academic.organisers)},
-                            {"预计参加人数", or_dash(a.academic.participants)},
-                            {"继续教育或培训", a.academic.is_training ? "是" : "否"}};
-            break;
-        case KindId::ServiceStation:
-            details.rows = {{"依托单位类型", or_dash(a.station.host_type)},
-                            {"依托单位名称", or_dash(a.station.host_name)},
-                            {"服务站地址", or_dash(a.station.host_address)},
-                            {"服务内容与方式", or_dash(a.station.services)},
-                            {"上级学会资源对接", or_dash(a.station.upstream)}};
-            break;
-        case KindId::EnterpriseCooperation:
-            details.rows = {{"协作基地或企业", or_dash(a.cooperation.partner)}, {"专项协作内容", or_dash(a.cooperation.topic)}};
-            break;
-        case KindId::EnterpriseInfoService:
-            details.rows = {{"新注册企业数", or_dash(a.info_service.new_enterprises)}, {"征集案例数", or_dash(a.info_service.cases)}};
-            break;
-        case KindId::InnovationContest:
-            details.rows = {{"竞赛名称", or_dash(a.contest.contest_name)},
-                            {"参赛项目数", or_dash(a.contest.entries)},
-                            {"孵化落地项目数", or_dash(a.contest.incubated)}};
-            break;
-        case KindId::OrganisationBuilding: {
-            std::string items;
-            for (const std::string& i : a.organisation.items) items += (items.empty() ? "" : "；") + i;
-            details.rows = {{"组织建设内容", or_dash(items)}, {"评估情况材料", or_dash(a.organisation.evidence)}};
-            break;
+    for (const SectionSpec& section : programme.form.sections) {
+        if (section.kinds.empty() || !section.shown_for(a.cover.kind)) continue;
+        for (const FieldSpec& f : section.fields) {
+            if (!f.shown_for(a.cover.kind)) continue;
+            switch (f.input) {
+                case InputKind::Table: break;  // the experts: a section of their own below
+                case InputKind::Check: details.rows.push_back({f.printed_label(), flag_at(a, f.path) ? "是" : "否"}); break;
+                case InputKind::Choices: {
+                    std::string items;
+                    if (auto* list = list_of(const_cast<Application&>(a), f.path))
+                        for (const std::string& i : *list) items += (items.empty() ? "" : "；") + i;
+                    details.rows.push_back({f.label, or_dash(items)});
+                    break;
+                }
+                default: details.rows.push_back({f.label, or_dash(text_at(a, f.path))});
+            }
         }
     }
     add(out, std::move(details));

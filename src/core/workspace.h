@@ -98,10 +98,14 @@ public:
 
     // A blank application of the kind. The unit's details (unit, leader, phone) are taken
     // from the most recently edited draft: a society writes them the same every time.
-    Draft& create(KindId kind, const std::string& id, const std::string& now) {
+    // `programme` is the call it is for (the workspace's own when null).
+    Draft& create(KindId kind, const std::string& id, const std::string& now, const Programme* programme = nullptr) {
+        const Programme& call = programme ? *programme : programme_;
         Draft d;
         d.id = id;
-        d.app = Application::blank(programme_, kind);
+        d.app = Application::blank(call, kind);
+        d.meta.programme_id = call.id;
+        d.meta.programme_version = call.version;
         if (!drafts_.empty()) {
             const Cover& last = drafts_.front().app.cover;
             d.app.cover.applicant_unit = last.applicant_unit;
@@ -118,6 +122,8 @@ public:
         Draft d;
         d.id = new_id;
         d.app = source->app;
+        d.meta.programme_id = source->meta.programme_id;
+        d.meta.programme_version = source->meta.programme_version;
         d.app.cover.project_name += "（副本）";
         d.app.cover.project_number.clear();
         return &insert(std::move(d), now);
@@ -137,7 +143,7 @@ public:
     void record_hand_in(Draft& d, const std::string& how, const std::string& now) {
         d.meta.handed_in_at = now;
         d.meta.handed_in_how = how;
-        d.meta.handed_in_fingerprint = fingerprint_of(d.app, programme_.id);
+        d.meta.handed_in_fingerprint = fingerprint_of(d.app, programme_id_of(d));
         ++d.revision;
     }
 
@@ -145,7 +151,7 @@ public:
     enum class HandIn { Never, Current, ChangedSince };
     HandIn hand_in_state(const Draft& d) const {
         if (d.meta.handed_in_at.empty()) return HandIn::Never;
-        return d.meta.handed_in_fingerprint == fingerprint_of(d.app, programme_.id) ? HandIn::Current : HandIn::ChangedSince;
+        return d.meta.handed_in_fingerprint == fingerprint_of(d.app, programme_id_of(d)) ? HandIn::Current : HandIn::ChangedSince;
     }
 
     // Marks a change made to d.app; `finished` records an undo step.
@@ -331,6 +337,8 @@ public:
         }
         Draft draft;
         draft.app = std::move(*d.application);
+        draft.meta.programme_id = d.programme_id;
+        draft.meta.programme_version = d.meta.programme_version;
         const bool id_taken = find(d.meta.draft_id) != nullptr;
         if (id_taken) {
             const Draft& existing = *find(d.meta.draft_id);
@@ -375,8 +383,12 @@ private:
         if (store_.save_revision({d.id, d.app, d.meta}, now, "auto")) d.last_revision_at = *now_s;
     }
 
+    // A new draft: fresh times; the call it belongs to (meta.programme_*) is kept.
     Draft& insert(Draft d, const std::string& now) {
-        d.meta = {d.id, now, now, generator_};
+        DocumentMeta meta{d.id, now, now, generator_};
+        meta.programme_id = d.meta.programme_id;
+        meta.programme_version = d.meta.programme_version;
+        d.meta = std::move(meta);
         d.history.reset(d.app);
         d.revision = 1;  // not in the store yet
         drafts_.insert(drafts_.begin(), std::move(d));
@@ -393,6 +405,14 @@ private:
 
     Store& store_;
     const Programme& programme_;
+
+public:
+    // The call a draft belongs to: as its file says, else the workspace's.
+    const std::string& programme_id_of(const Draft& d) const {
+        return d.meta.programme_id.empty() ? programme_.id : d.meta.programme_id;
+    }
+
+private:
     std::string generator_;
     std::vector<Draft> drafts_;      // newest edit first after sort_by_last_edit()
     std::vector<StoredDraft> trash_;

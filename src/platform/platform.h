@@ -23,6 +23,10 @@ const char* drafts_root();
 // the storage callback (shenbao_sync_done in main_web.cpp); only one runs at a time, a second request
 // waits for the first.
 void persist();
+// The call the person last chose for new applications (a programme id; empty when none),
+// kept in the browser beside the drafts. Never fails: storage refused is no choice made.
+std::string remembered_call();
+void remember_call(const std::string& id);
 // Empty when storage works; otherwise what went wrong (IndexedDB missing or blocked).
 std::string storage_error();
 

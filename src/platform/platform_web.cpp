@@ -34,6 +34,20 @@ int utc_offset_minutes(long long utc_seconds) {
 const char* drafts_root() { return "/drafts"; }
 void persist() { EM_ASM({ shenbaoPlatform.persist(); }); }
 
+std::string remembered_call() {
+    char buf[128] = {};
+    EM_ASM({
+        let id = '';
+        try { id = String(localStorage.getItem('shenbao-call') || ''); } catch (e) { /* storage refused */ }
+        if (lengthBytesUTF8(id) < $1) stringToUTF8(id, $0, $1);
+    }, buf, static_cast<int>(sizeof buf));
+    return buf;
+}
+
+void remember_call(const std::string& id) {
+    EM_ASM({ try { localStorage.setItem('shenbao-call', UTF8ToString($0)); } catch (e) { /* storage refused */ } }, id.c_str());
+}
+
 std::string storage_error() {
     // Measured, then copied into a buffer of ours (Emscripten 3.1.6's glue has no
     // stringToNewUTF8 in scope, whatever EXPORTED_RUNTIME_METHODS says).

@@ -59,13 +59,14 @@ void AppState::mark_pending() {
 // ---- App -----------------------------------------------------------------------------------
 
 bool App::init(std::string& error) {
-    ProgrammeLoad loaded = load_programme(builtin_programme_json());
-    if (!loaded.programme) {
-        error = loaded.error;
-        return false;
-    }
-    programme_ = std::move(*loaded.programme);
-    state.programme = &programme_;
+    programmes_ = load_programmes(builtin_programme_jsons(), error);
+    if (programmes_.all.empty()) return false;
+    error.clear();  // a broken extra file does not stop the others
+    state.programmes = &programmes_;
+    state.new_call = platform::remembered_call();
+    if (!programmes_.find(state.new_call)) state.new_call = programmes_.newest().id;
+    const Programme& programme_ = programmes_.newest();
+    state.programme = &chosen_call();
     platform::today(state.today.year, state.today.month, state.today.day);
     state.storage_error = platform::storage_error();
     if (!state.storage_error.empty()) state.save_state = SaveState::Unavailable;
@@ -87,11 +88,26 @@ bool App::init(std::string& error) {
     return true;
 }
 
+const Programme& App::programme_of(const Draft& d) const {
+    const Programme* p = programmes_.find(workspace_->programme_id_of(d));
+    return p ? *p : programmes_.newest();
+}
+
+const Programme& App::chosen_call() const {
+    const Programme* p = programmes_.find(state.new_call);
+    return p ? *p : programmes_.newest();
+}
+
+void App::follow_current_call() {
+    const Draft* d = state.current();
+    state.programme = d && !state.show_new_draft && !state.review_mode ? &programme_of(*d) : &chosen_call();
+}
+
 void App::load_review() {
     // The received files are kept as they came; the review fields beside them.
     for (const std::string& name : fs_.list(kReviewFiles)) {
         std::string bytes;
-        if (fs_.read(kReviewFiles + "/" + name, bytes)) review_add(state.review, programme_, name, bytes, state.today);
+        if (fs_.read(kReviewFiles + "/" + name, bytes)) review_add(state.review, chosen_call(), name, bytes, state.today);
     }
     for (Submission& s : state.review.items) {
         state.fonts.need_text(canonical_content(s.app));
@@ -148,7 +164,7 @@ void App::opened(const std::string& id) {
 void App::refresh_checks() {
     for (Draft& d : state.drafts()) {
         if (d.checked_revision == d.revision) continue;
-        CheckResult result = check_full(programme_, d.app, state.today);
+        CheckResult result = check_full(programme_of(d), d.app, state.today);
         d.findings = std::move(result.findings);
         d.completeness = std::move(result.completeness);
         d.checked_revision = d.revision;
@@ -206,10 +222,16 @@ void App::apply(const Intent& in) {
     }
     switch (in.type) {
         case Intent::Type::NewDraft:
-            opened(workspace_->create(in.kind, new_id(), now).id);
+            opened(workspace_->create(in.kind, new_id(), now, &chosen_call()).id);
             // A new draft: the caret waits in 项目名称 (activated, not only placed there).
             state.nav_field.clear();
             state.focus_field = "cover.project_name";
+            break;
+        case Intent::Type::ChooseCall:
+            if (programmes_.find(in.id)) {
+                state.new_call = in.id;
+                platform::remember_call(in.id);
+            }
             break;
         case Intent::Type::OpenDraft:
             if (state.find(in.id)) opened(in.id);
@@ -296,14 +318,14 @@ void App::apply(const Intent& in) {
             break;
         case Intent::Type::ViewSubmission:
             if (const Submission* x = state.review.find(in.id))
-                platform::show_document(x->app.cover.project_name, print_html(programme_, x->app, x->fingerprint));
+                platform::show_document(x->app.cover.project_name, print_html(chosen_call(), x->app, x->fingerprint));
             break;
         case Intent::Type::ExportReviewCsv:
-            platform::offer_download("申报汇总-" + now.substr(0, 10) + ".csv", "text/csv", review_csv(programme_, state.review));
+            platform::offer_download("申报汇总-" + now.substr(0, 10) + ".csv", "text/csv", review_csv(chosen_call(), state.review));
             break;
         case Intent::Type::ExportPublication:
             platform::offer_download("拟资助项目公示-" + now.substr(0, 10) + ".html", "text/html",
-                                     review_publication_html(programme_, state.review));
+                                     review_publication_html(chosen_call(), state.review));
             break;
         case Intent::Type::ResolveResubmission:
             review_resolve(state.review, static_cast<size_t>(in.number), in.text == "new");
@@ -338,6 +360,7 @@ void App::hand_in(Intent::Type what, const std::string& id) {
     Draft* d = state.find(id);
     if (!d) return;
     const Application& app = d->app;
+    const Programme& programme_ = programme_of(*d);
     const std::string fingerprint = fingerprint_of(app, programme_.id);
     const std::string now = platform::now_iso_utc();
     std::string date = app.cover.applied_on.value() ? app.cover.applied_on.value()->iso() : now.substr(0, 10);
@@ -386,7 +409,7 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         import_batch_open_ = true;
     }
     if (state.review_mode) {
-        const ReviewAdd result = review_add(state.review, programme_, name, bytes, state.today);
+        const ReviewAdd result = review_add(state.review, chosen_call(), name, bytes, state.today);
         if (result == ReviewAdd::Added) ++state.review_last_added;
         if (result == ReviewAdd::Duplicate) ++state.review_last_duplicates;
         if (result == ReviewAdd::Added) {
@@ -402,7 +425,7 @@ void App::import_file(const std::string& name, std::string_view bytes) {
     AppState::ImportLine line{std::move(outcome)};
     if (Draft* d = state.find(line.outcome.draft_id)) {
         state.fonts.need_text(canonical_content(d->app));
-        const Findings findings = check_application(programme_, d->app, state.today);
+        const Findings findings = check_application(programme_of(*d), d->app, state.today);
         line.errors = count_severity(findings, Severity::Error);
         line.warnings = count_severity(findings, Severity::Warning);
     }
@@ -635,7 +658,7 @@ std::string App::status_json() {
 }
 
 std::string App::review_json() {
-    const ReviewTotals t = review_totals(programme_, state.review);
+    const ReviewTotals t = review_totals(chosen_call(), state.review);
     nlohmann::json kinds = nlohmann::json::object();
     for (const KindTotal& k : t.kinds)
         kinds[kind_key(k.kind)] = {{"count", k.count}, {"requested", k.requested.plain()}, {"proposed", k.proposed.plain()}};

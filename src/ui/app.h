@@ -56,7 +56,17 @@ private:
     platform::PosixFileSystem fs_;
     std::unique_ptr<shenbao::Store> store_;
     std::unique_ptr<Workspace> workspace_;
-    shenbao::Programme programme_;
+    shenbao::ProgrammeSet programmes_;
+    // The call a draft belongs to (the newest when its call is not shipped any more).
+    const shenbao::Programme& programme_of(const Draft& d) const;
+    // The call new drafts are for, and 审阅's.
+    const shenbao::Programme& chosen_call() const;
+
+public:
+    // Points AppState::programme at the call of what is on screen; before each frame.
+    void follow_current_call();
+
+private:
     bool import_batch_open_ = false;
     bool release_after_sync_ = false;
     bool update_after_sync_ = false;

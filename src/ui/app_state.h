@@ -49,7 +49,8 @@ struct LaidOutItem {
 // What a view asks for; applied by App after the frame.
 struct Intent {
     enum class Type {
-        NewDraft,        // kind
+        NewDraft,        // kind (for the call AppState::new_call)
+        ChooseCall,      // id = programme id: the call new drafts are for
         OpenDraft,       // id
         DuplicateDraft,  // id
         RenameDraft,     // id, text
@@ -91,7 +92,11 @@ struct Settings {
 };
 
 struct AppState {
+    // The call of what is on screen: the current draft's, else the one new drafts are for.
+    // Set by App before each frame.
     const shenbao::Programme* programme = nullptr;
+    const shenbao::ProgrammeSet* programmes = nullptr;  // every call the site ships
+    std::string new_call;  // the programme id new drafts are for (the newest unless chosen)
     shenbao::Date today;
     Workspace* workspace = nullptr;         // owned by App
     std::string current_id;

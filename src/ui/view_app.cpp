@@ -494,6 +494,7 @@ void DrawNewDraft(AppState& s) {
     const Programme& p = *s.programme;
     SectionHeading("新建申报书", "请选择项目类别");
     ImGui::PushTextWrapPos(0);
+    MutedText(("申报计划：" + p.name + (s.programmes && s.programmes->all.size() > 1 ? "（可在本页末尾更换）" : "")).c_str());
     MutedText(("申报截止：" + p.deadline.chinese() + "。资助标准和条件见" + std::string("附件2") + "。").c_str());
     for (const KindRule& k : p.kinds) {
         ImGui::PushID(kind_key(k.id));
@@ -516,12 +517,38 @@ void DrawNewDraft(AppState& s) {
                 ImGui::TextUnformatted(("注意：" + k.route.text + "。可先起草，正式申报以市科协通知为准。").c_str());
                 ImGui::PopStyleColor();
             }
-            if (ImGui::Button(("填写“" + k.name + "”申报书").c_str())) {
+            const std::string label = "填写“" + k.name + "”申报书";
+            const bool pressed = ImGui::Button(label.c_str());
+            NoteItem(s, std::string("new.") + kind_key(k.id), label, "button");
+            if (pressed) {
                 s.request({Intent::Type::NewDraft, "", k.id});
                 s.show_new_draft = false;
             }
         }
         ImGui::PopID();
+    }
+    // The call: the site ships every year's; the newest is the default, a choice is kept.
+    // Last on the page, so that the kinds stay where the keyboard has always found them.
+    if (s.programmes && s.programmes->all.size() > 1) {
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("更换申报计划");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(std::min(460.0f, ImGui::GetContentRegionAvail().x));
+        const bool open = ImGui::BeginCombo("##call", p.name.c_str());
+        NoteItem(s, "new.call", "申报计划", "combobox");
+        if (open) {
+            for (const Programme& call : s.programmes->all) {
+                const std::string label = call.name + (&call == &s.programmes->newest() ? "（最新）" : "");
+                if (ImGui::Selectable(label.c_str(), call.id == p.id) && call.id != p.id)
+                    s.request({Intent::Type::ChooseCall, call.id});
+                NoteItem(s, "new.call." + call.id, call.name, "option");
+                if (!call.about.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", call.about.c_str());
+            }
+            ImGui::EndCombo();
+        }
+        if (!p.about.empty()) MutedText(p.about.c_str());
     }
     ImGui::PopTextWrapPos();
     if (s.current() && ImGui::Button("返回")) s.show_new_draft = false;

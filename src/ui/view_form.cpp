@@ -1,9 +1,12 @@
-// The 申报书 form, section by section in the order of the printed form (附件3).
+// The 申报书 form: the sections and fields of the programme's form table (form.h), each
+// drawn by its input kind, in the order of the printed form.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 
+#include "checks.h"
+#include "field_access.h"
 #include "text.h"
 #include "views.h"
 #include "widgets.h"
@@ -60,56 +63,33 @@ void TableFindings(FormContext& f, const std::string& prefix) {
     }
 }
 
-// Moves or removes row i of a list after a RowButtons action; records an undo step.
-template <class T>
-void apply_row_action(FormContext& f, std::vector<T>& rows, size_t i, int action) {
-    if (action == 1 && i > 0) std::swap(rows[i], rows[i - 1]);
-    else if (action == 2 && i + 1 < rows.size()) std::swap(rows[i], rows[i + 1]);
-    else if (action == 3) rows.erase(rows.begin() + static_cast<long>(i));
-    else return;
-    f.state.changed(f.draft, true);
-}
-
-// A button that adds a row to the list at `list` (named list + ".add"); the keyboard goes
-// to the new row's first cell, `first_cell` of it.
-template <class T>
-void AddRowButton(FormContext& f, const char* label, const std::string& list, std::vector<T>& rows, const char* first_cell,
-                  T row = {}) {
-    if (!NamedButton(f.state, label, (list + ".add").c_str())) return;
-    rows.push_back(std::move(row));
-    f.state.changed(f.draft, true);
-    f.state.focus_field = at(list.c_str(), rows.size() - 1, first_cell);
-}
-
 // A money amount as it is written once typed: 4,000 and ４０００元 become 4000.
 void normalise_money(std::string& text) {
     if (auto m = Money::parse(text)) text = m->plain();
 }
 
-bool BeginFormTable(const char* id, int columns) {
-    return ImGui::BeginTable(id, columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp);
-}
-
-void DrawCover(FormContext& f) {
-    Application& a = f.draft.app;
-    const Programme& p = *f.state.programme;
-    SectionHeading("封面", "申报书第一页");
-    // 项目编号 is written by the association, so applicants see it but cannot type it.
-    const float row_x = ImGui::GetCursorPosX();  // where rows start: labels right-align to row_x + label_width
-    ImGui::SetCursorPosX(row_x + f.label_width - ImGui::CalcTextSize("项目编号").x - 12);
-    ImGui::TextUnformatted("项目编号");
+// 项目编号 is written by the association, so applicants see it but cannot type it.
+void AssignedField(FormContext& f, const FieldSpec& spec) {
+    const std::string value = text_at(f.draft.app, spec.path);
+    const float row_x = ImGui::GetCursorPosX();  // labels right-align to row_x + label_width
+    ImGui::SetCursorPosX(row_x + f.label_width - ImGui::CalcTextSize(spec.label.c_str()).x - 12);
+    ImGui::TextUnformatted(spec.label.c_str());
     ImGui::SameLine(row_x + f.label_width);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
-    ImGui::TextUnformatted(a.cover.project_number.empty() ? "（由市科协填写）" : a.cover.project_number.c_str());
+    ImGui::TextUnformatted(value.empty() ? spec.hint.c_str() : value.c_str());
     ImGui::PopStyleColor();
+}
 
-    TextField(f, "cover.project_name", "项目名称", a.cover.project_name, "准确概括项目内容", true);
-
-    // 项目类别: the kinds of 附件2; those not applied for here say so.
-    ImGui::PushID("cover.kind");
+// 项目类别: the kinds of the programme; those not applied for here say so.
+void KindField(FormContext& f, const FieldSpec& spec) {
+    Application& a = f.draft.app;
+    const Programme& p = *f.state.programme;
+    ImGui::PushID(spec.path.c_str());
     ImGui::AlignTextToFramePadding();
-    ImGui::SetCursorPosX(row_x + f.label_width - ImGui::CalcTextSize("项目类别 *").x - 12);
-    ImGui::TextUnformatted("项目类别");
+    const float row_x = ImGui::GetCursorPosX();
+    const std::string marked = spec.label + " *";
+    ImGui::SetCursorPosX(row_x + f.label_width - ImGui::CalcTextSize(marked.c_str()).x - 12);
+    ImGui::TextUnformatted(spec.label.c_str());
     ImGui::SameLine(0, 2);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
     ImGui::TextUnformatted("*");
@@ -119,9 +99,9 @@ void DrawCover(FormContext& f) {
     ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x));
     // As 申报说明5 asks: the category of the 重点项目表, with the kind's name.
     const bool kind_open = ImGui::BeginCombo("##kind", p.project_category_text(a.cover.kind).c_str());
-    FocusRequestedItem(f.state, "cover.kind");
-    if (ImGui::IsItemFocused()) f.state.focused_field = "cover.kind";
-    NoteItem(f.state, "cover.kind", "项目类别", "combobox");
+    FocusRequestedItem(f.state, spec.path);
+    if (ImGui::IsItemFocused()) f.state.focused_field = spec.path;
+    NoteItem(f.state, spec.path, spec.label, "combobox");
     if (kind_open) {
         for (const KindRule& k : p.kinds) {
             std::string label = p.project_category_text(k.id) + " " + k.funding.text;
@@ -141,163 +121,7 @@ void DrawCover(FormContext& f) {
         ImGui::PopStyleColor();
     }
     ImGui::PopID();
-    FieldFindings(f, "cover.kind");
-
-    UnitField(f, "cover.applicant_unit", "申报单位", a.cover.applicant_unit);
-    TextField(f, "cover.project_leader", "项目负责人", a.cover.project_leader, nullptr, true);
-    TextField(f, "cover.phone", "联系电话", a.cover.phone, "手机号或 0515-88192426", true);
-    DateInput(f, "cover.applied_on", "申报时间", a.cover.applied_on, true);
-}
-
-void DrawPlan(FormContext& f) {
-    Plan& pl = f.draft.app.plan;
-    SectionHeading("项目内容", "目标、内容与实施计划、时间地点、预期成果");
-    LongTextField(f, "plan.aims", "项目目标", pl.aims, "本项目要解决的问题和达到的目标", true, 3);
-    LongTextField(f, "plan.content", "内容与实施计划", pl.content, "活动内容、步骤安排、组织方式", true, 6);
-    DateInput(f, "plan.start", "开始日期", pl.start, true);
-    DateInput(f, "plan.end", "结束日期", pl.end, true);
-    TextField(f, "plan.place", "实施地点", pl.place, nullptr, f.draft.app.cover.kind != KindId::OrganisationBuilding);
-    LongTextField(f, "plan.expected_results", "预期成果", pl.expected_results, "可考核的成果", true, 3);
-
-    ImGui::Spacing();
-    ImGui::TextUnformatted("考核指标（可量化）");
-    if (BeginFormTable("indicators", 4)) {
-        ImGui::TableSetupColumn("指标名称", ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn("目标值", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("单位", ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 150);
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < pl.indicators.size(); ++i) {
-            Indicator& ind = pl.indicators[i];
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "name"), "指标名称", ind.name, "如 参会人数");
-            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "target"), "目标值", ind.target, "150");
-            ImGui::TableNextColumn(); Cell(f, at("plan.indicators", i, "unit"), "单位", ind.unit, "人");
-            ImGui::TableNextColumn();
-            const int action = RowButtons(i, pl.indicators.size());
-            ImGui::PopID();
-            if (action) { apply_row_action(f, pl.indicators, i, action); break; }
-        }
-        ImGui::EndTable();
-    }
-    AddRowButton(f, "＋ 添加指标", "plan.indicators", pl.indicators, "name");
-    TableFindings(f, "plan.indicators");
-}
-
-void ExpertTable(FormContext& f, std::vector<InvitedExpert>& experts) {
-    ImGui::TextUnformatted("拟邀请专家");
-    if (BeginFormTable("experts", 4)) {
-        ImGui::TableSetupColumn("姓名", ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn("职称", ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn("单位", ImGuiTableColumnFlags_WidthStretch, 2.5f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 150);
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < experts.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "name"), "专家姓名", experts[i].name);
-            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "title"), "职称", experts[i].title, "教授");
-            ImGui::TableNextColumn(); Cell(f, at("details.experts", i, "unit"), "单位", experts[i].unit);
-            ImGui::TableNextColumn();
-            const int action = RowButtons(i, experts.size());
-            ImGui::PopID();
-            if (action) { apply_row_action(f, experts, i, action); break; }
-        }
-        ImGui::EndTable();
-    }
-    AddRowButton(f, "＋ 添加专家", "details.experts", experts, "name");
-    TableFindings(f, "details.experts");
-}
-
-void DrawDetails(FormContext& f) {
-    Application& a = f.draft.app;
-    const KindRule* rule = f.state.programme->kind(a.cover.kind);
-    if (!rule) return;
-    switch (a.cover.kind) {
-        case KindId::AcademicExchange:
-            SectionHeading("活动信息", "精品学术交流活动");
-            ChoiceField(f, "details.format", "活动形式", a.academic.format, rule->formats, true);
-            ChoiceField(f, "details.scale", "活动规模", a.academic.scale, rule->scales, true);
-            ChoiceField(f, "details.level", "主办活动级别", a.academic.level, rule->levels, true);
-            TextField(f, "details.organisers", "主办、承办单位", a.academic.organisers, "主办：…；承办：…", true);
-            NumberField(f, "details.participants", "预计参加人数", a.academic.participants, "人");
-            ExpertTable(f, a.academic.experts);
-            CheckItem(f, "details.is_training", "本活动属于继续教育或培训（此类活动不在资助范围）", a.academic.is_training);
-            break;
-        case KindId::ServiceStation:
-            SectionHeading("服务站信息", "学会科技服务站");
-            ChoiceField(f, "details.host_type", "依托单位类型", a.station.host_type, rule->host_types, true);
-            TextField(f, "details.host_name", "依托单位名称", a.station.host_name, nullptr, true);
-            TextField(f, "details.host_address", "服务站地址", a.station.host_address);
-            LongTextField(f, "details.services", "服务内容与方式", a.station.services, "长期科技服务的内容、频次与方式", true, 3);
-            LongTextField(f, "details.upstream", "上级学会资源对接", a.station.upstream, "与上级学会资源的对接交流安排", false, 2);
-            break;
-        case KindId::EnterpriseCooperation:
-            SectionHeading("协作信息", "企会协作");
-            TextField(f, "details.partner", "协作基地或企业", a.cooperation.partner, nullptr, true);
-            LongTextField(f, "details.topic", "专项协作内容", a.cooperation.topic, nullptr, true, 3);
-            break;
-        case KindId::EnterpriseInfoService:
-            SectionHeading("服务数据", "企业科技信息服务");
-            NumberField(f, "details.new_enterprises", "新注册企业数", a.info_service.new_enterprises, "家");
-            NumberField(f, "details.cases", "征集案例数", a.info_service.cases, "个");
-            break;
-        case KindId::InnovationContest:
-            SectionHeading("竞赛信息", "创新创业竞赛");
-            TextField(f, "details.contest_name", "竞赛名称", a.contest.contest_name, nullptr, true);
-            NumberField(f, "details.entries", "参赛项目数", a.contest.entries, "项");
-            NumberField(f, "details.incubated", "孵化落地项目数", a.contest.incubated, "项");
-            break;
-        case KindId::OrganisationBuilding: {
-            SectionHeading("组织建设内容", "可多选");
-            for (const std::string& item : rule->organisation_items) {
-                auto it = std::find(a.organisation.items.begin(), a.organisation.items.end(), item);
-                bool chosen = it != a.organisation.items.end();
-                if (CheckItem(f, "details.items." + item, item.c_str(), chosen)) {
-                    if (chosen) a.organisation.items.push_back(item);
-                    else a.organisation.items.erase(it);
-                }
-            }
-            FieldFindings(f, "details.items");
-            LongTextField(f, "details.evidence", "评估情况材料", a.organisation.evidence, "将提供的组织建设和评估情况材料", false, 3);
-            break;
-        }
-    }
-}
-
-void DrawTeam(FormContext& f) {
-    Application& a = f.draft.app;
-    const KindRule* rule = f.state.programme->kind(a.cover.kind);
-    const bool station = rule && rule->expert_team_min > 0;
-    SectionHeading(station ? "专家服务团队" : "项目团队",
-                   station ? "需有一支相对固定的专家服务团队" : "主要成员（可选）");
-    if (BeginFormTable("team", 6)) {
-        ImGui::TableSetupColumn("姓名", ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn("工作单位", ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn("职称", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-        ImGui::TableSetupColumn("专业特长", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableSetupColumn("联系电话", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 150);
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < a.team.size(); ++i) {
-            TeamMember& m = a.team[i];
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "name"), "姓名", m.name);
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "unit"), "工作单位", m.unit);
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "title"), "职称", m.title);
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "speciality"), "专业特长", m.speciality);
-            ImGui::TableNextColumn(); Cell(f, at("team", i, "phone"), "联系电话", m.phone);
-            ImGui::TableNextColumn();
-            const int action = RowButtons(i, a.team.size());
-            ImGui::PopID();
-            if (action) { apply_row_action(f, a.team, i, action); break; }
-        }
-        ImGui::EndTable();
-    }
-    AddRowButton(f, station ? "＋ 添加专家" : "＋ 添加成员", "team", a.team, "name");
-    TableFindings(f, "team");
+    FieldFindings(f, spec.path);
 }
 
 // The expense kind of a budget line: one of 说明6's kinds, or another the person names
@@ -327,82 +151,136 @@ void ExpenseKindCell(FormContext& f, const std::string& path, std::string& kind_
     if (!kind) Cell(f, path + ".other", "其他科目名称", kind_id, "科目名称，如 交通费");
 }
 
-void DrawBudget(FormContext& f) {
+// A table field: its columns as the form table gives them, a row of buttons per row, and
+// under it the total of its money column when it has one.
+void TableField(FormContext& f, const FieldSpec& spec, bool with_label) {
     Application& a = f.draft.app;
-    const Programme& p = *f.state.programme;
-    SectionHeading("项目经费预算", "单位：元");
-    if (BeginFormTable("budget", 4)) {
-        ImGui::TableSetupColumn("经费科目", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("用途与测算依据", ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn("金额（元）", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    const std::unique_ptr<Rows> rows = rows_of(a, spec.path);
+    if (!rows) return;
+    if (with_label) ImGui::TextUnformatted(spec.label.c_str());
+    const int columns = static_cast<int>(spec.columns.size()) + 1;
+    if (ImGui::BeginTable(spec.path.c_str(), columns,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (const ColumnSpec& c : spec.columns) ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch, c.width);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 150);
         ImGui::TableHeadersRow();
-        for (size_t i = 0; i < a.budget.lines.size(); ++i) {
-            BudgetLine& line = a.budget.lines[i];
+        for (size_t i = 0; i < rows->size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
+            for (const ColumnSpec& c : spec.columns) {
+                ImGui::TableNextColumn();
+                std::string* cell = rows->cell(i, c.key);
+                if (!cell) continue;
+                const std::string path = at(spec.path.c_str(), i, c.key.c_str());
+                if (c.input == InputKind::ExpenseKind) ExpenseKindCell(f, path, *cell);
+                else if (c.input == InputKind::Money)
+                    Cell(f, path, c.label.c_str(), *cell, c.hint.c_str(), ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter,
+                         normalise_money);
+                else Cell(f, path, c.label.c_str(), *cell, c.hint.c_str());
+            }
             ImGui::TableNextColumn();
-            ExpenseKindCell(f, at("budget.lines", i, "expense_kind"), line.expense_kind);
-            ImGui::TableNextColumn(); Cell(f, at("budget.lines", i, "description"), "用途与测算依据", line.description);
-            ImGui::TableNextColumn();
-            Cell(f, at("budget.lines", i, "amount"), "金额", line.amount.text, "0", ImGuiInputTextFlags_CallbackCharFilter,
-                 MoneyCharFilter, normalise_money);
-            ImGui::TableNextColumn();
-            const int action = RowButtons(i, a.budget.lines.size());
+            const int action = RowButtons(i, rows->size());
             ImGui::PopID();
-            if (action) { apply_row_action(f, a.budget.lines, i, action); break; }
+            if (action == 1 && i > 0) rows->swap(i, i - 1);
+            else if (action == 2 && i + 1 < rows->size()) rows->swap(i, i + 1);
+            else if (action == 3) rows->erase(i);
+            if (action) {
+                f.state.changed(f.draft, true);
+                break;
+            }
         }
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted("合计");
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(a.budget.total().capital().c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(a.budget.total().display().c_str());
+        if (!spec.total_column.empty()) {
+            Money total;
+            for (size_t i = 0; i < rows->size(); ++i)
+                if (const std::string* cell = rows->cell(i, spec.total_column))
+                    if (auto m = Money::parse(*cell)) total = total + *m;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("合计");
+            for (int c = 1; c + 1 < static_cast<int>(spec.columns.size()); ++c) ImGui::TableNextColumn();
+            if (spec.columns.size() > 2) ImGui::TextUnformatted(total.capital().c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(total.display().c_str());
+        }
         ImGui::EndTable();
     }
-    AddRowButton(f, "＋ 添加经费科目", "budget.lines", a.budget.lines, "expense_kind",
-                 BudgetLine{p.expense_kinds.empty() ? "" : p.expense_kinds.front().id, "", {}});
-    TableFindings(f, "budget.lines");
-    ImGui::Spacing();
-    MoneyInput(f, "budget.requested", "申请市科协资助", a.budget.requested, true);
-    MoneyInput(f, "budget.self_raised", "自筹经费", a.budget.self_raised, false);
-}
-
-void DrawOpinion(FormContext& f) {
-    UnitOpinion& o = f.draft.app.opinion;
-    SectionHeading("申报单位意见", "打印后由负责人签字并加盖单位公章");
-    LongTextField(f, "opinion.opinion", "单位意见", o.opinion, "也可打印后手写", false, 2);
-    TextField(f, "opinion.signatory", "签字负责人", o.signatory);
-    DateInput(f, "opinion.signed_on", "日期", o.signed_on, false);
-}
-
-void DrawEligibility(FormContext& f) {
-    Application& a = f.draft.app;
-    SectionHeading("申报条件确认", "附件3·申报说明");
-    for (const EligibilityItem& e : f.state.programme->eligibility) {
-        auto it = std::find(a.eligibility_confirmed.begin(), a.eligibility_confirmed.end(), e.id);
-        bool confirmed = it != a.eligibility_confirmed.end();
-        if (CheckItem(f, "eligibility." + e.id, e.text.c_str(), confirmed)) {
-            if (confirmed) a.eligibility_confirmed.push_back(e.id);
-            else a.eligibility_confirmed.erase(it);
-        }
+    const std::string add = spec.add_label.empty() ? "＋ 添加一行" : spec.add_label;
+    if (NamedButton(f.state, add.c_str(), (spec.path + ".add").c_str())) {
+        rows->insert(rows->size());
+        // A new budget line starts as the first expense kind of 说明6.
+        for (const ColumnSpec& c : spec.columns)
+            if (c.input == InputKind::ExpenseKind && !f.state.programme->expense_kinds.empty())
+                *rows->cell(rows->size() - 1, c.key) = f.state.programme->expense_kinds.front().id;
+        f.state.changed(f.draft, true);
+        f.state.focus_field = at(spec.path.c_str(), rows->size() - 1, spec.columns.front().key.c_str());
     }
+    TableFindings(f, spec.path);
 }
 
-void DrawEvidence(FormContext& f) {
+// A checklist: each option a box; the list holds the options ticked (for the eligibility
+// items, their ids).
+void ChecklistField(FormContext& f, const FieldSpec& spec) {
     Application& a = f.draft.app;
-    const Programme& p = *f.state.programme;
-    SectionHeading("佐证材料清单", "活动结束后提交");
-    for (const std::string& item : p.evidence_items) {
-        auto it = std::find(a.evidence_planned.begin(), a.evidence_planned.end(), item);
-        bool planned = it != a.evidence_planned.end();
-        if (CheckItem(f, "evidence." + item, item.c_str(), planned)) {
-            if (planned) a.evidence_planned.push_back(item);
-            else a.evidence_planned.erase(it);
+    std::vector<std::string>* list = list_of(a, spec.path);
+    if (!list) return;
+    auto item = [&](const std::string& value, const std::string& label, const std::string& path) {
+        auto it = std::find(list->begin(), list->end(), value);
+        bool on = it != list->end();
+        if (CheckItem(f, path, label.c_str(), on)) {
+            if (on) list->push_back(value);
+            else list->erase(it);
+            f.state.changed(f.draft, true);
         }
+    };
+    // Item paths keep the names the checks and the tests know: eligibility.<id>, evidence.<item>.
+    if (spec.input == InputKind::Confirmations) {
+        for (const EligibilityItem& e : f.state.programme->eligibility) item(e.id, e.text, "eligibility." + e.id);
+        return;
     }
-    FieldFindings(f, "evidence");
+    const std::string prefix = spec.path == "evidence_planned" ? std::string("evidence") : spec.path;
+    for (const std::string& option : f.state.programme->options_for(a.cover.kind, spec.options))
+        item(option, option, prefix + "." + option);
+    FieldFindings(f, prefix);
+}
+
+void DrawField(FormContext& f, const FieldSpec& spec, bool table_label) {
+    Application& a = f.draft.app;
+    const KindId kind = a.cover.kind;
+    const bool required = spec.need_for(kind) == Need::Required;
+    const char* label = spec.label.c_str();
+    const char* hint = spec.hint.empty() ? nullptr : spec.hint.c_str();
+    switch (spec.input) {
+        case InputKind::Text:
+        case InputKind::Phone: TextField(f, spec.path, label, text_of(a, spec.path), hint, required); break;
+        case InputKind::LongText:
+            LongTextField(f, spec.path, label, text_of(a, spec.path), hint, required, static_cast<float>(spec.lines));
+            break;
+        case InputKind::Date: DateInput(f, spec.path, label, text_of(a, spec.path), required); break;
+        case InputKind::Money: MoneyInput(f, spec.path, label, text_of(a, spec.path), required); break;
+        case InputKind::Number:
+            NumberField(f, spec.path, label, text_of(a, spec.path), spec.unit.empty() ? nullptr : spec.unit.c_str(), required);
+            break;
+        case InputKind::Unit: UnitField(f, spec.path, label, text_of(a, spec.path), required); break;
+        case InputKind::Choice:
+            ChoiceField(f, spec.path, label, text_of(a, spec.path), f.state.programme->options_for(kind, spec.options), required);
+            break;
+        case InputKind::Check: {
+            bool* flag = flag_of(a, spec.path);
+            bool on = flag ? *flag : flag_at(a, spec.path);
+            if (CheckItem(f, spec.path, label, on)) {
+                if (flag) *flag = on;
+                else text_of(a, spec.path) = on ? "true" : "";
+                f.state.changed(f.draft, true);
+            }
+            break;
+        }
+        case InputKind::Choices:
+        case InputKind::Confirmations: ChecklistField(f, spec); break;
+        case InputKind::Table: TableField(f, spec, table_label); break;
+        case InputKind::Kind: KindField(f, spec); break;
+        case InputKind::Assigned: AssignedField(f, spec); break;
+        case InputKind::ExpenseKind: break;  // a column only
+    }
 }
 
 }  // namespace
@@ -410,14 +288,48 @@ void DrawEvidence(FormContext& f) {
 void DrawForm(AppState& state, Draft& draft) {
     ImGui::PushID(draft.id.c_str());
     FormContext f{state, draft, std::clamp(ImGui::GetContentRegionAvail().x * 0.2f, 110.0f, 170.0f)};
-    DrawCover(f);
-    DrawPlan(f);
-    DrawDetails(f);
-    DrawTeam(f);
-    DrawBudget(f);
-    DrawEligibility(f);
-    DrawEvidence(f);
-    DrawOpinion(f);  // last, as on paper: the signature and stamp close the form
+    const KindId kind = draft.app.cover.kind;
+    // Saved with an earlier version of its call: what the form added, and what the draft
+    // holds that the form no longer has (kept), until the person has seen it.
+    const FormChanges changes = form_changes(*state.programme, draft.app, draft.meta.programme_version);
+    if (!changes.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+        ImGui::PushTextWrapPos(0.0f);
+        std::string text = "申报计划已更新到第 " + std::to_string(state.programme->version) + " 版。";
+        if (!changes.added.empty()) {
+            text += "新增栏目：";
+            for (size_t i = 0; i < changes.added.size(); ++i) text += (i ? "、" : "") + changes.added[i];
+            text += "。";
+        }
+        if (!changes.dropped.empty()) {
+            text += "以下内容不在新版申报书中，已保留在草稿里：";
+            for (size_t i = 0; i < changes.dropped.size(); ++i) text += (i ? "；" : "") + changes.dropped[i].second;
+            text += "。";
+        }
+        ImGui::TextUnformatted(text.c_str());
+        NoteItem(state, "form.changes", text, "note");
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        if (NamedButton(state, "知道了", "form.changes.seen")) {
+            draft.meta.programme_version = state.programme->version;
+            state.changed(draft, false);
+        }
+    }
+    // The sections of the programme's form, in its order (the opinion last, as on paper:
+    // the signature and stamp close the form).
+    for (const SectionSpec& section : state.programme->form.sections) {
+        if (!section.shown_for(kind)) continue;
+        std::vector<const FieldSpec*> fields;
+        for (const FieldSpec& field : section.fields)
+            if (field.shown_for(kind)) fields.push_back(&field);
+        if (fields.empty()) continue;
+        const std::string& subtitle = section.subtitle_of(kind);
+        SectionHeading(section.title_of(kind).c_str(), subtitle.empty() ? nullptr : subtitle.c_str());
+        for (const FieldSpec* field : fields) {
+            if (field->input == InputKind::Table && field != fields.front()) ImGui::Spacing();
+            DrawField(f, *field, fields.size() > 1);
+        }
+    }
     ImGui::Dummy(ImVec2(0, 40));
     ImGui::PopID();
 }

@@ -426,7 +426,7 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
     return edited;
 }
 
-bool DateInput(FormContext& f, const std::string& path, const char* label, shenbao::DateField& value, bool required) {
+bool DateInput(FormContext& f, const std::string& path, const char* label, std::string& text, bool required) {
     ImGui::PushID(path.c_str());
     Label(f, label, required);
     bool edited;
@@ -434,17 +434,17 @@ bool DateInput(FormContext& f, const std::string& path, const char* label, shenb
         FieldFrame frame(worst_at(f.draft, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(220.0f, field_width()));
-        ImGui::InputTextWithHint("##v", shenbao::kDateHint, &value.text);
+        ImGui::InputTextWithHint("##v", shenbao::kDateHint, &text);
         note_focus(f, path);
         NoteItem(f.state, path, label, "textbox");
         edited = ImGui::IsItemEdited();
         if (edited) f.state.changed(f.draft, false);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
-            if (auto d = value.value()) value.text = d->iso();  // one form once left
+            if (auto d = shenbao::Date::parse(text)) text = d->iso();  // one form once left
             f.state.changed(f.draft, true);
         }
         if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
-        if (auto d = value.value()) {
+        if (auto d = shenbao::Date::parse(text)) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
             ImGui::TextUnformatted(d->chinese().c_str());
@@ -456,7 +456,7 @@ bool DateInput(FormContext& f, const std::string& path, const char* label, shenb
     return edited;
 }
 
-bool MoneyInput(FormContext& f, const std::string& path, const char* label, shenbao::MoneyField& value, bool required) {
+bool MoneyInput(FormContext& f, const std::string& path, const char* label, std::string& text, bool required) {
     ImGui::PushID(path.c_str());
     Label(f, label, required);
     bool edited;
@@ -464,19 +464,19 @@ bool MoneyInput(FormContext& f, const std::string& path, const char* label, shen
         FieldFrame frame(worst_at(f.draft, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(200.0f, field_width()));
-        ImGui::InputTextWithHint("##v", "0", &value.text, ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter);
+        ImGui::InputTextWithHint("##v", "0", &text, ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter);
         note_focus(f, path);
         NoteItem(f.state, path, label, "textbox");
         edited = ImGui::IsItemEdited();
         if (edited) f.state.changed(f.draft, false);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
-            if (auto m = value.value()) value.text = m->plain();
+            if (auto m = shenbao::Money::parse(text)) text = m->plain();
             f.state.changed(f.draft, true);
         }
         if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
         ImGui::SameLine();
         ImGui::TextUnformatted("元");
-        if (auto m = value.value(); m && m->fen > 0) {
+        if (auto m = shenbao::Money::parse(text); m && m->fen > 0) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
             ImGui::TextUnformatted(m->capital().c_str());
@@ -488,9 +488,10 @@ bool MoneyInput(FormContext& f, const std::string& path, const char* label, shen
     return edited;
 }
 
-bool NumberField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* unit) {
+bool NumberField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* unit,
+                 bool required) {
     ImGui::PushID(path.c_str());
-    Label(f, label, false);
+    Label(f, label, required);
     bool edited;
     {
         FieldFrame frame(worst_at(f.draft, path));
@@ -549,19 +550,16 @@ bool CheckItem(FormContext& f, const std::string& path, const char* label, bool&
         note_focus(f, path, false);
         NoteItem(f.state, path, label, "checkbox");
         ImGui::PopTextWrapPos();
-        if (changed) {
-            f.state.changed(f.draft, true);
-            MarkVisited(f.draft, path);
-        }
+        if (changed) MarkVisited(f.draft, path);
     }
     FieldFindings(f, path, false);  // a list of boxes: no empty line between them
     ImGui::PopID();
     return changed;
 }
 
-bool UnitField(FormContext& f, const std::string& path, const char* label, std::string& value) {
+bool UnitField(FormContext& f, const std::string& path, const char* label, std::string& value, bool required) {
     ImGui::PushID(path.c_str());
-    Label(f, label, true);
+    Label(f, label, required);
     bool edited;
     {
         FieldFrame frame(worst_at(f.draft, path));

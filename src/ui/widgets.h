@@ -47,16 +47,19 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
 // the soft breaks it shows; from anything else, the text as it is.
 std::string ClipboardText(const char* copied);
 // Accepts 2018-05-31 and 2018年5月31日; shows 2018-05-31 once the field is left.
-bool DateInput(FormContext& f, const std::string& path, const char* label, shenbao::DateField& value, bool required);
+bool DateInput(FormContext& f, const std::string& path, const char* label, std::string& text, bool required);
 // Only digits, separators and one decimal point can be typed; shown as 1500 or 1500.50.
-bool MoneyInput(FormContext& f, const std::string& path, const char* label, shenbao::MoneyField& value, bool required);
-bool NumberField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* unit);
+bool MoneyInput(FormContext& f, const std::string& path, const char* label, std::string& text, bool required);
+bool NumberField(FormContext& f, const std::string& path, const char* label, std::string& value, const char* unit,
+                 bool required);
 // A choice among options (data-driven lists of the programme).
 bool ChoiceField(FormContext& f, const std::string& path, const char* label, std::string& value,
                  const std::vector<std::string>& options, bool required);
+// A box; returns whether it was toggled. The caller applies the change and then calls
+// AppState::changed, so that the undo step holds it.
 bool CheckItem(FormContext& f, const std::string& path, const char* label, bool& value);
 // The applicant unit: free text with suggestions from 附件1 matching any part of the name.
-bool UnitField(FormContext& f, const std::string& path, const char* label, std::string& value);
+bool UnitField(FormContext& f, const std::string& path, const char* label, std::string& value, bool required);
 
 // The findings for a path, drawn under a field; returns the worst severity or -1. A field
 // keeps a line for its message whether or not one is shown (`reserve`), so that a

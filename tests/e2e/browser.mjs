@@ -32,6 +32,11 @@ export async function launch({ width = 1366, height = 768, profile, dpr = 1, tou
     executablePath: '/usr/bin/chromium', headless: true, args: FLAGS,
     viewport: { width, height }, deviceScaleFactor: dpr, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: touch,
   });
+  // The samples and the tests' dates are the 2018 call's: a profile starts with that call
+  // chosen (as a person would choose it), unless a test chooses another.
+  await context.addInitScript(() => {
+    try { if (!localStorage.getItem('shenbao-call')) localStorage.setItem('shenbao-call', 'yancheng-2018'); } catch (e) { /* none */ }
+  });
   return { context, profile: dir };
 }
 

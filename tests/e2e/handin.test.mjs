@@ -75,7 +75,8 @@ export const tests = [
         assert.match(pdfText(pdf, 1), /项目编号/);
         assert.match(pdfText(pdf, 1), /盐城市科学技术协会制/);
         assert.match(pdfText(pdf, 2), /申\s*报\s*说\s*明/);
-        assert.match(pdfText(pdf, 3), /一、项目目标/);
+        assert.match(pdfText(pdf, 3), /一、项目内容/);  // the first section of the form after the cover
+        assert.match(pdfText(pdf, 3), /项目目标/);
         assert.match(pdfText(pdf, 3), /第 3 页/);
         assert.match(pdfText(pdf, 5), /申报单位意见/);
         const fp = JSON.parse(fs.readFileSync(await download(page, 'handin.export_json'), 'utf8')).fingerprint.slice(0, 12);

@@ -18,7 +18,7 @@
 using namespace shenbao;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static const Programme programme = *load_programme(builtin_programme_json()).programme;
+    static const Programme programme = *load_programme(builtin_programme_jsons().front()).programme;
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     Decoded d = decode_application(bytes);
     if (d.application) {

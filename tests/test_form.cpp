@@ -1,0 +1,286 @@
+// The form as data: the programme's field table drives the codec, the checks and the
+// print; a second call changes them by data alone; broken tables are refused with a
+// message that says what and where.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "checks.h"
+#include "codec.h"
+#include "field_access.h"
+#include "helpers.h"
+#include "print_html.h"
+
+using namespace shenbao;
+
+namespace {
+
+const Programme& programme_2019() {
+    static const Programme p = [] {
+        auto loaded = load_programme(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2019.json"));
+        if (!loaded.programme) throw std::runtime_error(loaded.error);
+        return *loaded.programme;
+    }();
+    return p;
+}
+
+// A distinct marker per value, so that where it lands can be told apart.
+std::string marker(const std::string& path) { return "«" + path + "»"; }
+
+// Fills every field of the form shown for the kind: text fields with their marker (dates
+// and amounts with values of their kind), a row per table, each checklist's first option.
+Application filled(const Programme& p, KindId kind) {
+    Application a = Application::blank(p, kind);
+    int n = 0;
+    for (const FieldSpec* f : p.form.fields_for(kind)) {
+        ++n;
+        switch (f->input) {
+            case InputKind::Kind: break;
+            case InputKind::Date: text_of(a, f->path) = "2018-05-" + std::to_string(10 + n % 18); break;
+            case InputKind::Money: text_of(a, f->path) = std::to_string(1000 + n); break;
+            case InputKind::Check: *flag_of(a, f->path) = true; break;
+            case InputKind::Choices:
+            case InputKind::Confirmations: {
+                std::vector<std::string>* list = list_of(a, f->path);
+                REQUIRE(list);
+                list->clear();
+                list->push_back(marker(f->path));
+                break;
+            }
+            case InputKind::Table: {
+                auto rows = rows_of(a, f->path);
+                REQUIRE(rows);
+                while (rows->size() > 0) rows->erase(0);
+                rows->insert(0);
+                for (const ColumnSpec& c : f->columns) *rows->cell(0, c.key) = marker(f->path + "." + c.key);
+                break;
+            }
+            default: text_of(a, f->path) = marker(f->path); break;
+        }
+    }
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("every field of the table round-trips through the codec and is printed in the table's order") {
+    for (const Programme* p : {&testing::programme(), &programme_2019()}) {
+        for (const KindRule& rule : p->kinds) {
+            CAPTURE(p->id);
+            CAPTURE(std::string(kind_key(rule.id)));
+            const Application a = filled(*p, rule.id);
+            const Decoded back = decode_application(encode_application(a, p->id, {}));
+            REQUIRE(back.application);
+            for (const FieldSpec* f : p->form.fields_for(rule.id)) {
+                CAPTURE(f->path);
+                switch (f->input) {
+                    case InputKind::Table:
+                        REQUIRE(rows_at(*back.application, f->path) == 1);
+                        for (const ColumnSpec& c : f->columns)
+                            CHECK(cell_at(*back.application, f->path, 0, c.key) == marker(f->path + "." + c.key));
+                        break;
+                    case InputKind::Check: CHECK(flag_at(*back.application, f->path)); break;
+                    case InputKind::Choices:
+                    case InputKind::Confirmations:
+                        CHECK(*list_of(const_cast<Application&>(*back.application), f->path) ==
+                              std::vector<std::string>{marker(f->path)});
+                        break;
+                    case InputKind::Kind: CHECK(back.application->cover.kind == rule.id); break;
+                    default: CHECK(text_at(*back.application, f->path) == text_at(a, f->path));
+                }
+            }
+            CHECK(*back.application == a);
+
+            // The print: each field's label and typed value, in the order of the table.
+            const std::string html = print_html(*p, a, fingerprint_of(a, p->id));
+            size_t last = 0;
+            for (const FieldSpec* f : p->form.fields_for(rule.id)) {
+                CAPTURE(f->path);
+                std::string expected;
+                switch (f->input) {
+                    case InputKind::Table: expected = marker(f->path + "." + f->columns.front().key); break;
+                    case InputKind::Kind: expected = html_text(p->project_category_text(rule.id)); break;
+                    case InputKind::Check: expected = html_text(f->printed_label()); break;
+                    case InputKind::Date: expected = Date::parse(text_at(a, f->path))->chinese(); break;
+                    case InputKind::Money: expected = Money::parse(text_at(a, f->path))->display(); break;
+                    default: expected = html_text(marker(f->path));
+                }
+                // A checklist's label is its heading; its ticked entry is the marker.
+                if (f->input == InputKind::Choices) expected = html_text(marker(f->path));
+                if (f->input == InputKind::Confirmations) expected = "☐";
+                if (f->input == InputKind::Assigned) {
+                    CHECK(html.find(expected) != std::string::npos);  // the box at the top of the cover
+                    continue;
+                }
+                const size_t at = html.find(expected, last);
+                CHECK_MESSAGE(at != std::string::npos, "not printed after the field before it: " << expected);
+                if (at != std::string::npos) last = at;
+            }
+        }
+    }
+}
+
+TEST_CASE("a field the programme adds is a field of its form, its checks and its print, with no code") {
+    const Programme& p = programme_2019();
+    const FieldSpec* publicity = p.form.field("details.publicity");
+    REQUIRE(publicity);
+    CHECK(builtin_slot("details.publicity") == Slot::None);  // not in the built-in model
+    CHECK(publicity->shown_for(KindId::AcademicExchange));
+    CHECK_FALSE(publicity->shown_for(KindId::ServiceStation));
+    CHECK(testing::programme().form.field("details.publicity") == nullptr);
+
+    Application a = testing::complete("academic_exchange");
+    auto finding = [&](const Programme& call, const std::string& field) -> std::string {
+        for (const Finding& f : check_application(call, a, Date{2019, 5, 1}))
+            if (f.field == field) return f.message;
+        return "";
+    };
+    // Required by the 2019 form only.
+    CHECK(finding(p, "details.publicity") == "请填写宣传报道安排");
+    CHECK(finding(testing::programme(), "details.publicity").empty());
+    CHECK(check_full(p, a, Date{2019, 5, 1}).completeness.section("details")->required >
+          check_full(testing::programme(), a, Date{2018, 5, 1}).completeness.section("details")->required);
+
+    // Its limit is the table's too.
+    text_of(a, "details.publicity") = std::string(301, 'x');
+    CHECK(finding(p, "details.publicity").find("不能超过300字") != std::string::npos);
+
+    // Written into the file at its path, read back, printed under its label.
+    text_of(a, "details.publicity") = "会前在学会公众号发布通知，会后发布新闻稿";
+    const std::string file = encode_application(a, p.id, {});
+    CHECK(nlohmann::json::parse(file)["application"]["details"]["publicity"] == "会前在学会公众号发布通知，会后发布新闻稿");
+    const Decoded back = decode_application(file);
+    REQUIRE(back.application);
+    CHECK(back.findings.empty());
+    CHECK(back.application->extra.at("details.publicity") == "会前在学会公众号发布通知，会后发布新闻稿");
+    CHECK(finding(p, "details.publicity").empty());
+    const std::string html = print_html(p, *back.application, back.fingerprint);
+    CHECK(html.find("宣传报道安排") != std::string::npos);
+    CHECK(html.find("会后发布新闻稿") != std::string::npos);
+
+    // Under the 2018 call the value is not lost: kept, and said to be outside its form.
+    CHECK(finding(testing::programme(), "details.publicity").find("已保留") != std::string::npos);
+}
+
+TEST_CASE("the second call differs from the first by data: deadline, window, kinds, a standard") {
+    const Programme& p18 = testing::programme();
+    const Programme& p19 = programme_2019();
+    CHECK(p19.deadline == Date{2019, 5, 20});
+    CHECK(p18.kind(KindId::EnterpriseInfoService) != nullptr);
+    CHECK(p19.kind(KindId::EnterpriseInfoService) == nullptr);
+    CHECK(p19.form.fields_for(KindId::EnterpriseInfoService).size() < p18.form.fields_for(KindId::EnterpriseInfoService).size());
+
+    auto errors_on = [](const Programme& p, const Application& a, const Date& today, const std::string& field) {
+        int n = 0;
+        for (const Finding& f : check_application(p, a, today)) n += f.severity == Severity::Error && f.field == field;
+        return n;
+    };
+    // 学会科技服务站: 3000 in 2018, 4000 in 2019.
+    Application station = testing::complete("service_station");
+    station.budget.requested.text = "4000";
+    station.budget.self_raised.text = "";
+    station.budget.lines = {{"expert_lecture", "专家服务", {"4000"}}};
+    CHECK(errors_on(p18, station, Date{2018, 5, 1}, "budget.requested") == 1);
+    CHECK(errors_on(p19, station, Date{2019, 5, 1}, "budget.requested") == 0);
+
+    // The activity window moved a year on.
+    Application academic = testing::complete("academic_exchange");
+    academic.plan.start.text = "2019-06-01";
+    academic.plan.end.text = "2019-06-02";
+    CHECK(errors_on(p18, academic, Date{2018, 5, 1}, "plan.start") == 1);
+    CHECK(errors_on(p19, academic, Date{2019, 5, 1}, "plan.start") == 0);
+
+    // And the deadline: 5月25日 is late in 2019, in time in 2018.
+    academic.cover.applied_on.text = "2019-05-25";
+    CHECK(errors_on(p19, academic, Date{2019, 5, 1}, "cover.applied_on") == 1);
+    academic.cover.applied_on.text = "2018-05-25";
+    CHECK(errors_on(p18, academic, Date{2018, 5, 1}, "cover.applied_on") == 0);
+}
+
+TEST_CASE("a draft saved with an earlier version of its call lists what the form added and what it no longer has") {
+    const Programme& p = programme_2019();
+    REQUIRE(p.version == 2);
+    Application a = testing::complete("academic_exchange");
+    a.extra["details.live_platform"] = "学会视频号";  // a field the call had and has dropped
+    const FormChanges changes = form_changes(p, a, 1);
+    CHECK(changes.added == std::vector<std::string>{"宣传报道安排"});
+    REQUIRE(changes.dropped.size() == 1);
+    CHECK(changes.dropped[0].first == "details.live_platform");
+    CHECK(changes.dropped[0].second == "学会视频号");
+    CHECK(form_changes(p, a, 2).empty());  // saved with this version: nothing to say
+    CHECK(form_changes(p, a, 0).empty());  // not recorded
+
+    // The version is recorded in the file's meta, outside the fingerprint.
+    DocumentMeta meta;
+    meta.programme_version = 1;
+    const std::string v1 = encode_application(a, p.id, meta);
+    meta.programme_version = 2;
+    const Decoded back = decode_application(encode_application(a, p.id, meta));
+    CHECK(back.meta.programme_version == 2);
+    CHECK(back.meta.programme_id == p.id);
+    CHECK(decode_application(v1).fingerprint == back.fingerprint);
+    CHECK(back.application->extra.at("details.live_platform") == "学会视频号");
+}
+
+TEST_CASE("a broken form table is refused, each mistake named with where it is") {
+    const nlohmann::json good = nlohmann::json::parse(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+    REQUIRE(load_programme(good.dump()).programme);
+    auto field = [](nlohmann::json& j, const std::string& path) -> nlohmann::json& {
+        for (auto& s : j["form"]["sections"])
+            for (auto& f : s["fields"])
+                if (f["path"] == path) return f;
+        throw std::runtime_error("no field " + path);
+    };
+    struct Case {
+        const char* what;
+        std::function<void(nlohmann::json&)> mutate;
+        const char* message;
+    };
+    const std::vector<Case> cases = {
+        {"unknown input kind", [&](nlohmann::json& j) { field(j, "plan.aims")["input"] = "rich_text"; }, "未知的输入类型“rich_text”"},
+        {"duplicate path", [&](nlohmann::json& j) { field(j, "plan.place")["path"] = "plan.aims"; }, "字段路径“plan.aims”重复"},
+        {"a date rule naming a missing field", [&](nlohmann::json& j) { field(j, "plan.end")["after"] = "plan.begin"; },
+         "引用的字段“plan.begin”不存在"},
+        {"a rule's field removed",
+         [&](nlohmann::json& j) {
+             for (auto& s : j["form"]["sections"])
+                 if (s["id"] == "budget") s["fields"].erase(1);  // 申请市科协资助 goes
+         },
+         "需要字段“budget.requested”"},
+        {"a choice without its list", [&](nlohmann::json& j) { field(j, "details.scale")["options"] = "sizes"; },
+         "可选项列表“sizes”在本申报计划中不存在"},
+        {"an unknown kind", [&](nlohmann::json& j) { field(j, "plan.place")["need_only_for"] = {"moon_base"}; }, "未知的项目类别"},
+        {"a table column the model lacks", [&](nlohmann::json& j) { field(j, "team")["columns"][0]["key"] = "email"; },
+         "表格“team”没有列“email”"},
+        {"a built-in value with the wrong input", [&](nlohmann::json& j) { field(j, "cover.phone")["input"] = "table"; },
+         "字段“cover.phone”的内容不能用输入类型“table”"},
+        {"a new field that cannot be kept as text",
+         [&](nlohmann::json& j) {
+             j["form"]["sections"][1]["fields"].push_back(
+                 {{"path", "plan.partners"}, {"label", "合作方"}, {"input", "table"}, {"columns", nlohmann::json::array()}});
+         },
+         "新增字段只能是"},
+        {"a field without a label", [&](nlohmann::json& j) { field(j, "plan.aims").erase("label"); }, "缺少 label"},
+        {"a limit that is not a count", [&](nlohmann::json& j) { field(j, "plan.aims")["max_chars"] = "lots"; },
+         "max_chars：应为不小于 0 的整数"},
+        {"an unknown need", [&](nlohmann::json& j) { field(j, "plan.aims")["need"] = "maybe"; }, "应为 required、wanted 或 optional"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(std::string(c.what));
+        nlohmann::json j = good;
+        c.mutate(j);
+        const ProgrammeLoad loaded = load_programme(j.dump());
+        CHECK_FALSE(loaded.programme);
+        REQUIRE_FALSE(loaded.problems.empty());
+        bool named = false;
+        for (const std::string& problem : loaded.problems) named = named || problem.find(c.message) != std::string::npos;
+        CHECK_MESSAGE(named, loaded.problems.front());
+        // Where: each problem starts with the place in the file.
+        CHECK(loaded.problems.front().rfind("form", 0) == 0);
+    }
+    // Several mistakes at once are all listed.
+    nlohmann::json j = good;
+    field(j, "plan.aims")["input"] = "rich_text";
+    field(j, "plan.end")["after"] = "plan.begin";
+    CHECK(load_programme(j.dump()).problems.size() == 2);
+}
