@@ -82,7 +82,7 @@ TEST_CASE("every field of the table round-trips through the codec and is printed
                     case InputKind::Check: CHECK(flag_at(*back.application, f->path)); break;
                     case InputKind::Choices:
                     case InputKind::Confirmations:
-                        CHECK(*list_of(const_cast<Application&>(*back.application), f->path) ==
+                        CHECK(*list_at(*back.application, f->path) ==
                               std::vector<std::string>{marker(f->path)});
                         break;
                     case InputKind::Kind: CHECK(back.application->cover.kind == rule.id); break;
@@ -160,6 +160,24 @@ TEST_CASE("a field the programme adds is a field of its form, its checks and its
 
     // Under the 2018 call the value is not lost: kept, and said to be outside its form.
     CHECK(finding(testing::programme(), "details.publicity").find("已保留") != std::string::npos);
+}
+
+TEST_CASE("a checklist says whether entries besides its options are welcome") {
+    const Programme& p = testing::programme();
+    REQUIRE(p.form.field("evidence_planned")->others_allowed);
+    REQUIRE_FALSE(p.form.field("details.items")->others_allowed);
+    auto errors_on = [&](const Application& a, const std::string& field) {
+        int n = 0;
+        for (const Finding& f : check_application(p, a, testing::before_deadline()))
+            n += f.severity == Severity::Error && f.field == field;
+        return n;
+    };
+    Application academic = testing::complete("academic_exchange");
+    academic.evidence_planned.push_back("学会公众号推文截图");  // evidence the society names itself
+    CHECK(errors_on(academic, "evidence_planned") == 0);
+    Application organisation = testing::complete("organisation_building");
+    organisation.organisation.items.push_back("成立学会合唱团");
+    CHECK(errors_on(organisation, "details.items") == 1);
 }
 
 TEST_CASE("the second call differs from the first by data: deadline, window, kinds, a standard") {

@@ -59,7 +59,7 @@ TEST_CASE("附件2: six kinds under three categories with their stable ids and s
     CHECK(p.kind(KindId::InnovationContest)->route.type == Route::Type::Assessed);
     CHECK(p.kind(KindId::EnterpriseCooperation)->route.type == Route::Type::SeparateCall);
     CHECK(p.kind(KindId::OrganisationBuilding)->funding.max == Money::yuan(5000));
-    CHECK(p.kind(KindId::OrganisationBuilding)->organisation_items.size() == 5);
+    CHECK(p.kind(KindId::OrganisationBuilding)->options.at("organisation_items").size() == 5);
 }
 
 TEST_CASE("附件3 说明6: the eight allowed expense kinds") {

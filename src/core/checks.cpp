@@ -142,13 +142,13 @@ private:
                     }
                     continue;
                 case InputKind::Choices: {
-                    const std::vector<std::string>* list = list_of(const_cast<Application&>(a_), f->path);
+                    const std::vector<std::string>* list = list_at(a_, f->path);
                     if (!list) continue;
                     if (need == Need::Required) count(f->path, !list->empty());
                     if (list->empty() && need != Need::Optional)
                         missing(severity_of(need), f->path, "请至少选择一项" + f->named(), clause);
                     const std::vector<std::string>& options = p_.options_for(kind, f->options);
-                    if (f->path != "evidence_planned")  // evidence the society names itself is welcome
+                    if (!f->others_allowed)
                         for (const std::string& item : *list)
                             if (!options.empty() && !contains_item(options, item))
                                 add(Severity::Error, f->path, "“" + item + "”不是" + f->named() + "的可选项", clause);

@@ -180,6 +180,10 @@ std::vector<std::string>* list_of(Application& app, const std::string& path) {
     return e ? &e->second(app) : nullptr;
 }
 
+const std::vector<std::string>* list_at(const Application& app, const std::string& path) {
+    return list_of(const_cast<Application&>(app), path);  // read only: the list is not changed
+}
+
 std::unique_ptr<Rows> rows_of(Application& app, const std::string& path) {
     if (path == "plan.indicators") return std::make_unique<VectorRows<Indicator>>(app.plan.indicators, kIndicatorColumns);
     if (path == "team") return std::make_unique<VectorRows<TeamMember>>(app.team, kTeamColumns);
@@ -205,7 +209,7 @@ bool has_value(const Application& app, const FieldSpec& field) {
         case InputKind::Check: return flag_at(app, field.path);
         case InputKind::Choices:
         case InputKind::Confirmations: {
-            auto* list = list_of(const_cast<Application&>(app), field.path);
+            const auto* list = list_at(app, field.path);
             return list ? !list->empty() : !trim(text_at(app, field.path)).empty();
         }
         case InputKind::Table: return rows_at(app, field.path) > 0;

@@ -34,6 +34,7 @@ bool* flag_of(Application& app, const std::string& path);  // null when not a bu
 bool flag_at(const Application& app, const std::string& path);  // extras: the text "true"
 
 std::vector<std::string>* list_of(Application& app, const std::string& path);  // null when not a built-in list
+const std::vector<std::string>* list_at(const Application& app, const std::string& path);
 
 // The rows of a table field, whatever the struct of a row.
 class Rows {

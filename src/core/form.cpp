@@ -173,6 +173,10 @@ private:
         f.add_label = text(j, "add_label", at, false);
         f.total_column = text(j, "total_column", at, false);
         f.min_chars_message = text(j, "min_chars_message", at, false);
+        if (j.contains("others_allowed")) {
+            if (j["others_allowed"].is_boolean()) f.others_allowed = j["others_allowed"].get<bool>();
+            else problem(at + ".others_allowed", "应为 true 或 false");
+        }
         f.lines = static_cast<int>(count(j, "lines", at, 3));
         f.max_chars = count(j, "max_chars", at, 0);
         f.min_chars = count(j, "min_chars", at, 0);
@@ -341,11 +345,8 @@ std::vector<const FieldSpec*> FormSpec::fields_for(KindId kind) const {
     return out;
 }
 
-FormLoad load_form(const std::string& form_json, const std::vector<std::string>& option_lists,
-                   const std::vector<KindId>& kinds) {
-    json j = json::parse(form_json, nullptr, false);
-    if (j.is_discarded()) return {{}, {{"form", "不是有效的 JSON"}}};
-    return FormReader(option_lists, kinds).read(j);
+FormLoad load_form(const json& form, const std::vector<std::string>& option_lists, const std::vector<KindId>& kinds) {
+    return FormReader(option_lists, kinds).read(form);
 }
 
 const std::vector<RuleNeeds>& rule_needs() {

@@ -10,6 +10,7 @@
 // Application::extra, so a field can be added to a kind by editing the programme alone.
 #pragma once
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,7 @@ struct FieldSpec {
     std::string min_chars_message;
     std::string after;          // path of a date this one may not be before
     std::string options;        // name of a kind's option list, or evidence_items
+    bool others_allowed = false;  // Choices: entries besides the options are welcome (not an error)
     std::vector<ColumnSpec> columns;  // Table
     std::string add_label;      // Table: the button that adds a row
     std::string total_column;   // Table: a money column added up under the table
@@ -100,14 +102,13 @@ struct FormProblem {
     std::string where, message;
 };
 
-// Reads and validates the `form` member of a programme file (already parsed JSON text of
-// it is passed as `form_json`). `option_lists` are the option list names the programme's
+// Reads and validates the `form` member of a programme file. `option_lists` are the option list names the programme's
 // kinds define; `kind_keys` the kinds it has. Every problem found is listed.
 struct FormLoad {
     FormSpec form;
     std::vector<FormProblem> problems;
 };
-FormLoad load_form(const std::string& form_json, const std::vector<std::string>& option_lists,
+FormLoad load_form(const nlohmann::json& form, const std::vector<std::string>& option_lists,
                    const std::vector<KindId>& kinds);
 
 // The fields the code's cross-field rules read: a programme's form must have each one.

@@ -214,7 +214,7 @@ private:
             out_ += std::string("<tr><td colspan=\"2\"><span class=\"box\">") + (on ? "☑" : "☐") + "</span>" + text_html +
                     "</td></tr>\n";
         };
-        const std::vector<std::string>* chosen = list_of(const_cast<Application&>(a_), f.path);
+        const std::vector<std::string>* chosen = list_at(a_, f.path);
         if (!chosen) return;
         auto has = [&](const std::string& item) { return std::find(chosen->begin(), chosen->end(), item) != chosen->end(); };
         if (f.input == InputKind::Confirmations) {

@@ -134,11 +134,6 @@ KindRule parse_kind(const json& j) {
     k.remarks = strings(j, "remarks");
     if (j.contains("options")) {
         const json& o = j.at("options");
-        k.formats = strings(o, "formats");
-        k.scales = strings(o, "scales");
-        k.levels = strings(o, "levels");
-        k.host_types = strings(o, "host_types");
-        k.organisation_items = strings(o, "organisation_items");
         if (!o.is_object()) throw ProgrammeError(where + ".options 应为对象");
         for (auto it = o.begin(); it != o.end(); ++it) k.options[it.key()] = strings(o, it.key().c_str());
     }
@@ -367,7 +362,7 @@ ProgrammeLoad load_programme(const std::string& json_text) {
             for (const auto& [name, items] : k.options)
                 if (std::find(lists.begin(), lists.end(), name) == lists.end()) lists.push_back(name);
         }
-        FormLoad form = load_form(member(j, "form", "").dump(), lists, kinds);
+        FormLoad form = load_form(member(j, "form", ""), lists, kinds);
         for (const FormProblem& problem : form.problems) out.problems.push_back(problem.where + "：" + problem.message);
         if (!out.problems.empty()) throw ProgrammeError("申报书表格（form）有 " + std::to_string(out.problems.size()) +
                                                         " 处问题，第一处：" + out.problems.front());

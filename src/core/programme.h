@@ -60,10 +60,9 @@ struct KindRule {
     std::string expert_team_clause, expert_team_interpretation;
     std::optional<std::string> mid_term_review_clause;
     std::vector<std::string> remarks;
-    // Choice lists for kind-specific fields (academic formats, scales and levels; service
-    // station host types; organisation-building items). Empty when the kind has none.
-    std::vector<std::string> formats, scales, levels, host_types, organisation_items;
-    std::map<std::string, std::vector<std::string>> options;  // every list of `options`, by name
+    // The choice lists of kind-specific fields (`options`: formats, scales, levels,
+    // host_types, organisation_items …), by name. Fields name them (FieldSpec::options).
+    std::map<std::string, std::vector<std::string>> options;
 };
 
 struct Category {

@@ -44,7 +44,7 @@ std::vector<SummarySection> summarise(const Programme& programme, const Applicat
                 case InputKind::Check: details.rows.push_back({f.printed_label(), flag_at(a, f.path) ? "是" : "否"}); break;
                 case InputKind::Choices: {
                     std::string items;
-                    if (auto* list = list_of(const_cast<Application&>(a), f.path))
+                    if (const auto* list = list_at(a, f.path))
                         for (const std::string& i : *list) items += (items.empty() ? "" : "；") + i;
                     details.rows.push_back({f.label, or_dash(items)});
                     break;

@@ -65,14 +65,14 @@ bool App::init(std::string& error) {
     state.programmes = &programmes_;
     state.new_call = platform::remembered_call();
     if (!programmes_.find(state.new_call)) state.new_call = programmes_.newest().id;
-    const Programme& programme_ = programmes_.newest();
     state.programme = &chosen_call();
     platform::today(state.today.year, state.today.month, state.today.day);
     state.storage_error = platform::storage_error();
     if (!state.storage_error.empty()) state.save_state = SaveState::Unavailable;
     state.read_only = !platform::is_writer();
-    store_ = std::make_unique<Store>(fs_, platform::drafts_root(), programme_.id);
-    workspace_ = std::make_unique<Workspace>(*store_, programme_, kGenerator);
+    // A draft whose file names no call is taken to be for the newest.
+    store_ = std::make_unique<Store>(fs_, platform::drafts_root(), programmes_.newest().id);
+    workspace_ = std::make_unique<Workspace>(*store_, programmes_.newest(), kGenerator);
     state.workspace = workspace_.get();
     load_settings();
 
@@ -164,7 +164,9 @@ void App::opened(const std::string& id) {
 void App::refresh_checks() {
     for (Draft& d : state.drafts()) {
         if (d.checked_revision == d.revision) continue;
-        CheckResult result = check_full(programme_of(d), d.app, state.today);
+        const Programme& call = programme_of(d);
+        CheckResult result = check_full(call, d.app, state.today);
+        d.form_changes = form_changes(call, d.app, d.meta.programme_version);
         d.findings = std::move(result.findings);
         d.completeness = std::move(result.completeness);
         d.checked_revision = d.revision;
@@ -360,8 +362,8 @@ void App::hand_in(Intent::Type what, const std::string& id) {
     Draft* d = state.find(id);
     if (!d) return;
     const Application& app = d->app;
-    const Programme& programme_ = programme_of(*d);
-    const std::string fingerprint = fingerprint_of(app, programme_.id);
+    const Programme& call = programme_of(*d);
+    const std::string fingerprint = fingerprint_of(app, call.id);
     const std::string now = platform::now_iso_utc();
     std::string date = app.cover.applied_on.value() ? app.cover.applied_on.value()->iso() : now.substr(0, 10);
     const std::string json_name = safe_file_name(app.cover.applicant_unit, app.cover.project_name, date, "json");
@@ -369,7 +371,7 @@ void App::hand_in(Intent::Type what, const std::string& id) {
     switch (what) {
         case Intent::Type::Print:
             workspace_->record_hand_in(*d, "print", now);
-            platform::print_document(print_html(programme_, app, fingerprint));
+            platform::print_document(print_html(call, app, fingerprint));
             break;
         case Intent::Type::ExportJson:
             workspace_->record_hand_in(*d, "export", now);
@@ -377,7 +379,7 @@ void App::hand_in(Intent::Type what, const std::string& id) {
             break;
         case Intent::Type::ExportHtml:
             workspace_->record_hand_in(*d, "export", now);
-            platform::offer_download(html_name, "text/html", print_html(programme_, app, fingerprint));
+            platform::offer_download(html_name, "text/html", print_html(call, app, fingerprint));
             break;
         case Intent::Type::Email: {
             workspace_->record_hand_in(*d, "email", now);
@@ -385,14 +387,14 @@ void App::hand_in(Intent::Type what, const std::string& id) {
             const std::string name = trim(app.cover.project_name).empty() ? "（项目名称）" : trim(app.cover.project_name);
             const std::string subject = "【重点项目申报】" + unit + "-" + name;
             const std::string body =
-                programme_.issuer + "：\n\n    现报送" + unit + "《" + name + "》重点项目申报书电子稿，请查收。\n\n"
+                call.issuer + "：\n\n    现报送" + unit + "《" + name + "》重点项目申报书电子稿，请查收。\n\n"
                 "附件（共2个）：\n    1. " + json_name + "（电子稿，可导入申报助手）\n    2. " + html_name +
                 "（打印版）\n\n电子稿指纹：" + short_fingerprint(fingerprint) +
-                "（与纸质申报书每页页脚一致）\n纸质申报书一式" + std::to_string(programme_.copies) +
+                "（与纸质申报书每页页脚一致）\n纸质申报书一式" + std::to_string(call.copies) +
                 "份，签字盖章后另行递交。\n\n联系人：" + trim(app.cover.project_leader) + "  电话：" + trim(app.cover.phone) + "\n";
-            platform::send_by_email(programme_.contact.email, subject, body,
+            platform::send_by_email(call.contact.email, subject, body,
                                     {{json_name, "application/json", workspace_->encode(*d)},
-                                     {html_name, "text/html", print_html(programme_, app, fingerprint)}});
+                                     {html_name, "text/html", print_html(call, app, fingerprint)}});
             break;
         }
         default: break;

@@ -24,6 +24,7 @@ namespace ui {
 struct Draft : shenbao::WorkDraft {
     shenbao::Findings findings;   // of app as it is now; refreshed after every change
     shenbao::Completeness completeness;
+    shenbao::FormChanges form_changes;  // since the call version it was saved with; with the findings
     std::set<std::string> touched;  // fields visited this session: their missing values are marked
     bool mark_all = false;          // mark every finding in place, visited or not
     uint64_t checked_revision = ~0ull;

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-#include "checks.h"
 #include "field_access.h"
 #include "text.h"
 #include "views.h"
@@ -291,7 +290,7 @@ void DrawForm(AppState& state, Draft& draft) {
     const KindId kind = draft.app.cover.kind;
     // Saved with an earlier version of its call: what the form added, and what the draft
     // holds that the form no longer has (kept), until the person has seen it.
-    const FormChanges changes = form_changes(*state.programme, draft.app, draft.meta.programme_version);
+    const FormChanges& changes = draft.form_changes;
     if (!changes.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
         ImGui::PushTextWrapPos(0.0f);
