@@ -20,8 +20,6 @@ using namespace shenbao;
 namespace {
 
 constexpr const char* kGenerator = "shenbao-web 0.1";
-constexpr double kQuietMs = 300;    // save this long after the last keystroke...
-constexpr double kLatestMs = 1000;  // ...and never later than this after the first one
 const std::string kSettingsDir = "/drafts/settings";
 const std::string kSettingsFile = kSettingsDir + "/ui.json";
 const std::string kReviewDir = "/drafts/review";
@@ -48,13 +46,7 @@ void AppState::changed(Draft& d, bool finished) {
     mark_pending();
 }
 
-void AppState::mark_pending() {
-    if (save_state == SaveState::Unavailable) return;  // kept in the page only; nothing to schedule
-    const double now = platform::now_ms();
-    if (save_state != SaveState::Pending) first_pending_ms = now;
-    last_change_ms = now;
-    save_state = SaveState::Pending;
-}
+void AppState::mark_pending() { saving->changed(platform::now_ms()); }
 
 // ---- App -----------------------------------------------------------------------------------
 
@@ -68,8 +60,10 @@ bool App::init(std::string& error) {
     state.programme = &chosen_call();
     platform::today(state.today.year, state.today.month, state.today.day);
     state.storage_error = platform::storage_error();
-    if (!state.storage_error.empty()) state.save_state = SaveState::Unavailable;
+    saving_ = std::make_unique<SavePipeline>(static_cast<SaveTarget&>(*this), state.storage_error.empty());
+    state.saving = saving_.get();
     state.read_only = !platform::is_writer();
+    saving_->set_read_only(state.read_only);
     // A draft whose file names no call is taken to be for the newest.
     store_ = std::make_unique<Store>(fs_, platform::drafts_root(), programmes_.newest().id);
     workspace_ = std::make_unique<Workspace>(*store_, programmes_.newest(), kGenerator);
@@ -84,7 +78,7 @@ bool App::init(std::string& error) {
     else state.current_id = state.drafts().front().id;
     refresh_checks();
     load_review();
-    if (!report.problems.empty()) platform::persist();  // the quarantine moves
+    if (!report.problems.empty()) save_now();  // the quarantine moves
     return true;
 }
 
@@ -119,11 +113,18 @@ void App::load_review() {
 }
 
 void App::save_review(bool files_too) {
-    if (state.read_only) return;
+    if (state.read_only) return;  // the writing tab keeps the review
+    review_fields_dirty_ = true;
+    review_files_dirty_ = review_files_dirty_ || files_too;
+    save_now();
+}
+
+bool App::write_review() {
+    if (!review_fields_dirty_ && !review_files_dirty_) return true;
     fs_.make_dir(kReviewDir);
     fs_.make_dir(kReviewFiles);
     bool ok = true;
-    if (files_too) {
+    if (review_files_dirty_) {
         std::string existing;
         for (const Submission& s : state.review.items) {
             const std::string path = kReviewFiles + "/" + s.id + ".json";
@@ -132,8 +133,8 @@ void App::save_review(bool files_too) {
         }
     }
     ok = fs_.write(kReviewFields + ".tmp", encode_review_fields(state.review)) && fs_.rename(kReviewFields + ".tmp", kReviewFields) && ok;
-    review_fields_dirty_ = false;
-    if (!ok) state.save_state = SaveState::Failed;
+    review_fields_dirty_ = review_files_dirty_ = false;
+    return ok;
 }
 
 std::string App::new_id() {
@@ -275,8 +276,13 @@ void App::apply(const Intent& in) {
             platform::take_over();
             break;
         case Intent::Type::ApplyUpdate:
-            update_after_sync_ = true;
-            save_now();
+            saving_->when_stored([this](bool stored) {
+                if (stored || state.read_only) return platform::apply_update();
+                // Reloading now would lose what is not stored: the banner stays to try again.
+                state.notices.push_back(state.storage_error.empty()
+                                            ? "保存失败，暂不更新：请先导出或备份草稿，再点击更新"
+                                            : "浏览器不允许本页保存：更新会丢失本页内容，请先导出草稿");
+            });
             break;
         case Intent::Type::Backup: {
             platform::offer_download("申报助手备份-" + now.substr(0, 10) + ".json", "application/json", workspace_->backup(now));
@@ -333,7 +339,6 @@ void App::apply(const Intent& in) {
             review_resolve(state.review, static_cast<size_t>(in.number), in.text == "new");
             state.review_order_dirty = true;
             save_review(true);
-            platform::persist();
             break;
         case Intent::Type::ReviewChanged:
             review_fields_dirty_ = true;
@@ -440,7 +445,6 @@ void App::import_done() {
     if (state.review_mode) {
         for (const RejectedFile& r : state.review.rejected) state.fonts.need_text(r.file_name + r.reason);
         save_review(true);
-        platform::persist();
         return;
     }
     show_only(state.show_import);
@@ -498,71 +502,30 @@ int App::after_frame() {
     refresh_checks();
     // A request for the keyboard is taken up by the next frames: they must come.
     if (!state.focus_field.empty() || !state.nav_field.empty()) wanted = std::max(wanted, 1);
-    if (state.save_state == SaveState::Pending) {
-        const double now = platform::now_ms();
-        const double due = std::min(state.last_change_ms + kQuietMs, state.first_pending_ms + kLatestMs);
-        if (now >= due) save_now();
-        else platform::wake_after_ms(static_cast<int>(due - now) + 1);
-    }
+    const double wait_ms = saving_->tick(platform::now_ms());
+    if (wait_ms > 0) platform::wake_after_ms(static_cast<int>(wait_ms) + 1);
     return wanted;
 }
 
-void App::save_now() {
-    if (state.save_state == SaveState::Unavailable) {
-        // No storage: a release or an update waits for nothing.
-        if (release_after_sync_ || update_after_sync_) on_sync_done(true);
-        return;
-    }
-    if (state.read_only) {
-        // Another tab writes; this one must not. A release or an update still waits for
-        // nothing here.
-        if (release_after_sync_ || update_after_sync_) on_sync_done(true);
-        return;
-    }
-    if (review_fields_dirty_) save_review(false);
-    const bool failed = !workspace_->save_dirty(platform::now_iso_utc());
-    write_failed_ = failed;
-    if (sync_in_flight_) {
-        wrote_since_sync_ = true;
-    } else {
-        sync_in_flight_ = true;
-        platform::persist();
-    }
-    state.save_state = failed ? SaveState::Failed : SaveState::Saving;
+void App::save_now() { saving_->save_now(); }
+
+bool App::write_changes() {
+    bool ok = write_review();
+    if (settings_dirty_) ok = write_settings() && ok;
+    ok = workspace_->save_dirty(platform::now_iso_utc()) && ok;
     workspace_->sort_by_last_edit();
+    return ok;
 }
 
+void App::start_sync() { platform::persist(); }
+
 void App::on_sync_done(bool ok) {
-    sync_in_flight_ = false;
-    if (state.save_state == SaveState::Unavailable) {
-        if (update_after_sync_) { update_after_sync_ = false; platform::apply_update(); }
-        return;
-    }
-    if (wrote_since_sync_) {
-        wrote_since_sync_ = false;
-        sync_in_flight_ = true;
-        platform::persist();
-        return;
-    }
-    const bool pending = state.save_state == SaveState::Pending;
-    if (!ok || write_failed_) {
-        state.save_state = SaveState::Failed;
-    } else if (!pending) {
-        state.save_state = SaveState::Saved;
-        state.last_saved_at = local_hms();
-        if (!asked_persist_) {
-            // Work worth keeping now exists: ask the browser not to evict it.
-            asked_persist_ = true;
-            platform::refresh_storage_info(true);
-        }
-    }
-    if (release_after_sync_ && !pending) {
-        release_after_sync_ = false;
-        platform::release_writer();
-    }
-    if (update_after_sync_ && !pending && ok && !write_failed_) {
-        update_after_sync_ = false;
-        platform::apply_update();
+    if (saving_->sync_done(ok) != SavePipeline::Outcome::Saved) return;
+    state.last_saved_at = local_hms();
+    if (!asked_persist_) {
+        // Work worth keeping now exists: ask the browser not to evict it.
+        asked_persist_ = true;
+        platform::refresh_storage_info(true);
     }
 }
 
@@ -582,18 +545,20 @@ void App::set_writer(bool writer, bool lost) {
         state.read_only = false;
         state.lost_writer = false;
         state.focus_form = true;
-        if (state.save_state != SaveState::Unavailable) state.save_state = SaveState::Saved;
+        saving_->set_read_only(false);
+        saving_->reset_to_saved();
         refresh_checks();
     } else {
         ImGui::ClearActiveID();
         state.read_only = true;
         state.lost_writer = lost;
+        saving_->set_read_only(true);
     }
 }
 
 void App::release_requested() {
-    release_after_sync_ = true;
-    save_now();
+    // Whether or not it could be stored, the other tab must not wait for ever.
+    saving_->when_stored([](bool) { platform::release_writer(); });
 }
 
 void App::restore_backup(std::string_view bytes) {
@@ -633,12 +598,18 @@ void App::load_settings() {
 }
 
 void App::save_settings() {
+    settings_dirty_ = true;
+    save_now();
+}
+
+bool App::write_settings() {
+    settings_dirty_ = false;
     fs_.make_dir(kSettingsDir);
     nlohmann::json j = {{"ui_scale", state.settings.ui_scale}, {"last_backup_at", state.settings.last_backup_at}};
     // Like the drafts: a whole new file or the old one, never half of one.
-    if (!fs_.write(kSettingsFile + ".tmp", j.dump()) || !fs_.rename(kSettingsFile + ".tmp", kSettingsFile))
-        state.notices.push_back("界面设置未能保存：浏览器存储写入失败（草稿不受影响）");
-    save_now();
+    if (fs_.write(kSettingsFile + ".tmp", j.dump()) && fs_.rename(kSettingsFile + ".tmp", kSettingsFile)) return true;
+    state.notices.push_back("界面设置未能保存：浏览器存储写入失败（草稿不受影响）");
+    return false;
 }
 
 std::string App::current_findings_json() {
@@ -653,7 +624,7 @@ std::string App::status_json() {
     static const char* kSave[] = {"saved", "pending", "saving", "failed", "unavailable"};
     return nlohmann::json{{"storage_error", state.storage_error},
                           {"read_only", state.read_only},
-                          {"save_state", kSave[static_cast<int>(state.save_state)]},
+                          {"save_state", kSave[static_cast<int>(state.save_state())]},
                           {"notices", state.notices},
                           {"update_available", state.update_available}}
         .dump();

@@ -9,7 +9,7 @@
 
 namespace ui {
 
-class App {
+class App : private shenbao::SaveTarget {
 public:
     // Loads the programme and every stored draft. Returns false with a reason when the
     // app cannot start (a broken programme file).
@@ -19,7 +19,7 @@ public:
     int after_frame();
     void undo();
     void redo();
-    void save_now();       // writes every changed draft and starts a sync
+    void save_now();       // writes every change and syncs (through the save pipeline)
     void on_sync_done(bool ok);
     void on_text_typed(const std::string& utf8) { state.fonts.need_text(utf8); }
     // One file of an import (picker or drop); import_done() after the last one.
@@ -30,6 +30,7 @@ public:
     void restore_backup(std::string_view bytes);
     void storage_info(int persisted, double usage, double quota);
     void load_review();
+    // The review fields (and the received files, files_too) are to be written: saved now.
     void save_review(bool files_too);
     std::string current_draft_json();
     std::string current_findings_json();  // [{severity, field, message, clause}]
@@ -48,7 +49,11 @@ private:
     void hand_in(Intent::Type what, const std::string& id);
     void show_only(bool& page);  // one center page at a time
     void load_settings();
-    void save_settings();
+    void save_settings();  // the settings are to be written: saved now
+    bool write_settings();
+    bool write_review();
+    bool write_changes() override;  // SaveTarget: the one place anything is written
+    void start_sync() override;
     void refresh_checks();
     void resolve_focus_request();
     std::string new_id();
@@ -56,6 +61,7 @@ private:
     platform::PosixFileSystem fs_;
     std::unique_ptr<shenbao::Store> store_;
     std::unique_ptr<Workspace> workspace_;
+    std::unique_ptr<shenbao::SavePipeline> saving_;
     shenbao::ProgrammeSet programmes_;
     // The call a draft belongs to (the newest when its call is not shipped any more).
     const shenbao::Programme& programme_of(const Draft& d) const;
@@ -67,14 +73,11 @@ public:
     void follow_current_call();
 
 private:
-    bool import_batch_open_ = false;
-    bool release_after_sync_ = false;
-    bool update_after_sync_ = false;
+    bool import_batch_open_ = false;  // files of one pick or drop are reported together
     bool asked_persist_ = false;
-    bool review_fields_dirty_ = false;  // files of one pick or drop are reported together
-    bool sync_in_flight_ = false;
-    bool wrote_since_sync_ = false;
-    bool write_failed_ = false;
+    bool review_fields_dirty_ = false;  // to be written by the next save
+    bool review_files_dirty_ = false;
+    bool settings_dirty_ = false;
     unsigned id_counter_ = 0;
 };
 

@@ -13,6 +13,7 @@
 #include "codec.h"
 #include "fonts.h"
 #include "programme.h"
+#include "save_pipeline.h"
 #include "review.h"
 #include "store.h"
 #include "undo.h"
@@ -31,11 +32,6 @@ struct Draft : shenbao::WorkDraft {
 };
 
 using Workspace = shenbao::Workspace<Draft>;
-
-// Whether what is on screen is in the browser's storage. Unavailable: the browser gives
-// the app no storage at all (site data blocked, no IndexedDB): nothing is ever saved, and
-// the app never says it is.
-enum class SaveState { Saved, Pending, Saving, Failed, Unavailable };
 
 // An item a person can act on, where this frame drew it (CSS pixels, the part that can be
 // seen: an item scrolled out or cut off by its panel has no width or height): what the
@@ -104,7 +100,7 @@ struct AppState {
     std::vector<Intent> intents;
     Settings settings;
 
-    SaveState save_state = SaveState::Saved;
+    shenbao::SavePipeline* saving = nullptr;  // owned by App
     std::string last_saved_at;   // HH:MM:SS, local time
     std::string storage_error;   // why storage does not work, empty when it does
     std::vector<std::string> notices;  // banners (problems found on load, ...)
@@ -143,7 +139,6 @@ struct AppState {
     std::string rename_id;           // the draft whose name is being edited in the list
     std::string rename_text;
     bool rename_focus = false;       // the rename field takes the keyboard once, when opened
-    double last_change_ms = 0, first_pending_ms = 0;  // for autosave timing
 
     // 审阅 mode: the association's review set.
     bool review_mode = false;
@@ -168,6 +163,7 @@ struct AppState {
     void changed(Draft& d, bool finished);
     // Something is to be saved: a save is scheduled (never where storage is unavailable).
     void mark_pending();
+    shenbao::SaveState save_state() const { return saving->state(); }
 };
 
 }  // namespace ui

@@ -62,7 +62,7 @@ void DrawTopBar(AppState& s) {
     // Save state, at the right.
     const char* save_text = "";
     char saved[64];
-    switch (s.save_state) {
+    switch (s.save_state()) {
         case SaveState::Saved:
             std::snprintf(saved, sizeof saved, s.last_saved_at.empty() ? "已保存" : "已保存 %s", s.last_saved_at.c_str());
             save_text = saved;
@@ -76,7 +76,7 @@ void DrawTopBar(AppState& s) {
     const float scale_w = 150;
     const float save_w = ImGui::CalcTextSize(save_text).x;
     ImGui::SameLine(right - save_w - scale_w - 110 - ImGui::CalcTextSize("存储与备份").x);
-    const bool unsaved = s.save_state == SaveState::Failed || s.save_state == SaveState::Unavailable;
+    const bool unsaved = s.save_state() == SaveState::Failed || s.save_state() == SaveState::Unavailable;
     ImGui::PushStyleColor(ImGuiCol_Text, unsaved ? 0xFF9090FF : 0xFFE8D9C8);
     ImGui::TextUnformatted(save_text);
     ImGui::PopStyleColor(2);
@@ -142,7 +142,7 @@ void DrawNotices(AppState& s) {
     }
     if (s.update_available && Banner(s, "update", 0xFFD9F2D9, "新版本可用，点击刷新（会先保存所有修改）", "刷新"))
         s.request({Intent::Type::ApplyUpdate});
-    if (s.save_state == SaveState::Failed && s.storage_error.empty() &&
+    if (s.save_state() == SaveState::Failed && s.storage_error.empty() &&
         Banner(s, "savefail", 0xFFCCCCFF, "保存失败：浏览器存储可能已满或被禁用。内容仍在本页中，请立即导出电子稿或备份全部草稿。", "备份全部草稿"))
         s.request({Intent::Type::Backup});
     if (!s.read_only && backup_overdue(s) &&

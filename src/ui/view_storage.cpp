@@ -63,8 +63,8 @@ void DrawStorage(AppState& s) {
         Line("已用空间", megabytes(s.storage_usage) + " / 可用 " + megabytes(s.storage_quota));
     Line("草稿", std::to_string(s.drafts().size()) + " 份，回收站 " + std::to_string(s.trash().size()) + " 份（保留30天）");
     Line("上次完整备份", s.settings.last_backup_at.empty() ? "从未备份" : LocalTime(s.settings.last_backup_at));
-    Line("保存状态", s.save_state == SaveState::Failed ? "保存失败" : s.last_saved_at.empty() ? "—" : "已保存 " + s.last_saved_at,
-         s.save_state == SaveState::Failed ? colour::kError : 0);
+    Line("保存状态", s.save_state() == SaveState::Failed ? "保存失败" : s.last_saved_at.empty() ? "—" : "已保存 " + s.last_saved_at,
+         s.save_state() == SaveState::Failed ? colour::kError : 0);
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::TextUnformatted("备份：把所有草稿及其历史版本保存为一个文件，放在电脑或U盘上。换电脑、清理浏览器后可从备份恢复。");
