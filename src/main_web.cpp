@@ -91,14 +91,14 @@ void handle_shortcuts(ui::App& app) {
     ImGuiIO& io = ImGui::GetIO();
     const bool shortcut = g_ctrl_is_super ? io.KeySuper : io.KeyCtrl;
     if (!shortcut) return;
-    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) app.state.request({ui::Intent::Type::SaveNow});
+    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) app.state.request(ui::cmd::SaveNow{});
     // Ctrl+P prints the application, not the page around it.
     if (ImGui::IsKeyPressed(ImGuiKey_P, false) && app.state.current())
-        app.state.request({ui::Intent::Type::Print, app.state.current_id});
+        app.state.request(ui::cmd::HandIn{app.state.current_id, ui::cmd::HandInWay::Print});
     if (io.WantTextInput) return;  // inside a field, Ctrl+Z undoes typing in that field
     if (ImGui::IsKeyPressed(ImGuiKey_Z, false))
-        app.state.request({io.KeyShift ? ui::Intent::Type::Redo : ui::Intent::Type::Undo});
-    if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.state.request({ui::Intent::Type::Redo});
+        io.KeyShift ? app.state.request(ui::cmd::Redo{}) : app.state.request(ui::cmd::Undo{});
+    if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) app.state.request(ui::cmd::Redo{});
 }
 
 // Hands a string to JavaScript: ccall copies it at once, so one buffer serves every call.

@@ -18,7 +18,7 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("undo and redo step through finished edits") {
-    UndoHistory h(3);
+    UndoStack h(3);
     Application a = Application::blank(programme(), KindId::ServiceStation);
     h.reset(a);
     CHECK_FALSE(h.can_undo());

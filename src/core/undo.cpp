@@ -2,12 +2,12 @@
 
 namespace shenbao {
 
-void UndoHistory::reset(const Application& current) {
+void UndoStack::reset(const Application& current) {
     states_.assign(1, current);
     index_ = 0;
 }
 
-void UndoHistory::record(const Application& after) {
+void UndoStack::record(const Application& after) {
     if (states_.empty()) { reset(after); return; }
     if (states_[index_] == after) return;
     states_.resize(index_ + 1);
@@ -16,12 +16,12 @@ void UndoHistory::record(const Application& after) {
     index_ = states_.size() - 1;
 }
 
-const Application& UndoHistory::undo() {
+const Application& UndoStack::undo() {
     if (index_ > 0) --index_;
     return states_[index_];
 }
 
-const Application& UndoHistory::redo() {
+const Application& UndoStack::redo() {
     if (index_ + 1 < states_.size()) ++index_;
     return states_[index_];
 }

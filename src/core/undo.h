@@ -8,9 +8,9 @@
 
 namespace shenbao {
 
-class UndoHistory {
+class UndoStack {
 public:
-    explicit UndoHistory(size_t limit = 200) : limit_(limit) {}
+    explicit UndoStack(size_t limit = 200) : limit_(limit) {}
 
     void reset(const Application& current);  // forget everything; current is the base
     // Records the state after a finished edit. Does nothing if it equals the present

@@ -4,6 +4,11 @@
 // A template over the draft type so that the UI can keep its own per-draft annotations
 // (findings, visited fields) in the same object; the core tests use WorkDraft itself.
 // Times are passed in (ISO 8601 UTC) so that the core stays free of clocks.
+//
+// Words, each with one meaning: an *edit* is one change of the content (counted, to know
+// what is unsaved and unchecked); the *undo stack* holds this session's finished edits; a
+// *revision* is an earlier version kept in the store, and a draft's *history* is its
+// revisions (what 历史版本 shows and a backup carries).
 #pragma once
 #include <algorithm>
 #include <functional>
@@ -37,11 +42,11 @@ struct WorkDraft {
     std::string id;
     Application app;
     DocumentMeta meta;
-    UndoHistory history;
-    uint64_t revision = 0;        // bumped on every change
-    uint64_t saved_revision = 0;  // the revision in the store
+    UndoStack undo_stack;  // this session's edits; the kept earlier versions are revisions
+    uint64_t edits = 0;        // counts every change (not a kept revision)
+    uint64_t saved_edits = 0;  // the edits count of what is in the store
     long long last_revision_at = -1;  // seconds; -1: not known yet (read from the store)
-    bool dirty() const { return revision != saved_revision; }
+    bool dirty() const { return edits != saved_edits; }
 };
 
 // What merging a backup did.
@@ -73,7 +78,7 @@ public:
             d.id = s.id;
             d.app = std::move(s.app);
             d.meta = s.meta;
-            d.history.reset(d.app);
+            d.undo_stack.reset(d.app);
             drafts_.push_back(std::move(d));
         }
         report.drafts.clear();
@@ -144,7 +149,7 @@ public:
         d.meta.handed_in_at = now;
         d.meta.handed_in_how = how;
         d.meta.handed_in_fingerprint = fingerprint_of(d.app, programme_id_of(d));
-        ++d.revision;
+        ++d.edits;
     }
 
     // Whether the content is still what was last handed in.
@@ -156,21 +161,21 @@ public:
 
     // Marks a change made to d.app; `finished` records an undo step.
     void changed(Draft& d, const std::string& now, bool finished) {
-        ++d.revision;
+        ++d.edits;
         d.meta.updated_at = now;
-        if (finished) d.history.record(d.app);
+        if (finished) d.undo_stack.record(d.app);
     }
 
     bool undo(Draft& d, const std::string& now) {
-        if (!d.history.can_undo()) return false;
-        d.app = d.history.undo();
+        if (!d.undo_stack.can_undo()) return false;
+        d.app = d.undo_stack.undo();
         changed(d, now, false);
         return true;
     }
 
     bool redo(Draft& d, const std::string& now) {
-        if (!d.history.can_redo()) return false;
-        d.app = d.history.redo();
+        if (!d.undo_stack.can_redo()) return false;
+        d.app = d.undo_stack.redo();
         changed(d, now, false);
         return true;
     }
@@ -198,7 +203,7 @@ public:
         d.app = it->app;
         d.meta = it->meta;
         d.meta.deleted_at.clear();
-        d.history.reset(d.app);
+        d.undo_stack.reset(d.app);
         drafts_.insert(drafts_.begin(), std::move(d));
         trash_ = store_.trash();
         return true;
@@ -283,8 +288,8 @@ public:
                 store_.save_revision({here->id, here->app, here->meta}, now, "backup");
                 here->app = std::move(*incoming.application);
                 here->meta.updated_at = incoming.meta.updated_at;
-                here->history.reset(here->app);
-                ++here->revision;
+                here->undo_stack.reset(here->app);
+                ++here->edits;
                 ++report.updated;
             } else {
                 store_.save_revision({id, *incoming.application, incoming.meta}, now, "backup");
@@ -389,17 +394,17 @@ private:
         meta.programme_id = d.meta.programme_id;
         meta.programme_version = d.meta.programme_version;
         d.meta = std::move(meta);
-        d.history.reset(d.app);
-        d.revision = 1;  // not in the store yet
+        d.undo_stack.reset(d.app);
+        d.edits = 1;  // not in the store yet
         drafts_.insert(drafts_.begin(), std::move(d));
         return drafts_.front();
     }
 
     bool write(Draft& d) {
         d.meta.generator = generator_;
-        const uint64_t revision = d.revision;
+        const uint64_t edits = d.edits;
         if (!store_.save({d.id, d.app, d.meta})) return false;
-        d.saved_revision = revision;
+        d.saved_edits = edits;
         return true;
     }
 

@@ -74,7 +74,7 @@ bool App::init(std::string& error) {
     for (const StoreProblem& problem : report.problems) state.notices.push_back(problem.message);
     for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
     // A first visit starts by choosing the kind of application.
-    if (state.drafts().empty()) state.show_new_draft = true;
+    if (state.drafts().empty()) state.page = Page::NewDraft;
     else state.current_id = state.drafts().front().id;
     refresh_checks();
     load_review();
@@ -94,7 +94,7 @@ const Programme& App::chosen_call() const {
 
 void App::follow_current_call() {
     const Draft* d = state.current();
-    state.programme = d && !state.show_new_draft && !state.review_mode ? &programme_of(*d) : &chosen_call();
+    state.programme = d && state.page != Page::NewDraft && state.mode == Mode::Drafting ? &programme_of(*d) : &chosen_call();
 }
 
 void App::load_review() {
@@ -155,8 +155,7 @@ void App::opened(const std::string& id) {
     state.focus_form = true;
     // Whatever had the keyboard before (a list row, a button of another page) is gone.
     state.nav_field = "cover.project_name";
-    state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = state.show_storage =
-        state.show_history = false;
+    state.page = Page::Form;
     if (Draft* d = state.find(id)) state.fonts.need_text(canonical_content(d->app));
     // A new draft must reach the store soon even if nothing else is typed.
     if (workspace_->any_dirty()) state.mark_pending();
@@ -164,13 +163,13 @@ void App::opened(const std::string& id) {
 
 void App::refresh_checks() {
     for (Draft& d : state.drafts()) {
-        if (d.checked_revision == d.revision) continue;
+        if (d.checked_edits == d.edits) continue;
         const Programme& call = programme_of(d);
         CheckResult result = check_full(call, d.app, state.today);
         d.form_changes = form_changes(call, d.app, d.meta.programme_version);
         d.findings = std::move(result.findings);
         d.completeness = std::move(result.completeness);
-        d.checked_revision = d.revision;
+        d.checked_edits = d.edits;
         for (const Finding& f : d.findings) state.fonts.need_text(f.message);
     }
 }
@@ -205,166 +204,160 @@ std::string differences_between(const Application& a, const Application& b) {
 }
 
 
-bool writes(Intent::Type t) {
-    switch (t) {
-        case Intent::Type::NewDraft: case Intent::Type::DuplicateDraft: case Intent::Type::RenameDraft:
-        case Intent::Type::DeleteDraft: case Intent::Type::RestoreDraft: case Intent::Type::Undo: case Intent::Type::Redo:
-        case Intent::Type::PickImport: case Intent::Type::PickBackup: case Intent::Type::RestoreRevision:
-        case Intent::Type::ResolveResubmission: case Intent::Type::ReviewChanged:
-            return true;
-        default: return false;
-    }
-}
 }  // namespace
 
-void App::apply(const Intent& in) {
-    const std::string now = platform::now_iso_utc();
-    if (state.read_only && writes(in.type)) {
-        state.notices.push_back("本窗口为只读：请先点击“在本窗口编辑”");
-        return;
-    }
-    switch (in.type) {
-        case Intent::Type::NewDraft:
-            opened(workspace_->create(in.kind, new_id(), now, &chosen_call()).id);
-            // A new draft: the caret waits in 项目名称 (activated, not only placed there).
-            state.nav_field.clear();
-            state.focus_field = "cover.project_name";
-            break;
-        case Intent::Type::ChooseCall:
-            if (programmes_.find(in.id)) {
-                state.new_call = in.id;
-                platform::remember_call(in.id);
-            }
-            break;
-        case Intent::Type::OpenDraft:
-            if (state.find(in.id)) opened(in.id);
-            break;
-        case Intent::Type::DuplicateDraft:
-            if (Draft* copy = workspace_->duplicate(in.id, new_id(), now)) opened(copy->id);
-            break;
-        case Intent::Type::RenameDraft:
-            if (workspace_->rename(in.id, in.text, now)) state.mark_pending();
-            break;
-        case Intent::Type::DeleteDraft:
-            if (!workspace_->remove(in.id, now)) {
-                state.notices.push_back("无法删除草稿：浏览器存储写入失败，草稿仍保留在列表中");
-                break;
-            }
-            if (state.current_id == in.id) state.current_id = state.drafts().empty() ? "" : state.drafts().front().id;
-            if (state.drafts().empty()) state.show_new_draft = true;
-            save_now();
-            break;
-        case Intent::Type::RestoreDraft:
-            if (workspace_->restore(in.id)) {
-                opened(in.id);
-                save_now();
-            }
-            break;
-        case Intent::Type::Undo: undo(); break;
-        case Intent::Type::Redo: redo(); break;
-        case Intent::Type::SaveNow: save_now(); break;
-        case Intent::Type::Print:
-        case Intent::Type::ExportJson:
-        case Intent::Type::ExportHtml:
-        case Intent::Type::Email:
-            hand_in(in.type, in.id);
-            break;
-        case Intent::Type::PickImport:
-            platform::pick_files();
-            break;
-        case Intent::Type::TakeOver:
-            platform::take_over();
-            break;
-        case Intent::Type::ApplyUpdate:
-            saving_->when_stored([this](bool stored) {
-                if (stored || state.read_only) return platform::apply_update();
-                // Reloading now would lose what is not stored: the banner stays to try again.
-                state.notices.push_back(state.storage_error.empty()
-                                            ? "保存失败，暂不更新：请先导出或备份草稿，再点击更新"
-                                            : "浏览器不允许本页保存：更新会丢失本页内容，请先导出草稿");
-            });
-            break;
-        case Intent::Type::Backup: {
-            platform::offer_download("申报助手备份-" + now.substr(0, 10) + ".json", "application/json", workspace_->backup(now));
-            state.settings.last_backup_at = now;
-            save_settings();
-            break;
-        }
-        case Intent::Type::PickBackup:
-            platform::pick_backup();
-            break;
-        case Intent::Type::ShowStorage:
-            show_only(state.show_storage);
-            platform::refresh_storage_info(true);
-            break;
-        case Intent::Type::AskPersist:
-            platform::refresh_storage_info(true);
-            break;
-        case Intent::Type::ShowHistory:
-            if (state.find(in.id)) {
-                state.revisions = workspace_->revisions(in.id);
-                state.revision_notes.clear();
-                for (const Revision& r : state.revisions) {
-                    auto old = workspace_->read_revision(in.id, r.file);
-                    state.revision_notes.push_back(old ? differences_between(old->app, state.find(in.id)->app) : "无法读取");
-                }
-                show_only(state.show_history);
-            }
-            break;
-        case Intent::Type::RestoreRevision:
-            if (Draft* d = state.find(in.id); d && workspace_->restore_revision(in.id, in.text, now)) {
-                ImGui::ClearActiveID();
-                state.changed(*d, false);
-                state.show_history = false;
-                state.notices.push_back("已恢复到所选的历史版本；恢复前的内容已另存为一个历史版本");
-            }
-            break;
-        case Intent::Type::SetMode:
-            state.review_mode = in.number > 0.5f;
-            state.review_open_id.clear();
-            state.focus_form = true;
-            break;
-        case Intent::Type::ViewSubmission:
-            if (const Submission* x = state.review.find(in.id))
-                platform::show_document(x->app.cover.project_name, print_html(chosen_call(), x->app, x->fingerprint));
-            break;
-        case Intent::Type::ExportReviewCsv:
-            platform::offer_download("申报汇总-" + now.substr(0, 10) + ".csv", "text/csv", review_csv(chosen_call(), state.review));
-            break;
-        case Intent::Type::ExportPublication:
-            platform::offer_download("拟资助项目公示-" + now.substr(0, 10) + ".html", "text/html",
-                                     review_publication_html(chosen_call(), state.review));
-            break;
-        case Intent::Type::ResolveResubmission:
-            review_resolve(state.review, static_cast<size_t>(in.number), in.text == "new");
-            state.review_order_dirty = true;
-            save_review(true);
-            break;
-        case Intent::Type::ReviewChanged:
-            review_fields_dirty_ = true;
-            state.mark_pending();
-            break;
-        case Intent::Type::SetScale: {
-            const float scale = std::clamp(in.number, 0.9f, 2.0f);
-            if (scale == state.settings.ui_scale) break;
-            state.settings.ui_scale = scale;
-            ApplyTheme(scale);
-            state.fonts.set_scale(scale, ImGui::GetIO().DisplayFramebufferScale.x);
-            save_settings();
-            break;
-        }
-    }
+void App::apply(const Command& command) {
+    std::visit(
+        [this](const auto& c) {
+            if (Writes<std::decay_t<decltype(c)>>::value && state.read_only)
+                state.notices.push_back("本窗口为只读：请先点击“在本窗口编辑”");
+            else
+                handle(c);
+        },
+        command);
 }
 
-void App::show_only(bool& page) {
-    state.show_new_draft = state.show_trash = state.show_hand_in = state.show_import = state.show_storage =
-        state.show_history = false;
-    page = true;
+void App::show(Page page) {
+    state.page = page;
     state.focus_form = true;
 }
 
-void App::hand_in(Intent::Type what, const std::string& id) {
-    Draft* d = state.find(id);
+void App::handle(const cmd::ShowPage& c) {
+    show(c.page);
+    if (c.page == Page::Storage) platform::refresh_storage_info(true);
+}
+
+void App::handle(const cmd::ChooseCall& c) {
+    if (!programmes_.find(c.programme_id)) return;
+    state.new_call = c.programme_id;
+    platform::remember_call(c.programme_id);
+}
+
+void App::handle(const cmd::NewDraft& c) {
+    opened(workspace_->create(c.kind, new_id(), platform::now_iso_utc(), &chosen_call()).id);
+    // A new draft: the caret waits in 项目名称 (activated, not only placed there).
+    state.nav_field.clear();
+    state.focus_field = "cover.project_name";
+}
+
+void App::handle(const cmd::OpenDraft& c) {
+    if (state.find(c.id)) opened(c.id);
+}
+
+void App::handle(const cmd::DuplicateDraft& c) {
+    if (Draft* copy = workspace_->duplicate(c.id, new_id(), platform::now_iso_utc())) opened(copy->id);
+}
+
+void App::handle(const cmd::RenameDraft& c) {
+    if (workspace_->rename(c.id, c.name, platform::now_iso_utc())) state.mark_pending();
+}
+
+void App::handle(const cmd::DeleteDraft& c) {
+    if (!workspace_->remove(c.id, platform::now_iso_utc())) {
+        state.notices.push_back("无法删除草稿：浏览器存储写入失败，草稿仍保留在列表中");
+        return;
+    }
+    if (state.current_id == c.id) state.current_id = state.drafts().empty() ? "" : state.drafts().front().id;
+    if (state.drafts().empty()) show(Page::NewDraft);
+    save_now();
+}
+
+void App::handle(const cmd::RestoreDraft& c) {
+    if (!workspace_->restore(c.id)) return;
+    opened(c.id);
+    save_now();
+}
+
+void App::handle(const cmd::Undo&) { undo(); }
+void App::handle(const cmd::Redo&) { redo(); }
+void App::handle(const cmd::SaveNow&) { save_now(); }
+
+void App::handle(const cmd::SetScale& c) {
+    const float scale = std::clamp(c.scale, 0.9f, 2.0f);
+    if (scale == state.settings.ui_scale) return;
+    state.settings.ui_scale = scale;
+    ApplyTheme(scale);
+    state.fonts.set_scale(scale, ImGui::GetIO().DisplayFramebufferScale.x);
+    save_settings();
+}
+
+void App::handle(const cmd::PickImport&) { platform::pick_files(); }
+void App::handle(const cmd::TakeOver&) { platform::take_over(); }
+
+void App::handle(const cmd::ApplyUpdate&) {
+    saving_->when_stored([this](bool stored) {
+        if (stored || state.read_only) return platform::apply_update();
+        // Reloading now would lose what is not stored: the banner stays to try again.
+        state.notices.push_back(state.storage_error.empty() ? "保存失败，暂不更新：请先导出或备份草稿，再点击更新"
+                                                            : "浏览器不允许本页保存：更新会丢失本页内容，请先导出草稿");
+    });
+}
+
+void App::handle(const cmd::Backup&) {
+    const std::string now = platform::now_iso_utc();
+    platform::offer_download("申报助手备份-" + now.substr(0, 10) + ".json", "application/json", workspace_->backup(now));
+    state.settings.last_backup_at = now;
+    save_settings();
+}
+
+void App::handle(const cmd::PickBackup&) { platform::pick_backup(); }
+void App::handle(const cmd::AskPersist&) { platform::refresh_storage_info(true); }
+
+void App::handle(const cmd::ShowRevisions& c) {
+    const Draft* d = state.find(c.id);
+    if (!d) return;
+    state.revisions = workspace_->revisions(c.id);
+    state.revision_notes.clear();
+    for (const Revision& r : state.revisions) {
+        auto old = workspace_->read_revision(c.id, r.file);
+        state.revision_notes.push_back(old ? differences_between(old->app, d->app) : "无法读取");
+    }
+    show(Page::Revisions);
+}
+
+void App::handle(const cmd::RestoreRevision& c) {
+    Draft* d = state.find(c.id);
+    if (!d || !workspace_->restore_revision(c.id, c.file, platform::now_iso_utc())) return;
+    ImGui::ClearActiveID();
+    state.changed(*d, false);
+    show(Page::Form);
+    state.notices.push_back("已恢复到所选的历史版本；恢复前的内容已另存为一个历史版本");
+}
+
+void App::handle(const cmd::SetMode& c) {
+    state.mode = c.mode;
+    state.review_open_id.clear();
+    state.focus_form = true;
+}
+
+void App::handle(const cmd::ViewSubmission& c) {
+    if (const Submission* x = state.review.find(c.id))
+        platform::show_document(x->app.cover.project_name, print_html(chosen_call(), x->app, x->fingerprint));
+}
+
+void App::handle(const cmd::ExportReviewCsv&) {
+    platform::offer_download("申报汇总-" + platform::now_iso_utc().substr(0, 10) + ".csv", "text/csv",
+                             review_csv(chosen_call(), state.review));
+}
+
+void App::handle(const cmd::ExportPublication&) {
+    platform::offer_download("拟资助项目公示-" + platform::now_iso_utc().substr(0, 10) + ".html", "text/html",
+                             review_publication_html(chosen_call(), state.review));
+}
+
+void App::handle(const cmd::ResolveResubmission& c) {
+    review_resolve(state.review, c.index, c.keep_new);
+    state.review_order_dirty = true;
+    save_review(true);
+}
+
+void App::handle(const cmd::ReviewChanged&) {
+    review_fields_dirty_ = true;
+    state.mark_pending();
+}
+
+void App::handle(const cmd::HandIn& c) {
+    Draft* d = state.find(c.id);
     if (!d) return;
     const Application& app = d->app;
     const Programme& call = programme_of(*d);
@@ -373,20 +366,20 @@ void App::hand_in(Intent::Type what, const std::string& id) {
     std::string date = app.cover.applied_on.value() ? app.cover.applied_on.value()->iso() : now.substr(0, 10);
     const std::string json_name = safe_file_name(app.cover.applicant_unit, app.cover.project_name, date, "json");
     const std::string html_name = safe_file_name(app.cover.applicant_unit, app.cover.project_name, date, "html");
-    switch (what) {
-        case Intent::Type::Print:
+    switch (c.way) {
+        case cmd::HandInWay::Print:
             workspace_->record_hand_in(*d, "print", now);
             platform::print_document(print_html(call, app, fingerprint));
             break;
-        case Intent::Type::ExportJson:
+        case cmd::HandInWay::ExportJson:
             workspace_->record_hand_in(*d, "export", now);
             platform::offer_download(json_name, "application/json", workspace_->encode(*d));
             break;
-        case Intent::Type::ExportHtml:
+        case cmd::HandInWay::ExportHtml:
             workspace_->record_hand_in(*d, "export", now);
             platform::offer_download(html_name, "text/html", print_html(call, app, fingerprint));
             break;
-        case Intent::Type::Email: {
+        case cmd::HandInWay::Email: {
             workspace_->record_hand_in(*d, "email", now);
             const std::string unit = trim(app.cover.applicant_unit).empty() ? "（单位）" : trim(app.cover.applicant_unit);
             const std::string name = trim(app.cover.project_name).empty() ? "（项目名称）" : trim(app.cover.project_name);
@@ -402,7 +395,6 @@ void App::hand_in(Intent::Type what, const std::string& id) {
                                      {html_name, "text/html", print_html(call, app, fingerprint)}});
             break;
         }
-        default: break;
     }
     // The record of the hand-in is saved like an edit (it does not change the content).
     state.mark_pending();
@@ -415,7 +407,7 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         state.review_last_added = state.review_last_duplicates = 0;
         import_batch_open_ = true;
     }
-    if (state.review_mode) {
+    if (state.mode == Mode::Review) {
         const ReviewAdd result = review_add(state.review, chosen_call(), name, bytes, state.today);
         if (result == ReviewAdd::Added) ++state.review_last_added;
         if (result == ReviewAdd::Duplicate) ++state.review_last_duplicates;
@@ -442,19 +434,19 @@ void App::import_file(const std::string& name, std::string_view bytes) {
 
 void App::import_done() {
     import_batch_open_ = false;
-    if (state.review_mode) {
+    if (state.mode == Mode::Review) {
         for (const RejectedFile& r : state.review.rejected) state.fonts.need_text(r.file_name + r.reason);
         save_review(true);
         return;
     }
-    show_only(state.show_import);
+    show(Page::ImportReport);
     refresh_checks();
     if (workspace_->any_dirty()) save_now();
 }
 
 void App::undo() {
     Draft* d = state.current();
-    if (!d || !d->history.can_undo()) return;
+    if (!d || !d->undo_stack.can_undo()) return;
     ImGui::ClearActiveID();  // a field being edited would write its old text back
     workspace_->undo(*d, platform::now_iso_utc());
     state.changed(*d, false);
@@ -462,7 +454,7 @@ void App::undo() {
 
 void App::redo() {
     Draft* d = state.current();
-    if (!d || !d->history.can_redo()) return;
+    if (!d || !d->undo_stack.can_redo()) return;
     ImGui::ClearActiveID();
     workspace_->redo(*d, platform::now_iso_utc());
     state.changed(*d, false);
@@ -493,10 +485,10 @@ void App::resolve_focus_request() {
 int App::after_frame() {
     int wanted = 0;
     resolve_focus_request();
-    if (!state.intents.empty()) {
-        std::vector<Intent> intents;
-        intents.swap(state.intents);
-        for (const Intent& in : intents) apply(in);
+    if (!state.commands.empty()) {
+        std::vector<Command> commands;
+        commands.swap(state.commands);
+        for (const Command& c : commands) apply(c);
         wanted = 2;
     }
     refresh_checks();
@@ -538,7 +530,7 @@ void App::set_writer(bool writer, bool lost) {
         for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
         if (state.drafts().empty()) {
             state.current_id.clear();
-            show_only(state.show_new_draft);
+            show(Page::NewDraft);
         } else {
             opened(state.find(current) ? current : state.drafts().front().id);
         }
@@ -641,7 +633,7 @@ std::string App::review_json() {
         if (!s.proposed.text.empty()) proposed[s.id] = s.proposed.text;
         files.push_back(s.file_name);
     }
-    return nlohmann::json{{"mode", state.review_mode ? "review" : "drafting"}, {"items", state.review.items.size()},
+    return nlohmann::json{{"mode", state.mode == Mode::Review ? "review" : "drafting"}, {"items", state.review.items.size()},
                           {"shown", state.review_shown}, {"rejected", state.review.rejected.size()},
                           {"resubmissions", state.review.resubmissions.size()}, {"kinds", kinds},
                           {"overall", {{"count", t.overall.count}, {"requested", t.overall.requested.plain()},

@@ -1,4 +1,4 @@
-// The app's life: start-up (programme, storage, drafts), applying intents after each
+// The app's life: start-up (programme, storage, drafts), handling commands after each
 // frame, live checks, autosave and the storage callbacks. Owns AppState.
 #pragma once
 #include <memory>
@@ -14,7 +14,7 @@ public:
     // Loads the programme and every stored draft. Returns false with a reason when the
     // app cannot start (a broken programme file).
     bool init(std::string& error);
-    // After each frame: applies intents, refreshes checks, schedules saving.
+    // After each frame: handles commands, refreshes checks, schedules saving.
     // Returns how many more frames it wants.
     int after_frame();
     void undo();
@@ -44,10 +44,36 @@ public:
     AppState state;
 
 private:
-    void apply(const Intent& intent);
+    void apply(const Command& command);  // refused when it writes and this tab may not
+    void handle(const cmd::ShowPage&);
+    void handle(const cmd::ChooseCall&);
+    void handle(const cmd::NewDraft&);
+    void handle(const cmd::OpenDraft&);
+    void handle(const cmd::DuplicateDraft&);
+    void handle(const cmd::RenameDraft&);
+    void handle(const cmd::DeleteDraft&);
+    void handle(const cmd::RestoreDraft&);
+    void handle(const cmd::Undo&);
+    void handle(const cmd::Redo&);
+    void handle(const cmd::SaveNow&);
+    void handle(const cmd::SetScale&);
+    void handle(const cmd::HandIn&);
+    void handle(const cmd::PickImport&);
+    void handle(const cmd::TakeOver&);
+    void handle(const cmd::ApplyUpdate&);
+    void handle(const cmd::Backup&);
+    void handle(const cmd::PickBackup&);
+    void handle(const cmd::AskPersist&);
+    void handle(const cmd::ShowRevisions&);
+    void handle(const cmd::RestoreRevision&);
+    void handle(const cmd::SetMode&);
+    void handle(const cmd::ViewSubmission&);
+    void handle(const cmd::ExportReviewCsv&);
+    void handle(const cmd::ExportPublication&);
+    void handle(const cmd::ResolveResubmission&);
+    void handle(const cmd::ReviewChanged&);
     void opened(const std::string& id);
-    void hand_in(Intent::Type what, const std::string& id);
-    void show_only(bool& page);  // one center page at a time
+    void show(Page page);  // one middle page at a time; it takes the keyboard
     void load_settings();
     void save_settings();  // the settings are to be written: saved now
     bool write_settings();

@@ -11,6 +11,7 @@
 #include "application.h"
 #include "checks.h"
 #include "codec.h"
+#include "commands.h"
 #include "fonts.h"
 #include "programme.h"
 #include "save_pipeline.h"
@@ -28,7 +29,7 @@ struct Draft : shenbao::WorkDraft {
     shenbao::FormChanges form_changes;  // since the call version it was saved with; with the findings
     std::set<std::string> touched;  // fields visited this session: their missing values are marked
     bool mark_all = false;          // mark every finding in place, visited or not
-    uint64_t checked_revision = ~0ull;
+    uint64_t checked_edits = ~0ull;
 };
 
 using Workspace = shenbao::Workspace<Draft>;
@@ -41,46 +42,6 @@ struct LaidOutItem {
     std::string label;  // what a person reads on or beside it
     std::string role;   // button, textbox, combobox, checkbox, row, link
     float x = 0, y = 0, w = 0, h = 0;
-};
-
-// What a view asks for; applied by App after the frame.
-struct Intent {
-    enum class Type {
-        NewDraft,        // kind (for the call AppState::new_call)
-        ChooseCall,      // id = programme id: the call new drafts are for
-        OpenDraft,       // id
-        DuplicateDraft,  // id
-        RenameDraft,     // id, text
-        DeleteDraft,     // id
-        RestoreDraft,    // id
-        Undo,
-        Redo,
-        SaveNow,
-        SetScale,        // number
-        Print,           // id
-        ExportJson,      // id
-        ExportHtml,      // id
-        Email,           // id
-        PickImport,
-        TakeOver,        // become the writer
-        ApplyUpdate,     // reload into the new build, after saving
-        Backup,          // every draft with its history, one file
-        PickBackup,      // restore from a backup file
-        ShowStorage,
-        AskPersist,      // ask the browser to keep the data (navigator.storage.persist)
-        ShowHistory,     // id
-        RestoreRevision, // id, text = revision file
-        SetMode,         // number: 0 drafting, 1 review
-        ExportReviewCsv,
-        ViewSubmission,  // id: the printed 申报书 of a received submission, on screen
-        ExportPublication,
-        ResolveResubmission,  // number = index, text = "new" or "old"
-        ReviewChanged,   // a review field was edited
-    } type;
-    std::string id;
-    shenbao::KindId kind = shenbao::KindId::AcademicExchange;
-    std::string text;
-    float number = 0;
 };
 
 struct Settings {
@@ -97,7 +58,7 @@ struct AppState {
     shenbao::Date today;
     Workspace* workspace = nullptr;         // owned by App
     std::string current_id;
-    std::vector<Intent> intents;
+    std::vector<Command> commands;  // asked for this frame; handled by App after it
     Settings settings;
 
     shenbao::SavePipeline* saving = nullptr;  // owned by App
@@ -111,13 +72,8 @@ struct AppState {
     std::string nav_field;       // put the keyboard position on this field, without activating it
     int focus_waits = 0;         // frames focus_field has waited for an item of its name
     std::vector<LaidOutItem> layout;  // the items drawn this frame, in drawing order
-    bool show_new_draft = false; // the kind chooser
-    bool show_trash = false;
-    bool show_hand_in = false;       // the 提交 page of the current draft
-    bool show_import = false;        // the report of the last import
-    bool show_storage = false;       // storage health and backups
-    bool show_history = false;       // revisions of the current draft
-    std::vector<shenbao::Revision> revisions;  // of the current draft, when show_history
+    Page page = Page::Form;          // in 申报 mode
+    std::vector<shenbao::Revision> revisions;  // of the current draft, on Page::Revisions
     std::vector<std::string> revision_notes;   // how each differs from the draft now
 
     // One writer across tabs.
@@ -141,7 +97,7 @@ struct AppState {
     bool rename_focus = false;       // the rename field takes the keyboard once, when opened
 
     // 审阅 mode: the association's review set.
-    bool review_mode = false;
+    Mode mode = Mode::Drafting;
     shenbao::ReviewSet review;
     std::string review_open_id;       // the submission shown in detail
     std::string review_search;
@@ -158,7 +114,7 @@ struct AppState {
     const std::vector<shenbao::StoredDraft>& trash() const { return workspace->trash(); }
     Draft* current();
     Draft* find(const std::string& id) { return workspace->find(id); }
-    void request(Intent intent) { intents.push_back(std::move(intent)); }
+    void request(Command command) { commands.push_back(std::move(command)); }
     // Marks the current draft as changed now (a keystroke); `finished` records an undo step.
     void changed(Draft& d, bool finished);
     // Something is to be saved: a save is scheduled (never where storage is unavailable).

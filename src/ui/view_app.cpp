@@ -48,10 +48,10 @@ void DrawTopBar(AppState& s) {
     // The two modes: applicants draft, the association reviews.
     ImGui::SameLine(0, 24);
     for (int mode = 0; mode < 2; ++mode) {
-        const bool on = s.review_mode == (mode == 1);
+        const bool on = (s.mode == Mode::Review) == (mode == 1);
         ImGui::PushStyleColor(ImGuiCol_Button, on ? 0xFFFFFFFF : 0xFF9A6A3F);
         ImGui::PushStyleColor(ImGuiCol_Text, on ? 0xFF7A4A1F : 0xFFFFFFFF);
-        if (ImGui::Button(mode == 0 ? "申报" : "审阅") && !on) s.request({Intent::Type::SetMode, "", {}, "", static_cast<float>(mode)});
+        if (ImGui::Button(mode == 0 ? "申报" : "审阅") && !on) s.request(cmd::SetMode{mode == 1 ? Mode::Review : Mode::Drafting});
         NoteItem(s, mode == 0 ? "mode.drafting" : "mode.review", mode == 0 ? "申报" : "审阅", "tab");
         ImGui::PopStyleColor(2);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip(mode == 0 ? "填写申报书" : "市科协：导入、检查、汇总各单位的申报书");
@@ -81,16 +81,16 @@ void DrawTopBar(AppState& s) {
     ImGui::TextUnformatted(save_text);
     ImGui::PopStyleColor(2);
     ImGui::SameLine(right - scale_w - 70 - ImGui::CalcTextSize("存储与备份").x - 24);
-    if (ImGui::Button("存储与备份")) s.request({Intent::Type::ShowStorage});
+    if (ImGui::Button("存储与备份")) s.request(cmd::ShowPage{Page::Storage});
     NoteItem(s, "topbar.storage", "存储与备份", "button");
     ImGui::SameLine(right - scale_w - 70);
-    if (ImGui::Button("保存")) s.request({Intent::Type::SaveNow});
+    if (ImGui::Button("保存")) s.request(cmd::SaveNow{});
     NoteItem(s, "topbar.save", "保存", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("立即保存（Ctrl+S）");
     ImGui::SameLine(right - scale_w);
     ImGui::SetNextItemWidth(scale_w);
     int percent = static_cast<int>(s.settings.ui_scale * 100 + 0.5f);
-    if (ImGui::SliderInt("##scale", &percent, 90, 200, "界面大小 %d%%")) s.request({Intent::Type::SetScale, "", {}, "", percent / 100.0f});
+    if (ImGui::SliderInt("##scale", &percent, 90, 200, "界面大小 %d%%")) s.request(cmd::SetScale{percent / 100.0f});
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -138,22 +138,22 @@ void DrawNotices(AppState& s) {
     if (s.read_only) {
         const std::string text = s.lost_writer ? "已在另一个窗口中继续编辑，本窗口已转为只读，以免互相覆盖。"
                                                : "申报助手已在另一个窗口中打开。为避免互相覆盖，本窗口只读。";
-        if (Banner(s, "readonly", 0xFFB8E6FF, text, "在本窗口编辑")) s.request({Intent::Type::TakeOver});
+        if (Banner(s, "readonly", 0xFFB8E6FF, text, "在本窗口编辑")) s.request(cmd::TakeOver{});
     }
     if (s.update_available && Banner(s, "update", 0xFFD9F2D9, "新版本可用，点击刷新（会先保存所有修改）", "刷新"))
-        s.request({Intent::Type::ApplyUpdate});
+        s.request(cmd::ApplyUpdate{});
     if (s.save_state() == SaveState::Failed && s.storage_error.empty() &&
         Banner(s, "savefail", 0xFFCCCCFF, "保存失败：浏览器存储可能已满或被禁用。内容仍在本页中，请立即导出电子稿或备份全部草稿。", "备份全部草稿"))
-        s.request({Intent::Type::Backup});
+        s.request(cmd::Backup{});
     if (!s.read_only && backup_overdue(s) &&
         Banner(s, "backup", 0xFFD6F0FF, "已超过一周没有备份全部草稿。浏览器存储可能被清除，建议备份到电脑上。", "立即备份"))
-        s.request({Intent::Type::Backup});
+        s.request(cmd::Backup{});
     if (!s.storage_error.empty() &&
         Banner(s, "storage", 0xFFD6E6FF,
                "浏览器禁止了本网站保存数据（或不支持本地存储）：内容只在本页中，关闭页面就会丢失。请及时导出电子稿；"
                "在浏览器的网站设置中允许本网站保存数据（无痕窗口不能保存）后刷新页面即可正常保存。",
                "导出全部草稿"))
-        s.request({Intent::Type::Backup});
+        s.request(cmd::Backup{});
     for (size_t i = 0; i < s.notices.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFD6F0FF);
@@ -173,18 +173,16 @@ void DrawNotices(AppState& s) {
 void DrawDraftList(AppState& s) {
     ImGui::BeginChild("drafts", ImVec2(0, 0), ImGuiChildFlags_None, kPanel);
     if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) {
-        s.show_new_draft = true;
-        s.show_trash = s.show_hand_in = s.show_import = s.show_storage = s.show_history = false;
-        s.focus_form = true;
+        s.request(cmd::ShowPage{Page::NewDraft});
     }
-    if (ImGui::Button("导入电子稿…", ImVec2(-FLT_MIN, 0))) s.request({Intent::Type::PickImport});
+    if (ImGui::Button("导入电子稿…", ImVec2(-FLT_MIN, 0))) s.request(cmd::PickImport{});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("选择 JSON 文件，或把文件拖到窗口中");
     ImGui::Spacing();
     MutedText(("我的草稿（" + std::to_string(s.drafts().size()) + "）").c_str());
     ImGui::Separator();
     for (Draft& d : s.drafts()) {
         ImGui::PushID(d.id.c_str());
-        const bool selected = d.id == s.current_id && !s.show_new_draft && !s.show_trash && !s.show_import && !s.show_storage;
+        const bool selected = d.id == s.current_id && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions);
         const KindRule* rule = s.programme->kind(d.app.cover.kind);
         if (s.rename_id == d.id) {
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -194,7 +192,7 @@ void DrawDraftList(AppState& s) {
                 s.rename_focus = false;
             }
             if (ImGui::InputText("##rename", &s.rename_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
-                s.request({Intent::Type::RenameDraft, d.id, {}, s.rename_text});
+                s.request(cmd::RenameDraft{d.id, s.rename_text});
                 s.rename_id.clear();
             } else if (ImGui::IsItemDeactivated()) {
                 s.rename_id.clear();
@@ -204,8 +202,7 @@ void DrawDraftList(AppState& s) {
             const ImVec2 start = ImGui::GetCursorScreenPos();
             const float row_h = ImGui::GetTextLineHeightWithSpacing() * 3 + 6;
             if (ImGui::Selectable("##row", selected, 0, ImVec2(0, row_h))) {
-                s.show_new_draft = s.show_trash = false;
-                s.request({Intent::Type::OpenDraft, d.id});
+                s.request(cmd::OpenDraft{d.id});
             }
             if (ImGui::BeginPopupContextItem("draft_menu")) {
                 if (ImGui::MenuItem("重命名")) {
@@ -213,9 +210,9 @@ void DrawDraftList(AppState& s) {
                     s.rename_text = d.app.cover.project_name;
                     s.rename_focus = true;
                 }
-                if (ImGui::MenuItem("复制一份")) s.request({Intent::Type::DuplicateDraft, d.id});
+                if (ImGui::MenuItem("复制一份")) s.request(cmd::DuplicateDraft{d.id});
                 ImGui::Separator();
-                if (ImGui::MenuItem("删除（移入回收站）")) s.request({Intent::Type::DeleteDraft, d.id});
+                if (ImGui::MenuItem("删除（移入回收站）")) s.request(cmd::DeleteDraft{d.id});
                 ImGui::EndPopup();
             }
             NoteItem(s, "draft." + d.id, draft_title(d), "row");
@@ -253,9 +250,8 @@ void DrawDraftList(AppState& s) {
     }
     ImGui::Spacing();
     ImGui::Separator();
-    if (ImGui::Selectable(("回收站（" + std::to_string(s.trash().size()) + "）").c_str(), s.show_trash)) {
-        s.show_trash = true;
-        s.show_new_draft = s.show_hand_in = s.show_import = s.show_storage = s.show_history = false;
+    if (ImGui::Selectable(("回收站（" + std::to_string(s.trash().size()) + "）").c_str(), s.page == Page::Trash)) {
+        s.request(cmd::ShowPage{Page::Trash});
         s.focus_form = true;
     }
     ImGui::Spacing();
@@ -274,7 +270,7 @@ void DrawTrash(AppState& s) {
         ImGui::SameLine();
         MutedText("删除于 " + LocalTime(t.meta.deleted_at.empty() ? t.meta.updated_at : t.meta.deleted_at));
         ImGui::SameLine();
-        if (NamedButton(s, "恢复", ("trash.restore." + t.id).c_str())) s.request({Intent::Type::RestoreDraft, t.id});
+        if (NamedButton(s, "恢复", ("trash.restore." + t.id).c_str())) s.request(cmd::RestoreDraft{t.id});
         ImGui::PopID();
     }
 }
@@ -314,42 +310,39 @@ void DrawUnitTargets(AppState& s, const Draft& d) {
 // Actions on the open draft, reachable by keyboard (Tab) as well as by mouse.
 void DrawDraftToolbar(AppState& s, Draft& d) {
     ImGui::PushTabStop(false);  // Tab goes to the fields; arrows and shortcuts reach these
-    ImGui::BeginDisabled(!d.history.can_undo());
-    if (ImGui::Button("撤销")) s.request({Intent::Type::Undo});
+    ImGui::BeginDisabled(!d.undo_stack.can_undo());
+    if (ImGui::Button("撤销")) s.request(cmd::Undo{});
     NoteItem(s, "toolbar.undo", "撤销", "button");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("撤销上一步修改（Ctrl+Z）");
     ImGui::SameLine();
-    ImGui::BeginDisabled(!d.history.can_redo());
-    if (ImGui::Button("重做")) s.request({Intent::Type::Redo});
+    ImGui::BeginDisabled(!d.undo_stack.can_redo());
+    if (ImGui::Button("重做")) s.request(cmd::Redo{});
     NoteItem(s, "toolbar.redo", "重做", "button");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("重做（Ctrl+Shift+Z）");
     ImGui::SameLine();
-    if (ImGui::Button("历史版本")) s.request({Intent::Type::ShowHistory, d.id});
+    if (ImGui::Button("历史版本")) s.request(cmd::ShowRevisions{d.id});
     NoteItem(s, "toolbar.history", "历史版本", "button");
     ImGui::SameLine();
-    if (ImGui::Button("复制一份")) s.request({Intent::Type::DuplicateDraft, d.id});
+    if (ImGui::Button("复制一份")) s.request(cmd::DuplicateDraft{d.id});
     NoteItem(s, "toolbar.duplicate", "复制一份", "button");
     ImGui::SameLine();
-    if (ImGui::Button("删除")) s.request({Intent::Type::DeleteDraft, d.id});
+    if (ImGui::Button("删除")) s.request(cmd::DeleteDraft{d.id});
     NoteItem(s, "toolbar.delete", "删除", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("移入回收站，可恢复");
     ImGui::SameLine(0, 24);
-    if (ImGui::Button("打印")) s.request({Intent::Type::Print, d.id});
+    if (ImGui::Button("打印")) s.request(cmd::HandIn{d.id, cmd::HandInWay::Print});
     NoteItem(s, "toolbar.print", "打印", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印申报书（Ctrl+P）");
     ImGui::SameLine();
-    if (ImGui::Button("导出电子稿")) s.request({Intent::Type::ExportJson, d.id});
+    if (ImGui::Button("导出电子稿")) s.request(cmd::HandIn{d.id, cmd::HandInWay::ExportJson});
     NoteItem(s, "toolbar.export", "导出电子稿", "button");
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, 0xFFB5651D);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, 0xFFC87A30);
     ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
-    if (ImGui::Button("提交…")) {
-        s.show_hand_in = true;
-        s.focus_form = true;
-    }
+    if (ImGui::Button("提交…")) s.request(cmd::ShowPage{Page::HandIn});
     NoteItem(s, "toolbar.hand_in", "提交…", "button");
     ImGui::PopStyleColor(3);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印、导出电子稿并发送邮件");
@@ -414,7 +407,7 @@ void DrawChecks(AppState& s, Draft& d) {
                 s.focus_field = x->field;
                 s.focus_form = true;  // the click gave this panel the keyboard: the form takes it back
                 d.touched.insert(x->field);
-                s.show_new_draft = s.show_trash = false;
+                if (s.page != Page::Form) s.request(cmd::ShowPage{Page::Form});
             }
             NoteItem(s, "finding." + x->field, x->message, "link");
             ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -447,7 +440,7 @@ void DrawApp(AppState& s) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
     ImGui::BeginChild("left", ImVec2(left, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.review_mode) DrawReviewLeft(s);
+    if (s.mode == Mode::Review) DrawReviewLeft(s);
     else DrawDraftList(s);
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -460,13 +453,17 @@ void DrawApp(AppState& s) {
         s.focus_form = false;
     }
     ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.review_mode) DrawReviewCenter(s);
-    else if (s.show_storage) DrawStorage(s);
-    else if (s.show_history && d) DrawHistory(s, *d);
-    else if (s.show_import) DrawImportReport(s);
-    else if (s.show_new_draft || (!d && !s.show_trash)) DrawNewDraft(s);
-    else if (s.show_trash) DrawTrash(s);
-    else if (s.show_hand_in) DrawHandIn(s, *d);
+    // Pages of a draft fall back to the new-draft page when there is none.
+    const Page page = !d && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions)
+                          ? Page::NewDraft
+                          : s.page;
+    if (s.mode == Mode::Review) DrawReviewCenter(s);
+    else if (page == Page::Storage) DrawStorage(s);
+    else if (page == Page::Revisions) DrawRevisions(s, *d);
+    else if (page == Page::ImportReport) DrawImportReport(s);
+    else if (page == Page::NewDraft) DrawNewDraft(s);
+    else if (page == Page::Trash) DrawTrash(s);
+    else if (page == Page::HandIn) DrawHandIn(s, *d);
     else {
         DrawDraftToolbar(s, *d);
         // The toolbar stays in view (打印, 导出, 提交 at hand); the form scrolls under it.
@@ -482,8 +479,8 @@ void DrawApp(AppState& s) {
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
     ImGui::BeginChild("checks", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.review_mode) DrawReviewTotals(s);
-    else if (d && !s.show_new_draft) DrawChecks(s, *d);
+    if (s.mode == Mode::Review) DrawReviewTotals(s);
+    else if (d && s.page != Page::NewDraft) DrawChecks(s, *d);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
@@ -521,8 +518,7 @@ void DrawNewDraft(AppState& s) {
             const bool pressed = ImGui::Button(label.c_str());
             NoteItem(s, std::string("new.") + kind_key(k.id), label, "button");
             if (pressed) {
-                s.request({Intent::Type::NewDraft, "", k.id});
-                s.show_new_draft = false;
+                s.request(cmd::NewDraft{k.id});
             }
         }
         ImGui::PopID();
@@ -542,7 +538,7 @@ void DrawNewDraft(AppState& s) {
             for (const Programme& call : s.programmes->all) {
                 const std::string label = call.name + (&call == &s.programmes->newest() ? "（最新）" : "");
                 if (ImGui::Selectable(label.c_str(), call.id == p.id) && call.id != p.id)
-                    s.request({Intent::Type::ChooseCall, call.id});
+                    s.request(cmd::ChooseCall{call.id});
                 NoteItem(s, "new.call." + call.id, call.name, "option");
                 if (!call.about.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", call.about.c_str());
             }
@@ -551,7 +547,7 @@ void DrawNewDraft(AppState& s) {
         if (!p.about.empty()) MutedText(p.about.c_str());
     }
     ImGui::PopTextWrapPos();
-    if (s.current() && ImGui::Button("返回")) s.show_new_draft = false;
+    if (s.current() && ImGui::Button("返回")) s.request(cmd::ShowPage{Page::Form});
 }
 
 }  // namespace ui

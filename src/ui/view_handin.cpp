@@ -32,7 +32,7 @@ void DrawHandIn(AppState& s, Draft& d) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
         ImGui::Text("申报书还有 %zu 个错误。可以先打印或导出查看，正式提交前请改正。", errors);
         ImGui::PopStyleColor();
-        if (ImGui::Button("返回修改")) s.show_hand_in = false;
+        if (ImGui::Button("返回修改")) s.request(cmd::ShowPage{Page::Form});
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, 0xFF3C8C3C);
         ImGui::TextUnformatted("检查通过：申报书没有错误。");
@@ -43,18 +43,18 @@ void DrawHandIn(AppState& s, Draft& d) {
 
     Step(1, "打印纸质申报书");
     MutedText("双面打印，一式" + std::to_string(p.copies) + "份，经负责人签字并加盖单位公章后递交市科协。");
-    if (NamedButton(s, "打印", "handin.print")) s.request({Intent::Type::Print, d.id});
+    if (NamedButton(s, "打印", "handin.print")) s.request(cmd::HandIn{d.id, cmd::HandInWay::Print});
     ImGui::SameLine();
-    if (NamedButton(s, "导出打印版（HTML）", "handin.export_html")) s.request({Intent::Type::ExportHtml, d.id});
+    if (NamedButton(s, "导出打印版（HTML）", "handin.export_html")) s.request(cmd::HandIn{d.id, cmd::HandInWay::ExportHtml});
 
     Step(2, "保存电子稿");
     MutedText("电子稿为 JSON 文件，市科协可直接导入审阅；也可在另一台电脑上导入继续填写。");
-    if (NamedButton(s, "导出电子稿（JSON）", "handin.export_json")) s.request({Intent::Type::ExportJson, d.id});
+    if (NamedButton(s, "导出电子稿（JSON）", "handin.export_json")) s.request(cmd::HandIn{d.id, cmd::HandInWay::ExportJson});
 
     Step(3, "发送电子稿");
     MutedText("发送至市科协邮箱 " + p.contact.email + " 。点击后将下载电子稿和打印版两个文件并打开邮件程序，请把这两个文件添加为"
           "邮件附件。支持直接分享文件的设备会直接附上文件。");
-    if (NamedButton(s, "发送邮件", "handin.email")) s.request({Intent::Type::Email, d.id});
+    if (NamedButton(s, "发送邮件", "handin.email")) s.request(cmd::HandIn{d.id, cmd::HandInWay::Email});
 
     ImGui::Spacing();
     ImGui::Separator();
@@ -62,7 +62,7 @@ void DrawHandIn(AppState& s, Draft& d) {
           p.contact.email + " ");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    if (ImGui::Button("返回申报书")) s.show_hand_in = false;
+    if (ImGui::Button("返回申报书")) s.request(cmd::ShowPage{Page::Form});
 }
 
 void DrawImportReport(AppState& s) {
@@ -86,12 +86,12 @@ void DrawImportReport(AppState& s) {
             for (const Finding& f : o.findings)
                 if (f.severity != Severity::Info) MutedText("文件：" + f.message);
             if (s.find(o.draft_id) && NamedButton(s, "打开", ("import.open." + std::to_string(i)).c_str()))
-                s.request({Intent::Type::OpenDraft, o.draft_id});
+                s.request(cmd::OpenDraft{o.draft_id});
         }
         ImGui::PopID();
     }
     ImGui::Spacing();
-    if (ImGui::Button("继续导入…")) s.request({Intent::Type::PickImport});
+    if (ImGui::Button("继续导入…")) s.request(cmd::PickImport{});
 }
 
 }  // namespace ui

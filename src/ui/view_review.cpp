@@ -171,7 +171,7 @@ void DrawDetail(AppState& s, Submission& x) {
         s.focus_form = true;
     }
     ImGui::SameLine();
-    if (NamedButton(s, "查看申报书", "review.view")) s.request({Intent::Type::ViewSubmission, x.id});
+    if (NamedButton(s, "查看申报书", "review.view")) s.request(cmd::ViewSubmission{x.id});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("打开完整的申报书（打印版），可直接打印");
     ImGui::PopTabStop();
     SectionHeading(x.app.cover.project_name.empty() ? "未命名申报书" : x.app.cover.project_name.c_str(),
@@ -207,7 +207,7 @@ void DrawDetail(AppState& s, Submission& x) {
     ImGui::SameLine(150);
     ImGui::SetNextItemWidth(200);
     if (ImGui::InputTextWithHint("##proposed", "0", &x.proposed.text, ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter))
-        s.request({Intent::Type::ReviewChanged});
+        s.request(cmd::ReviewChanged{});
     if (ImGui::IsItemDeactivatedAfterEdit())
         if (auto m = x.proposed.value()) x.proposed.text = m->plain();
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.proposed";
@@ -221,7 +221,7 @@ void DrawDetail(AppState& s, Submission& x) {
     ImGui::TextUnformatted("审阅意见");
     ImGui::SameLine(150);
     if (ImGui::InputTextMultiline("##comment", &x.comment, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3.5f)))
-        s.request({Intent::Type::ReviewChanged});
+        s.request(cmd::ReviewChanged{});
     if (ImGui::IsItemActive()) s.focused_field = "review.comment";
 
     SectionHeading("检查结果", nullptr);
@@ -240,9 +240,9 @@ void DrawDetail(AppState& s, Submission& x) {
 
 void DrawReviewLeft(AppState& s) {
     const ImVec2 full(-FLT_MIN, 0);
-    if (ImGui::Button("导入申报书…", full)) s.request({Intent::Type::PickImport});
-    if (ImGui::Button("导出汇总表（CSV）", full)) s.request({Intent::Type::ExportReviewCsv});
-    if (ImGui::Button("导出公示名单", full)) s.request({Intent::Type::ExportPublication});
+    if (ImGui::Button("导入申报书…", full)) s.request(cmd::PickImport{});
+    if (ImGui::Button("导出汇总表（CSV）", full)) s.request(cmd::ExportReviewCsv{});
+    if (ImGui::Button("导出公示名单", full)) s.request(cmd::ExportPublication{});
     MutedText("可一次选择多个 JSON 文件，或拖到窗口中。");
     ImGui::Spacing();
     ImGui::Text("申报书 %zu 份", s.review.items.size());
@@ -263,9 +263,9 @@ void DrawReviewLeft(AppState& s) {
                                 (r.incoming_is_newer ? "（较新）" : "（较旧）"))
                                    .c_str());
         ImGui::PopTextWrapPos();
-        if (ImGui::SmallButton("保留新提交的")) s.request({Intent::Type::ResolveResubmission, "", {}, "new", static_cast<float>(i)});
+        if (ImGui::SmallButton("保留新提交的")) s.request(cmd::ResolveResubmission{i, true});
         ImGui::SameLine();
-        if (ImGui::SmallButton("保留原来的")) s.request({Intent::Type::ResolveResubmission, "", {}, "old", static_cast<float>(i)});
+        if (ImGui::SmallButton("保留原来的")) s.request(cmd::ResolveResubmission{i, false});
         ImGui::PopID();
     }
 }

@@ -55,7 +55,7 @@ void DrawStorage(AppState& s) {
          s.storage_persisted == 1 ? 0xFF3C8C3C : s.storage_persisted == 0 ? colour::kWarning : 0);
     if (s.storage_persisted == 0 && s.storage_error.empty()) {
         ImGui::SetCursorPosX(170);  // under the value column of Line()
-        if (NamedButton(s, "请浏览器持久保存", "storage.persist")) s.request({Intent::Type::AskPersist});
+        if (NamedButton(s, "请浏览器持久保存", "storage.persist")) s.request(cmd::AskPersist{});
         ImGui::SameLine();
         MutedText("浏览器可能会询问是否允许；也可把本网站加入收藏夹或桌面后再试");
     }
@@ -68,16 +68,16 @@ void DrawStorage(AppState& s) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::TextUnformatted("备份：把所有草稿及其历史版本保存为一个文件，放在电脑或U盘上。换电脑、清理浏览器后可从备份恢复。");
-    if (NamedButton(s, "备份全部草稿", "storage.backup")) s.request({Intent::Type::Backup});
+    if (NamedButton(s, "备份全部草稿", "storage.backup")) s.request(cmd::Backup{});
     ImGui::SameLine();
-    if (NamedButton(s, "从备份恢复…", "storage.restore")) s.request({Intent::Type::PickBackup});
+    if (NamedButton(s, "从备份恢复…", "storage.restore")) s.request(cmd::PickBackup{});
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
     ImGui::TextUnformatted("从备份恢复只会补充和更新：不会用较旧的版本覆盖较新的草稿，被替换的内容都保存在历史版本中。");
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
 }
 
-void DrawHistory(AppState& s, Draft& d) {
+void DrawRevisions(AppState& s, Draft& d) {
     SectionHeading("历史版本", d.app.cover.project_name.empty() ? "未命名申报书" : d.app.cover.project_name.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
     ImGui::PushTextWrapPos(0);
@@ -100,13 +100,13 @@ void DrawHistory(AppState& s, Draft& d) {
             ImGui::PopTextWrapPos();
             ImGui::TableNextColumn();
             if (!s.read_only && NamedButton(s, "恢复此版本", ("history.restore." + r.file).c_str()))
-                s.request({Intent::Type::RestoreRevision, d.id, {}, r.file});
+                s.request(cmd::RestoreRevision{d.id, r.file});
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    if (ImGui::Button("返回申报书")) s.show_history = false;
+    if (ImGui::Button("返回申报书")) s.request(cmd::ShowPage{Page::Form});
 }
 
 }  // namespace ui

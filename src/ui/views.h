@@ -12,7 +12,7 @@ void DrawNewDraft(AppState& state);      // choosing the kind of a new applicati
 void DrawHandIn(AppState& state, Draft& draft);  // print, export, email
 void DrawImportReport(AppState& state);
 void DrawStorage(AppState& state);               // storage health and backups
-void DrawHistory(AppState& state, Draft& draft); // revisions, compared and restorable
+void DrawRevisions(AppState& state, Draft& draft); // revisions, compared and restorable
 void DrawReviewLeft(AppState& state);            // 审阅 mode: import, exports, problems
 void DrawReviewCenter(AppState& state);          // the table, or one submission
 void DrawReviewTotals(AppState& state);          // per kind and per unit
