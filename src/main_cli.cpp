@@ -13,8 +13,8 @@
 // newest call), and --today YYYY-MM-DD to check as of another day.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -27,8 +27,8 @@
 #include "checks.h"
 #include "codec.h"
 #include "print_html.h"
-#include "review.h"
 #include "programme.h"
+#include "review.h"
 
 using namespace shenbao;
 
@@ -51,7 +51,10 @@ int usage() {
 
 bool read_file(const std::string& path, std::string& out, std::string& error) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) { error = "无法打开文件"; return false; }
+    if (!in) {
+        error = "无法打开文件";
+        return false;
+    }
     // Read at most one byte past the limit: the codec reports the size itself. The buffer
     // is the file's size where it has one (zeroing 4 MB per file was most of a check's time).
     in.seekg(0, std::ios::end);
@@ -61,7 +64,10 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     out.resize(size >= 0 ? std::min<size_t>(static_cast<size_t>(size), kMaxFileBytes + 1) : kMaxFileBytes + 1);
     in.read(out.data(), static_cast<std::streamsize>(out.size()));
     out.resize(static_cast<size_t>(in.gcount()));
-    if (in.bad()) { error = "读取失败"; return false; }
+    if (in.bad()) {
+        error = "读取失败";
+        return false;
+    }
     return true;
 }
 
@@ -86,7 +92,8 @@ struct Options {
 int cmd_new(const Programme& p, const Options& o) {
     auto kind = kind_from_key(o.kind);
     if (!kind || !p.kind(*kind)) {
-        std::cerr << (kind ? "申报计划“" + p.name + "”没有项目类别：" : std::string("未知的项目类别：")) << o.kind << "\n";
+        std::cerr << (kind ? "申报计划“" + p.name + "”没有项目类别：" : std::string("未知的项目类别：")) << o.kind
+                  << "\n";
         return usage();
     }
     DocumentMeta meta{"", "", "", kGenerator};
@@ -104,7 +111,8 @@ struct Calls {
     const Programme& for_file(const std::string& id, Findings* notes = nullptr) const {
         if (chosen) {
             if (notes && !id.empty() && id != chosen->id)
-                notes->push_back({Severity::Warning, "programme", "文件属于申报计划“" + id + "”，按“" + chosen->id + "”检查", ""});
+                notes->push_back(
+                    {Severity::Warning, "programme", "文件属于申报计划“" + id + "”，按“" + chosen->id + "”检查", ""});
             return *chosen;
         }
         if (const Programme* p = builtin.find(id)) return *p;
@@ -144,14 +152,19 @@ int cmd_check(const Calls& calls, const Options& o) {
         if (o.json) {
             nlohmann::json list = nlohmann::json::array();
             for (const Finding& f : findings)
-                list.push_back({{"severity", severity_key(f.severity)}, {"field", f.field}, {"clause", f.clause}, {"message", f.message}});
-            report.push_back({{"file", file}, {"ok", readable && !has_error}, {"fingerprint", fingerprint}, {"findings", list}});
+                list.push_back({{"severity", severity_key(f.severity)},
+                                {"field", f.field},
+                                {"clause", f.clause},
+                                {"message", f.message}});
+            report.push_back(
+                {{"file", file}, {"ok", readable && !has_error}, {"fingerprint", fingerprint}, {"findings", list}});
         } else {
             std::cout << file << ": " << (!readable ? "无法读取" : has_error ? "有错误" : "通过");
             if (!fingerprint.empty()) std::cout << "  指纹 " << short_fingerprint(fingerprint);
             std::cout << "\n";
             for (const Finding& f : findings) {
-                std::cout << "  [" << severity_label(f.severity) << "] " << (f.field.empty() ? "" : f.field + ": ") << f.message;
+                std::cout << "  [" << severity_label(f.severity) << "] " << (f.field.empty() ? "" : f.field + ": ")
+                          << f.message;
                 if (!f.clause.empty()) std::cout << "（" << f.clause << "）";
                 std::cout << "\n";
             }
@@ -216,15 +229,16 @@ int cmd_review(const Calls& calls, const Options& o) {
         if (review_add(set, p, path.filename().string(), bytes, o.today) == ReviewAdd::Duplicate) ++duplicates;
     }
     const ReviewTotals t = review_totals(p, set);
-    std::cout << "申报书 " << set.items.size() << " 份，重复 " << duplicates << " 份，重新提交待定 " << set.resubmissions.size()
-              << " 份，无法读取 " << set.rejected.size() << " 份\n";
+    std::cout << "申报书 " << set.items.size() << " 份，重复 " << duplicates << " 份，重新提交待定 "
+              << set.resubmissions.size() << " 份，无法读取 " << set.rejected.size() << " 份\n";
     for (const RejectedFile& r : set.rejected) std::cout << "  无法读取 " << r.file_name << "：" << r.reason << "\n";
     std::cout << "\n类别\t份数\t有错误\t申请合计（元）\t超标准\n";
     for (const KindTotal& k : t.kinds)
-        if (k.count) std::cout << p.kind(k.kind)->name << "\t" << k.count << "\t" << k.with_errors << "\t" << k.requested.display()
-                               << "\t" << k.over_standard << "\n";
-    std::cout << "合计\t" << t.overall.count << "\t" << t.overall.with_errors << "\t" << t.overall.requested.display() << "\t"
-              << t.overall.over_standard << "\n";
+        if (k.count)
+            std::cout << p.kind(k.kind)->name << "\t" << k.count << "\t" << k.with_errors << "\t"
+                      << k.requested.display() << "\t" << k.over_standard << "\n";
+    std::cout << "合计\t" << t.overall.count << "\t" << t.overall.with_errors << "\t" << t.overall.requested.display()
+              << "\t" << t.overall.over_standard << "\n";
     if (!o.csv.empty()) {
         std::ofstream out(o.csv, std::ios::binary);
         out << review_csv(p, set);
@@ -252,8 +266,9 @@ int cmd_programme_check(const Options& o) {
             const Programme& p = *loaded.programme;
             size_t fields = 0;
             for (const SectionSpec& s : p.form.sections) fields += s.fields.size();
-            std::cout << file << "：有效。" << p.name << "（" << p.id << "，第 " << p.version << " 版），" << p.kinds.size()
-                      << " 个项目类别，申报书 " << p.form.sections.size() << " 部分 " << fields << " 个字段\n";
+            std::cout << file << "：有效。" << p.name << "（" << p.id << "，第 " << p.version << " 版），"
+                      << p.kinds.size() << " 个项目类别，申报书 " << p.form.sections.size() << " 部分 " << fields
+                      << " 个字段\n";
             continue;
         }
         worst = std::max(worst, 1);
@@ -267,19 +282,22 @@ int cmd_programme(const Calls& calls, const Options& o) {
     if (o.check) return cmd_programme_check(o);
     std::cout << "内置申报计划：\n";
     for (const Programme& c : calls.builtin.all)
-        std::cout << "  " << c.id << "  " << c.name << "（第 " << c.version << " 版）" << (&c == &calls.builtin.newest() ? "  默认" : "")
-                  << "\n";
+        std::cout << "  " << c.id << "  " << c.name << "（第 " << c.version << " 版）"
+                  << (&c == &calls.builtin.newest() ? "  默认" : "") << "\n";
     std::cout << "\n";
     const Programme& p = calls.current();
     std::cout << p.name << "（" << p.id << "）\n"
               << p.issuer << " " << p.document_number << "，印发于" << p.issued_on.chinese() << "\n"
               << "申报截止：" << p.deadline.chinese() << "（" << p.deadline_clause << "）\n"
-              << "联系：" << p.contact.person << " " << p.contact.phone << " " << p.contact.email << " " << p.contact.address << "\n\n";
+              << "联系：" << p.contact.person << " " << p.contact.phone << " " << p.contact.email << " "
+              << p.contact.address << "\n\n";
     for (const KindRule& k : p.kinds) {
         const Category* c = p.category(k.category);
         std::cout << "[" << (c ? c->label : k.category) << "] " << k.name << " (" << kind_key(k.id) << ")\n"
                   << "  资助标准：" << k.funding.text << "\n";
-        if (k.activity_window) std::cout << "  时间范围：" << k.activity_window->from.iso() << " 至 " << k.activity_window->to.iso() << "\n";
+        if (k.activity_window)
+            std::cout << "  时间范围：" << k.activity_window->from.iso() << " 至 " << k.activity_window->to.iso()
+                      << "\n";
         switch (k.route.type) {
             case Route::Type::ThisCall: std::cout << "  申报：随本通知申报\n"; break;
             case Route::Type::SeparateCall: std::cout << "  申报：" << k.route.text << "\n"; break;
@@ -299,26 +317,44 @@ int main(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
         auto value = [&](const char* name) -> std::string {
-            if (i + 1 >= argc) { std::cerr << name << " 需要一个值\n"; std::exit(usage()); }
+            if (i + 1 >= argc) {
+                std::cerr << name << " 需要一个值\n";
+                std::exit(usage());
+            }
             return argv[++i];
         };
-        if (arg == "--json") o.json = true;
-        else if (arg == "--check") o.check = true;
-        else if (arg == "--kind") o.kind = value("--kind");
-        else if (arg == "--programme") o.programme_file = value("--programme");
-        else if (arg == "-o" || arg == "--output") o.output = value("-o");
-        else if (arg == "--csv") o.csv = value("--csv");
+        if (arg == "--json")
+            o.json = true;
+        else if (arg == "--check")
+            o.check = true;
+        else if (arg == "--kind")
+            o.kind = value("--kind");
+        else if (arg == "--programme")
+            o.programme_file = value("--programme");
+        else if (arg == "-o" || arg == "--output")
+            o.output = value("-o");
+        else if (arg == "--csv")
+            o.csv = value("--csv");
         else if (arg == "--today") {
             auto d = Date::parse(value("--today"));
-            if (!d) { std::cerr << "--today 日期无效\n"; return usage(); }
+            if (!d) {
+                std::cerr << "--today 日期无效\n";
+                return usage();
+            }
             o.today = *d;
-        } else if (arg.rfind("--", 0) == 0) { std::cerr << "未知选项 " << arg << "\n"; return usage(); }
-        else o.files.push_back(arg);
+        } else if (arg.rfind("--", 0) == 0) {
+            std::cerr << "未知选项 " << arg << "\n";
+            return usage();
+        } else
+            o.files.push_back(arg);
     }
     Calls calls;
     std::string builtin_error;
     calls.builtin = load_programmes(builtin_programme_jsons(), builtin_error);
-    if (calls.builtin.all.empty()) { std::cerr << builtin_error << "\n"; return 2; }
+    if (calls.builtin.all.empty()) {
+        std::cerr << builtin_error << "\n";
+        return 2;
+    }
     if (!o.programme_file.empty()) {
         if (const Programme* p = calls.builtin.find(o.programme_file)) {
             calls.chosen = *p;
@@ -329,7 +365,10 @@ int main(int argc, char** argv) {
                 return 2;
             }
             ProgrammeLoad loaded = load_programme(text);
-            if (!loaded.programme) { std::cerr << loaded.error << "\n"; return 2; }
+            if (!loaded.programme) {
+                std::cerr << loaded.error << "\n";
+                return 2;
+            }
             calls.chosen = std::move(*loaded.programme);
         }
     }

@@ -60,17 +60,35 @@ uint64_t picture_hash(const ImDrawData* data) {
 ImGuiKey key_from_code(const char* code) {
     static const std::unordered_map<std::string, ImGuiKey> table = [] {
         std::unordered_map<std::string, ImGuiKey> t = {
-            {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-            {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
-            {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
-            {"Insert", ImGuiKey_Insert}, {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace},
-            {"Space", ImGuiKey_Space}, {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter},
-            {"Escape", ImGuiKey_Escape}, {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
-            {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift}, {"AltLeft", ImGuiKey_LeftAlt},
-            {"AltRight", ImGuiKey_RightAlt}, {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
+            {"Tab", ImGuiKey_Tab},
+            {"ArrowLeft", ImGuiKey_LeftArrow},
+            {"ArrowRight", ImGuiKey_RightArrow},
+            {"ArrowUp", ImGuiKey_UpArrow},
+            {"ArrowDown", ImGuiKey_DownArrow},
+            {"PageUp", ImGuiKey_PageUp},
+            {"PageDown", ImGuiKey_PageDown},
+            {"Home", ImGuiKey_Home},
+            {"End", ImGuiKey_End},
+            {"Insert", ImGuiKey_Insert},
+            {"Delete", ImGuiKey_Delete},
+            {"Backspace", ImGuiKey_Backspace},
+            {"Space", ImGuiKey_Space},
+            {"Enter", ImGuiKey_Enter},
+            {"NumpadEnter", ImGuiKey_KeypadEnter},
+            {"Escape", ImGuiKey_Escape},
+            {"ControlLeft", ImGuiKey_LeftCtrl},
+            {"ControlRight", ImGuiKey_RightCtrl},
+            {"ShiftLeft", ImGuiKey_LeftShift},
+            {"ShiftRight", ImGuiKey_RightShift},
+            {"AltLeft", ImGuiKey_LeftAlt},
+            {"AltRight", ImGuiKey_RightAlt},
+            {"MetaLeft", ImGuiKey_LeftSuper},
+            {"MetaRight", ImGuiKey_RightSuper},
         };
-        for (int i = 0; i < 26; ++i) t[std::string("Key") + static_cast<char>('A' + i)] = static_cast<ImGuiKey>(ImGuiKey_A + i);
-        for (int i = 0; i < 10; ++i) t[std::string("Digit") + static_cast<char>('0' + i)] = static_cast<ImGuiKey>(ImGuiKey_0 + i);
+        for (int i = 0; i < 26; ++i)
+            t[std::string("Key") + static_cast<char>('A' + i)] = static_cast<ImGuiKey>(ImGuiKey_A + i);
+        for (int i = 0; i < 10; ++i)
+            t[std::string("Digit") + static_cast<char>('0' + i)] = static_cast<ImGuiKey>(ImGuiKey_0 + i);
         for (int i = 0; i < 12; ++i) t["F" + std::to_string(i + 1)] = static_cast<ImGuiKey>(ImGuiKey_F1 + i);
         return t;
     }();
@@ -148,8 +166,8 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
     last_picture = picture;
     // Held keys repeat and held buttons drag: keep drawing while anything is down.
     for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END && wanted == 0; ++k)
-        if (ImGui::IsKeyDown(static_cast<ImGuiKey>(k)) && k != ImGuiMod_Ctrl && k != ImGuiMod_Shift && k != ImGuiMod_Alt &&
-            k != ImGuiMod_Super)
+        if (ImGui::IsKeyDown(static_cast<ImGuiKey>(k)) && k != ImGuiMod_Ctrl && k != ImGuiMod_Shift &&
+            k != ImGuiMod_Alt && k != ImGuiMod_Super)
             wanted = 1;
     if (ImGui::IsAnyMouseDown()) wanted = std::max(wanted, 1);
     // Keyboard navigation resolves over frames (a focus or tab request is scored in one
@@ -205,7 +223,9 @@ EMSCRIPTEN_KEEPALIVE void shenbao_mouse_pos(float x, float y, int touch) {
     io.AddMousePosEvent(x, y);
 }
 
-EMSCRIPTEN_KEEPALIVE void shenbao_mouse_button(int button, int down) { ImGui::GetIO().AddMouseButtonEvent(button, down != 0); }
+EMSCRIPTEN_KEEPALIVE void shenbao_mouse_button(int button, int down) {
+    ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
+}
 EMSCRIPTEN_KEEPALIVE void shenbao_wheel(float dx, float dy) { ImGui::GetIO().AddMouseWheelEvent(dx, dy); }
 // A finger drawn dx, dy CSS pixels: the content follows the finger. ImGui scrolls a wheel
 // step by five lines of text (imgui.cpp, UpdateMouseWheel).
@@ -292,7 +312,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would draw while idle
     io.ConfigMacOSXBehaviors = g_ctrl_is_super =
-        EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? 1 : 0; }) != 0;
+        EM_ASM_INT({ return / Mac | iPhone | iPad /.test(navigator.platform || navigator.userAgent) ? 1 : 0; }) != 0;
     io.GetClipboardTextFn = [](void*) -> const char* { return g_clipboard.c_str(); };
     io.SetClipboardTextFn = [](void*, const char* text) {
         g_clipboard = ui::ClipboardText(text);

@@ -10,7 +10,7 @@ namespace testing {
 class MemoryFileSystem : public shenbao::FileSystem {
 public:
     std::map<std::string, std::string> files;
-    bool disk_full = false;       // writes store a truncated file and fail
+    bool disk_full = false;  // writes store a truncated file and fail
     bool rename_fails = false;
 
     bool read(const std::string& path, std::string& out) override {

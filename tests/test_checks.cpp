@@ -46,8 +46,10 @@ TEST_CASE("every finding carries a zh-CN message and the checks cite clauses fro
     // Errors come first.
     bool seen_non_error = false;
     for (const Finding& f : fs) {
-        if (f.severity != Severity::Error) seen_non_error = true;
-        else CHECK_FALSE(seen_non_error);
+        if (f.severity != Severity::Error)
+            seen_non_error = true;
+        else
+            CHECK_FALSE(seen_non_error);
     }
 }
 
@@ -87,9 +89,10 @@ TEST_CASE("required cover fields") {
 }
 
 TEST_CASE("phone numbers: mobile and fixed line, with or without area code") {
-    for (const char* ok : {"13805151234", "+86 138 0515 1234", "8613805151234", "88192426", "0515-88192426",
-                           "(0515)88192426", "051588192426", "0515 8819 2426", "0515-88192426-806", "0515-68881234转806",
-                           "025-52345678", "010-62345678", "０５１５－８８１９２４２６", "13805151234、0515-88192426", "8819242"}) {
+    for (const char* ok :
+         {"13805151234", "+86 138 0515 1234", "8613805151234", "88192426", "0515-88192426", "(0515)88192426",
+          "051588192426", "0515 8819 2426", "0515-88192426-806", "0515-68881234转806", "025-52345678", "010-62345678",
+          "０５１５－８８１９２４２６", "13805151234、0515-88192426", "8819242"}) {
         CAPTURE(ok);
         CHECK(is_valid_phone(ok));
     }
@@ -152,7 +155,13 @@ TEST_CASE("the enterprise cooperation window 2017 to 2018, and an end before the
 }
 
 TEST_CASE("requested amount against each kind's standard") {
-    struct Case { const char* kind; const char* requested; const char* total_line; Severity expected; bool any; };
+    struct Case {
+        const char* kind;
+        const char* requested;
+        const char* total_line;
+        Severity expected;
+        bool any;
+    };
     for (Case c : {Case{"academic_exchange", "5000", "6500.50", Severity::Error, false},
                    Case{"academic_exchange", "5000.01", "6500.50", Severity::Error, true},
                    // A range bounds the request at both ends alike (资助标准 1000-5000元/项).
@@ -178,7 +187,8 @@ TEST_CASE("requested amount against each kind's standard") {
         a.budget.self_raised.text = Money{total.fen - req.fen}.plain();
         bool found = false;
         for (const Finding& f : run(a))
-            if (f.field == "budget.requested" && f.severity == c.expected && f.clause.find("资助标准") != std::string::npos)
+            if (f.field == "budget.requested" && f.severity == c.expected &&
+                f.clause.find("资助标准") != std::string::npos)
                 found = true;
         CHECK(found == c.any);
     }
@@ -316,7 +326,8 @@ TEST_CASE("the unit's opinion dated after 申报时间 is a warning; on the day 
 
 TEST_CASE("the unit's full name is the unit of 附件1: no warning, and both spellings are one unit") {
     Application a = complete("academic_exchange");
-    for (const char* name : {"市物理学会", "盐城市物理学会", " 盐城市物理学会 ", "盐城市响水县科协", "响水县科学技术协会"}) {
+    for (const char* name :
+         {"市物理学会", "盐城市物理学会", " 盐城市物理学会 ", "盐城市响水县科协", "响水县科学技术协会"}) {
         CAPTURE(name);
         a.cover.applicant_unit = name;
         CHECK_FALSE(has(run(a), "cover.applicant_unit", Severity::Warning));

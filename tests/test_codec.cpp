@@ -123,9 +123,10 @@ TEST_CASE("a file from a newer version is refused with a reason") {
 
 TEST_CASE("hostile input gives findings, never a crash or a throw") {
     SUBCASE("empty, truncated, not JSON") {
-        for (std::string bad : {std::string(""), std::string("{"), std::string("{\"schema\": \"shenbao.appl"),
-                                std::string("null"), std::string("[]"), std::string("\"text\""), std::string("\xFF\xFE{}"),
-                                std::string("{\"a\": NaN}"), std::string("{\"a\": Infinity}"), std::string("{\"a\": 1e999}")}) {
+        for (std::string bad :
+             {std::string(""), std::string("{"), std::string("{\"schema\": \"shenbao.appl"), std::string("null"),
+              std::string("[]"), std::string("\"text\""), std::string("\xFF\xFE{}"), std::string("{\"a\": NaN}"),
+              std::string("{\"a\": Infinity}"), std::string("{\"a\": 1e999}")}) {
             CAPTURE(bad);
             Decoded d = decode_application(bad);
             CHECK_FALSE(d.application);
@@ -139,8 +140,10 @@ TEST_CASE("hostile input gives findings, never a crash or a throw") {
         }
     }
     SUBCASE("a 20 MB string") {
-        std::string huge = "{\"schema\": \"shenbao.application\", \"schema_version\": 2, \"application\": {\"cover\": "
-                           "{\"project_name\": \"" + std::string(20 * 1024 * 1024, 'x') + "\"}}}";
+        std::string huge =
+            "{\"schema\": \"shenbao.application\", \"schema_version\": 2, \"application\": {\"cover\": "
+            "{\"project_name\": \"" +
+            std::string(20 * 1024 * 1024, 'x') + "\"}}}";
         Decoded d = decode_application(huge);
         CHECK_FALSE(d.application);
         CHECK(mentions(d, "文件过大"));
@@ -209,8 +212,9 @@ TEST_CASE("hostile input gives findings, never a crash or a throw") {
         CHECK(d.application->cover.project_name == a.cover.project_name);
     }
     SUBCASE("invalid UTF-8 inside strings is refused") {
-        Decoded d = decode_application("{\"schema\": \"shenbao.application\", \"schema_version\": 2, \"application\": "
-                                       "{\"cover\": {\"project_name\": \"\xC0\xAF\"}}}");
+        Decoded d = decode_application(
+            "{\"schema\": \"shenbao.application\", \"schema_version\": 2, \"application\": "
+            "{\"cover\": {\"project_name\": \"\xC0\xAF\"}}}");
         CHECK_FALSE(d.application);
         CHECK(has_error(d));
     }

@@ -82,8 +82,7 @@ TEST_CASE("every field of the table round-trips through the codec and is printed
                     case InputKind::Check: CHECK(flag_at(*back.application, f->path)); break;
                     case InputKind::Choices:
                     case InputKind::Confirmations:
-                        CHECK(*list_at(*back.application, f->path) ==
-                              std::vector<std::string>{marker(f->path)});
+                        CHECK(*list_at(*back.application, f->path) == std::vector<std::string>{marker(f->path)});
                         break;
                     case InputKind::Kind: CHECK(back.application->cover.kind == rule.id); break;
                     default: CHECK(text_at(*back.application, f->path) == text_at(a, f->path));
@@ -148,7 +147,8 @@ TEST_CASE("a field the programme adds is a field of its form, its checks and its
     // Written into the file at its path, read back, printed under its label.
     text_of(a, "details.publicity") = "会前在学会公众号发布通知，会后发布新闻稿";
     const std::string file = encode_application(a, p.id, {});
-    CHECK(nlohmann::json::parse(file)["application"]["details"]["publicity"] == "会前在学会公众号发布通知，会后发布新闻稿");
+    CHECK(nlohmann::json::parse(file)["application"]["details"]["publicity"] ==
+          "会前在学会公众号发布通知，会后发布新闻稿");
     const Decoded back = decode_application(file);
     REQUIRE(back.application);
     CHECK(back.findings.empty());
@@ -186,7 +186,8 @@ TEST_CASE("the second call differs from the first by data: deadline, window, kin
     CHECK(p19.deadline == Date{2019, 5, 20});
     CHECK(p18.kind(KindId::EnterpriseInfoService) != nullptr);
     CHECK(p19.kind(KindId::EnterpriseInfoService) == nullptr);
-    CHECK(p19.form.fields_for(KindId::EnterpriseInfoService).size() < p18.form.fields_for(KindId::EnterpriseInfoService).size());
+    CHECK(p19.form.fields_for(KindId::EnterpriseInfoService).size() <
+          p18.form.fields_for(KindId::EnterpriseInfoService).size());
 
     auto errors_on = [](const Programme& p, const Application& a, const Date& today, const std::string& field) {
         int n = 0;
@@ -241,7 +242,8 @@ TEST_CASE("a draft saved with an earlier version of its call lists what the form
 }
 
 TEST_CASE("a broken form table is refused, each mistake named with where it is") {
-    const nlohmann::json good = nlohmann::json::parse(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+    const nlohmann::json good =
+        nlohmann::json::parse(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
     REQUIRE(load_programme(good.dump()).programme);
     auto field = [](nlohmann::json& j, const std::string& path) -> nlohmann::json& {
         for (auto& s : j["form"]["sections"])
@@ -255,8 +257,10 @@ TEST_CASE("a broken form table is refused, each mistake named with where it is")
         const char* message;
     };
     const std::vector<Case> cases = {
-        {"unknown input kind", [&](nlohmann::json& j) { field(j, "plan.aims")["input"] = "rich_text"; }, "未知的输入类型“rich_text”"},
-        {"duplicate path", [&](nlohmann::json& j) { field(j, "plan.place")["path"] = "plan.aims"; }, "字段路径“plan.aims”重复"},
+        {"unknown input kind", [&](nlohmann::json& j) { field(j, "plan.aims")["input"] = "rich_text"; },
+         "未知的输入类型“rich_text”"},
+        {"duplicate path", [&](nlohmann::json& j) { field(j, "plan.place")["path"] = "plan.aims"; },
+         "字段路径“plan.aims”重复"},
         {"a date rule naming a missing field", [&](nlohmann::json& j) { field(j, "plan.end")["after"] = "plan.begin"; },
          "引用的字段“plan.begin”不存在"},
         {"a rule's field removed",
@@ -267,21 +271,26 @@ TEST_CASE("a broken form table is refused, each mistake named with where it is")
          "需要字段“budget.requested”"},
         {"a choice without its list", [&](nlohmann::json& j) { field(j, "details.scale")["options"] = "sizes"; },
          "可选项列表“sizes”在本申报计划中不存在"},
-        {"an unknown kind", [&](nlohmann::json& j) { field(j, "plan.place")["need_only_for"] = {"moon_base"}; }, "未知的项目类别"},
+        {"an unknown kind", [&](nlohmann::json& j) { field(j, "plan.place")["need_only_for"] = {"moon_base"}; },
+         "未知的项目类别"},
         {"a table column the model lacks", [&](nlohmann::json& j) { field(j, "team")["columns"][0]["key"] = "email"; },
          "表格“team”没有列“email”"},
-        {"a built-in value with the wrong input", [&](nlohmann::json& j) { field(j, "cover.phone")["input"] = "table"; },
+        {"a built-in value with the wrong input",
+         [&](nlohmann::json& j) { field(j, "cover.phone")["input"] = "table"; },
          "字段“cover.phone”的内容不能用输入类型“table”"},
         {"a new field that cannot be kept as text",
          [&](nlohmann::json& j) {
-             j["form"]["sections"][1]["fields"].push_back(
-                 {{"path", "plan.partners"}, {"label", "合作方"}, {"input", "table"}, {"columns", nlohmann::json::array()}});
+             j["form"]["sections"][1]["fields"].push_back({{"path", "plan.partners"},
+                                                           {"label", "合作方"},
+                                                           {"input", "table"},
+                                                           {"columns", nlohmann::json::array()}});
          },
          "新增字段只能是"},
         {"a field without a label", [&](nlohmann::json& j) { field(j, "plan.aims").erase("label"); }, "缺少 label"},
         {"a limit that is not a count", [&](nlohmann::json& j) { field(j, "plan.aims")["max_chars"] = "lots"; },
          "max_chars：应为不小于 0 的整数"},
-        {"an unknown need", [&](nlohmann::json& j) { field(j, "plan.aims")["need"] = "maybe"; }, "应为 required、wanted 或 optional"},
+        {"an unknown need", [&](nlohmann::json& j) { field(j, "plan.aims")["need"] = "maybe"; },
+         "应为 required、wanted 或 optional"},
     };
     for (const Case& c : cases) {
         CAPTURE(std::string(c.what));
@@ -291,7 +300,8 @@ TEST_CASE("a broken form table is refused, each mistake named with where it is")
         CHECK_FALSE(loaded.programme);
         REQUIRE_FALSE(loaded.problems.empty());
         bool named = false;
-        for (const std::string& problem : loaded.problems) named = named || problem.find(c.message) != std::string::npos;
+        for (const std::string& problem : loaded.problems)
+            named = named || problem.find(c.message) != std::string::npos;
         CHECK_MESSAGE(named, loaded.problems.front());
         // Where: each problem starts with the place in the file.
         CHECK(loaded.problems.front().rfind("form", 0) == 0);

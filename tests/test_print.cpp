@@ -18,9 +18,17 @@ std::string printed(const Application& a) { return print_html(programme(), a, fi
 
 // Every text a person types, in the order of the printed form.
 std::vector<std::string*> text_fields(Application& a) {
-    std::vector<std::string*> f = {&a.cover.project_number, &a.cover.project_name, &a.cover.applicant_unit,
-                                   &a.cover.project_leader, &a.cover.phone, &a.cover.applied_on.text,
-                                   &a.plan.aims, &a.plan.content, &a.plan.start.text, &a.plan.end.text, &a.plan.place,
+    std::vector<std::string*> f = {&a.cover.project_number,
+                                   &a.cover.project_name,
+                                   &a.cover.applicant_unit,
+                                   &a.cover.project_leader,
+                                   &a.cover.phone,
+                                   &a.cover.applied_on.text,
+                                   &a.plan.aims,
+                                   &a.plan.content,
+                                   &a.plan.start.text,
+                                   &a.plan.end.text,
+                                   &a.plan.place,
                                    &a.plan.expected_results};
     for (Indicator& i : a.plan.indicators) f.insert(f.end(), {&i.name, &i.target, &i.unit});
     switch (a.cover.kind) {
@@ -45,21 +53,62 @@ std::vector<std::string*> text_fields(Application& a) {
 }
 
 const std::vector<std::string> kPayloads = {
-    "<script>alert(1)</script>", "<SCRIPT SRC=//x.example/x.js></SCRIPT>", "<img src=x onerror=alert(1)>",
-    "<svg onload=alert(1)>", "<body onload=alert(1)>", "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<a href=\"javascript:alert(1)\">点我</a>", "javascript:alert(1)", "</style><script>alert(1)</script>",
-    "</title><script>alert(1)</script>", "</td></tr></table><script>alert(1)</script>", "\"><script>alert(1)</script>",
-    "'><img src=x onerror=alert(1)>", "<style>body{display:none}</style>", "<link rel=stylesheet href=//x.example/x.css>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=//x.example\">", "<base href=\"//x.example/\">",
-    "<object data=\"x.swf\"></object>", "<embed src=x>", "<form action=//x.example><input name=a></form>",
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>", "<details open ontoggle=alert(1)>",
-    "<video><source onerror=alert(1)></video>", "<marquee onstart=alert(1)>", "<!--", "-->", "<![CDATA[x]]>",
-    "&lt;script&gt;", "&#60;script&#62;", "&amp;&amp;", "{{constructor.constructor('alert(1)')()}}", "${alert(1)}",
-    "expression(alert(1))", "url(javascript:alert(1))", "@import 'x.css';", "\\\"; } body { background: red } /*",
-    std::string("nul\0byte", 8), "bell\a", "esc\x1b[31m", "del\x7f", "\u202Eevil\u202C", "\u2066isolate\u2069",
-    "\u200Fmark", "line\u2028sep", "tab\there", "cr\r\nlf", "\xEF\xBB\xBF" "bom", "\u0085next line",
-    "😀🚀 emoji", "𠀾䶮 rare", std::string(5000, 'W'), "<<script>script>alert(1)<</script>/script>",
-    "<scr\0ipt>alert(1)</scr\0ipt>", "<ScRiPt>alert(1)</sCrIpT>", "\" onmouseover=\"alert(1)",
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//x.example/x.js></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<body onload=alert(1)>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "<a href=\"javascript:alert(1)\">点我</a>",
+    "javascript:alert(1)",
+    "</style><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "</td></tr></table><script>alert(1)</script>",
+    "\"><script>alert(1)</script>",
+    "'><img src=x onerror=alert(1)>",
+    "<style>body{display:none}</style>",
+    "<link rel=stylesheet href=//x.example/x.css>",
+    "<meta http-equiv=\"refresh\" content=\"0;url=//x.example\">",
+    "<base href=\"//x.example/\">",
+    "<object data=\"x.swf\"></object>",
+    "<embed src=x>",
+    "<form action=//x.example><input name=a></form>",
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<details open ontoggle=alert(1)>",
+    "<video><source onerror=alert(1)></video>",
+    "<marquee onstart=alert(1)>",
+    "<!--",
+    "-->",
+    "<![CDATA[x]]>",
+    "&lt;script&gt;",
+    "&#60;script&#62;",
+    "&amp;&amp;",
+    "{{constructor.constructor('alert(1)')()}}",
+    "${alert(1)}",
+    "expression(alert(1))",
+    "url(javascript:alert(1))",
+    "@import 'x.css';",
+    "\\\"; } body { background: red } /*",
+    std::string("nul\0byte", 8),
+    "bell\a",
+    "esc\x1b[31m",
+    "del\x7f",
+    "\u202Eevil\u202C",
+    "\u2066isolate\u2069",
+    "\u200Fmark",
+    "line\u2028sep",
+    "tab\there",
+    "cr\r\nlf",
+    "\xEF\xBB\xBF"
+    "bom",
+    "\u0085next line",
+    "😀🚀 emoji",
+    "𠀾䶮 rare",
+    std::string(5000, 'W'),
+    "<<script>script>alert(1)<</script>/script>",
+    "<scr\0ipt>alert(1)</scr\0ipt>",
+    "<ScRiPt>alert(1)</sCrIpT>",
+    "\" onmouseover=\"alert(1)",
 };
 
 }  // namespace
@@ -114,7 +163,7 @@ TEST_CASE("the printout is self-contained: no script, no external resource") {
 TEST_CASE("injection payloads in every text field are escaped") {
     CHECK(kPayloads.size() >= 50);
     const std::set<std::string> our_tags = {"html", "head", "meta", "title", "style", "body", "section", "div", "table",
-                                            "tr", "td", "th", "h1", "h2", "p", "span", "br"};
+                                            "tr",   "td",   "th",   "h1",    "h2",    "p",    "span",    "br"};
     const std::regex tag(R"(<\s*/?\s*([A-Za-z][A-Za-z0-9]*)([^>]*)>)");
     for (const char* kind : testing::kAcceptedKinds) {
         for (const std::string& payload : kPayloads) {
@@ -186,7 +235,8 @@ TEST_CASE("an opinion left blank leaves room to write it by hand above the signa
 }
 
 TEST_CASE("file names are safe on every system") {
-    CHECK(safe_file_name("市机械工程学会", "智能制造服务站", "2018-05-20", "json") == "市机械工程学会-智能制造服务站-2018-05-20.json");
+    CHECK(safe_file_name("市机械工程学会", "智能制造服务站", "2018-05-20", "json") ==
+          "市机械工程学会-智能制造服务站-2018-05-20.json");
     CHECK(safe_file_name("a/b\\c", "x:y*z?\"<>|", "", "html") == "a_b_c-x_y_z_____.html");
     CHECK(safe_file_name("", "", "", "json") == "申报书.json");
     CHECK(safe_file_name("CON", "", "", "json") == "_CON.json");
@@ -200,7 +250,8 @@ TEST_CASE("every row of a two-column table spans it: a checklist beside a label 
     // A table whose rows have different numbers of cells lays the short rows out in the
     // first column only (found on the printed 组织建设 page).
     const std::regex table(R"(<table>([\s\S]*?)</table>)");
-    for (const char* kind : {"academic_exchange", "service_station", "enterprise_cooperation", "organisation_building"}) {
+    for (const char* kind :
+         {"academic_exchange", "service_station", "enterprise_cooperation", "organisation_building"}) {
         const std::string html = printed(complete(kind));
         for (auto t = std::sregex_iterator(html.begin(), html.end(), table); t != std::sregex_iterator(); ++t) {
             const std::string body = (*t)[1];
@@ -215,7 +266,8 @@ TEST_CASE("every row of a two-column table spans it: a checklist beside a label 
                     width += (*c)[1].matched ? std::stoi((*c)[1]) : 1;
                 widths.insert(width);
             }
-            CHECK_MESSAGE(widths.size() <= 1, std::string(kind), ": rows of ", *widths.begin(), " and ", *widths.rbegin(), " columns");
+            CHECK_MESSAGE(widths.size() <= 1, std::string(kind), ": rows of ", *widths.begin(), " and ",
+                          *widths.rbegin(), " columns");
         }
     }
 }

@@ -93,7 +93,7 @@ TEST_CASE("附件1: a unit's targets are found by its exact name, blanks stay bl
     auto physics = p.unit_targets(" 市物理学会 ");
     REQUIRE(physics.has_value());
     CHECK(physics->table->id == "society");
-    CHECK(physics->row->values[4] == 1);                // 小型学术活动
+    CHECK(physics->row->values[4] == 1);               // 小型学术活动
     CHECK_FALSE(physics->row->values[1].has_value());  // 推荐企业创新服务专家: blank
     CHECK(p.unit_targets("阜宁县科协")->row->values[0] == 120);
     CHECK(p.unit_targets("江苏森德邦公司科协")->table->id == "grassroots");

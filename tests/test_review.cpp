@@ -11,11 +11,13 @@ using testing::programme;
 
 namespace {
 
-std::string file_of(Application a, const std::string& draft_id = "", const std::string& updated = "2018-05-20T00:00:00Z") {
+std::string file_of(Application a, const std::string& draft_id = "",
+                    const std::string& updated = "2018-05-20T00:00:00Z") {
     return encode_application(a, "yancheng-2018", {draft_id, "2018-05-01T00:00:00Z", updated, "test"});
 }
 
-Application academic(const std::string& unit, const std::string& name, const std::string& scale, const char* requested) {
+Application academic(const std::string& unit, const std::string& name, const std::string& scale,
+                     const char* requested) {
     Application a = complete("academic_exchange");
     a.cover.applicant_unit = unit;
     a.cover.project_name = name;
@@ -30,9 +32,11 @@ TEST_CASE("submissions are checked; the same file twice is recognised; broken fi
     ReviewSet set;
     const Date today{2018, 5, 30};
     CHECK(review_add(set, programme(), "a.json", file_of(complete("service_station")), today) == ReviewAdd::Added);
-    CHECK(review_add(set, programme(), "a-copy.json", file_of(complete("service_station")), today) == ReviewAdd::Duplicate);
+    CHECK(review_add(set, programme(), "a-copy.json", file_of(complete("service_station")), today) ==
+          ReviewAdd::Duplicate);
     CHECK(review_add(set, programme(), "bad.json", "{ nope", today) == ReviewAdd::Rejected);
-    CHECK(review_add(set, programme(), "b.json", file_of(complete("organisation_building")), today) == ReviewAdd::Added);
+    CHECK(review_add(set, programme(), "b.json", file_of(complete("organisation_building")), today) ==
+          ReviewAdd::Added);
     REQUIRE(set.items.size() == 2);
     REQUIRE(set.rejected.size() == 1);
     CHECK(set.rejected[0].file_name == "bad.json");
@@ -53,7 +57,8 @@ TEST_CASE("a changed resubmission of the same unit and project is offered; the n
     set.items[0].comment = "同意";
     Application second = first;
     second.plan.place = "新的服务地点";
-    CHECK(review_add(set, programme(), "v2.json", file_of(second, "", "2018-05-25T00:00:00Z"), today) == ReviewAdd::Resubmitted);
+    CHECK(review_add(set, programme(), "v2.json", file_of(second, "", "2018-05-25T00:00:00Z"), today) ==
+          ReviewAdd::Resubmitted);
     REQUIRE(set.resubmissions.size() == 1);
     CHECK(set.resubmissions[0].incoming_is_newer);
     CHECK(set.items.size() == 1);
@@ -71,7 +76,8 @@ TEST_CASE("totals per kind and per unit, against a hand computation and 附件1"
     review_add(set, programme(), "1.json", file_of(academic("市物理学会", "论坛一", "小型学术活动", "2000")), today);
     review_add(set, programme(), "2.json", file_of(academic("市物理学会", "论坛二", "中型学术活动", "4000")), today);
     review_add(set, programme(), "3.json", file_of(academic("市物理学会", "论坛三", "中型学术活动", "6000")), today);
-    review_add(set, programme(), "4.json", file_of(academic("盐城工学院科协", "年会", "大型综合学术活动", "5000")), today);
+    review_add(set, programme(), "4.json", file_of(academic("盐城工学院科协", "年会", "大型综合学术活动", "5000")),
+               today);
     review_add(set, programme(), "5.json", file_of(complete("service_station")), today);  // 市机械工程学会, 3000
     REQUIRE(set.items.size() == 5);
     set.items[0].proposed.text = "1500";
@@ -103,7 +109,7 @@ TEST_CASE("totals per kind and per unit, against a hand computation and 附件1"
     CHECK(physics.academic[0].label == "小型学术活动");
     CHECK(physics.academic[0].applied == 1);
     CHECK(physics.academic[0].target == 1);
-    CHECK(physics.academic[1].applied == 2);   // 中型: applied 2, target 1
+    CHECK(physics.academic[1].applied == 2);  // 中型: applied 2, target 1
     CHECK(physics.academic[1].target == 1);
     CHECK_FALSE(physics.academic[2].target.has_value());
     UnitTotal college = unit("盐城工学院科协");
@@ -124,7 +130,8 @@ TEST_CASE("the proposed amount is checked against the standard and the request")
     s.proposed.text = "许多";
     CHECK(count_severity(check_review(programme(), s), Severity::Error) == 1);
     ReviewSet a;
-    review_add(a, programme(), "a.json", file_of(academic("市物理学会", "论坛", "小型学术活动", "2000")), Date{2018, 5, 30});
+    review_add(a, programme(), "a.json", file_of(academic("市物理学会", "论坛", "小型学术活动", "2000")),
+               Date{2018, 5, 30});
     a.items[0].proposed.text = "2500";
     CHECK(count_severity(check_review(programme(), a.items[0]), Severity::Warning) == 1);  // above the request
     a.items[0].proposed.text = "999";
@@ -177,8 +184,10 @@ TEST_CASE("CSV: always valid UTF-8; 申报时间 as typed when it is not a date;
 
 TEST_CASE("totals per unit count 附件1's short name and the full name as one unit") {
     ReviewSet set;
-    review_add(set, programme(), "1.json", file_of(academic("市物理学会", "论坛一", "小型学术活动", "2000")), Date{2018, 5, 30});
-    review_add(set, programme(), "2.json", file_of(academic("盐城市物理学会", "论坛二", "中型学术活动", "3000")), Date{2018, 5, 30});
+    review_add(set, programme(), "1.json", file_of(academic("市物理学会", "论坛一", "小型学术活动", "2000")),
+               Date{2018, 5, 30});
+    review_add(set, programme(), "2.json", file_of(academic("盐城市物理学会", "论坛二", "中型学术活动", "3000")),
+               Date{2018, 5, 30});
     const ReviewTotals t = review_totals(programme(), set);
     REQUIRE(t.units.size() == 1);
     CHECK(t.units[0].unit == "市物理学会");
@@ -203,7 +212,8 @@ TEST_CASE("review fields round trip, and the publication list lists the funded, 
     // in the fields.
     ReviewSet again;
     review_add(again, programme(), set.items[0].id + ".json", file_of(a), Date{2018, 5, 30});
-    review_add(again, programme(), set.items[1].id + ".json", file_of(complete("organisation_building")), Date{2018, 5, 30});
+    review_add(again, programme(), set.items[1].id + ".json", file_of(complete("organisation_building")),
+               Date{2018, 5, 30});
     apply_review_fields(again, fields);
     CHECK(again.items[0].file_name == "s.json");
     CHECK(again.items[1].file_name == "o.json");
@@ -215,6 +225,6 @@ TEST_CASE("review fields round trip, and the publication list lists the funded, 
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("3,000.00") != std::string::npos);
     CHECK(html.find("党支部建设") == std::string::npos);  // not funded, not listed
-    apply_review_fields(again, "garbage");  // ignored
+    apply_review_fields(again, "garbage");                // ignored
     CHECK(again.items[0].proposed.text == "3000");
 }

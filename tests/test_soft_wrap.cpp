@@ -56,9 +56,9 @@ TEST_CASE("text from elsewhere has its carriage returns made line breaks first")
 
 TEST_CASE("positions map between the shown and the kept text") {
     const std::string shown = soft_wrap("abcdefg", columns(3));  // "abc\r\ndef\r\ng"
-    CHECK(kept_position(shown, 3) == 3);   // end of the first row
-    CHECK(kept_position(shown, 4) == 3);   // inside the soft break
-    CHECK(kept_position(shown, 5) == 3);   // start of the second row
+    CHECK(kept_position(shown, 3) == 3);                         // end of the first row
+    CHECK(kept_position(shown, 4) == 3);                         // inside the soft break
+    CHECK(kept_position(shown, 5) == 3);                         // start of the second row
     CHECK(kept_position(shown, 6) == 4);
     CHECK(kept_position(shown, shown.size()) == 7);
     CHECK(shown_position(shown, 3) == 5);  // at a soft break: the start of the next row
@@ -170,7 +170,9 @@ TEST_CASE("Chinese line breaking: no row starts with closing punctuation or ends
     CHECK(kinsoku_break(line, line.size()) == line.size());
     CHECK(kinsoku_break("。。", at("。")) == at("。"));  // nothing better: unchanged
     // Through soft_wrap: no row of the shown text starts with 。 or ，.
-    const RowFit fit = [](std::string_view l) { return kinsoku_break(l, std::min(l.size(), std::string_view("一二三四五").size())); };
+    const RowFit fit = [](std::string_view l) {
+        return kinsoku_break(l, std::min(l.size(), std::string_view("一二三四五").size()));
+    };
     const std::string shown = soft_wrap("一二三四五，六七八九十。甲乙丙丁戊。", fit);
     for (size_t at_row = shown.find("\r\n"); at_row != std::string::npos; at_row = shown.find("\r\n", at_row + 2)) {
         const std::string_view next = std::string_view(shown).substr(at_row + 2);
@@ -182,7 +184,7 @@ TEST_CASE("Chinese line breaking: no row starts with closing punctuation or ends
 
 TEST_CASE("the caret never rests inside a soft break") {
     const std::string shown = soft_wrap("abcdef", columns(3));  // "abc\r\ndef"
-    CHECK(caret_outside_soft_break(shown, 4, true) == 5);   // moving right: the next row
-    CHECK(caret_outside_soft_break(shown, 4, false) == 3);  // moving left: the end of the row
+    CHECK(caret_outside_soft_break(shown, 4, true) == 5);       // moving right: the next row
+    CHECK(caret_outside_soft_break(shown, 4, false) == 3);      // moving left: the end of the row
     for (size_t pos : {0, 3, 5, 8}) CHECK(caret_outside_soft_break(shown, pos, true) == pos);
 }

@@ -104,7 +104,8 @@ TEST_CASE("draft ids cannot walk out of the store") {
 }
 
 TEST_CASE("the store over the real file system") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("shenbao-store-" + std::to_string(std::rand()));
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("shenbao-store-" + std::to_string(std::rand()));
     platform::PosixFileSystem fs;
     {
         Store store(fs, dir.string(), "yancheng-2018");

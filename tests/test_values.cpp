@@ -46,8 +46,7 @@ TEST_CASE("stored UTC times are shown in local time, across a day, a month and a
     CHECK(local_time_text("2018-05-20T08:30:00Z", 0) == "2018-05-20 08:30");
     CHECK(local_time_text("不是时间", 480) == "不是时间");
     CHECK(local_time_text("", 480) == "—");
-    for (int serial : {-800000, -1, 0, 1, 17676, 20000, 2932896})
-        CHECK(Date::from_serial(serial).serial() == serial);
+    for (int serial : {-800000, -1, 0, 1, 17676, 20000, 2932896}) CHECK(Date::from_serial(serial).serial() == serial);
 }
 
 TEST_CASE("the date hint shows the format and is never taken for a date") {
@@ -92,7 +91,7 @@ TEST_CASE("UTF-8 helpers count characters, not bytes, and survive bad bytes") {
     CHECK(code_points("𠀾")[0] == 0x2003E);
     CHECK(code_points("\xE4\xB8")[0] == 0xFFFD);  // truncated sequence
     CHECK(is_valid_utf8("中文"));
-    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));  // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong '/'
     CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
     CHECK(trim("\xE3\x80\x80 盐城 \n") == "盐城");
     CHECK(fold_width("０５１５－８８１９２４２６") == "0515-88192426");

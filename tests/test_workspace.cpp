@@ -199,7 +199,7 @@ TEST_CASE("a hand-in is recorded on the draft, kept across a reload, and an edit
     CHECK(f.ws.hand_in_state(d) == Workspace<WorkDraft>::HandIn::Never);
     REQUIRE(f.ws.save_dirty("2018-05-20T08:00:00Z"));
     f.ws.record_hand_in(d, "export", "2018-05-20T09:30:00Z");
-    CHECK(d.dirty());  // the record is saved like an edit
+    CHECK(d.dirty());                                    // the record is saved like an edit
     CHECK(d.meta.updated_at == "2018-05-20T08:00:00Z");  // but it is not an edit
     REQUIRE(f.ws.save_dirty("2018-05-20T09:30:00Z"));
 
@@ -241,7 +241,8 @@ TEST_CASE("backup and merge: everything back with the same fingerprints, a newer
 
     Fixture wiped;  // a new profile
     int ids = 0;
-    MergeReport r = wiped.ws.merge_backup(backup, [&] { return "new" + std::to_string(++ids); }, "2018-05-02T00:00:00Z");
+    MergeReport r = wiped.ws.merge_backup(
+        backup, [&] { return "new" + std::to_string(++ids); }, "2018-05-02T00:00:00Z");
     CHECK(r.error.empty());
     CHECK(r.added == 4);
     REQUIRE(wiped.ws.drafts().size() == 4);
@@ -257,10 +258,11 @@ TEST_CASE("backup and merge: everything back with the same fingerprints, a newer
     WorkDraft& station = *wiped.ws.find("d-service_station");
     station.app.plan.place = "新地点";
     wiped.ws.changed(station, "2018-05-03T00:00:00Z", true);
-    MergeReport again = wiped.ws.merge_backup(backup, [&] { return "x"; }, "2018-05-04T00:00:00Z");
+    MergeReport again = wiped.ws.merge_backup(
+        backup, [&] { return "x"; }, "2018-05-04T00:00:00Z");
     CHECK(again.kept == 1);
     CHECK(again.same == 3);
-    CHECK(wiped.ws.find("d-service_station")->app.plan.place == "新地点");  // (merging re-sorts the list)
+    CHECK(wiped.ws.find("d-service_station")->app.plan.place == "新地点");      // (merging re-sorts the list)
     CHECK(wiped.ws.revisions("d-service_station").front().reason == "backup");  // the backup's version kept too
 
     // A newer draft in the backup replaces an older one here, which is kept as a revision.
@@ -268,10 +270,17 @@ TEST_CASE("backup and merge: everything back with the same fingerprints, a newer
     org.app.plan.place = "更新的地点";
     f.ws.changed(org, "2018-05-05T00:00:00Z", true);
     REQUIRE(f.ws.save_dirty("2018-05-05T00:00:00Z"));
-    MergeReport newer = wiped.ws.merge_backup(f.ws.backup("2018-05-05T00:00:00Z"), [&] { return "y"; }, "2018-05-06T00:00:00Z");
+    MergeReport newer = wiped.ws.merge_backup(
+        f.ws.backup("2018-05-05T00:00:00Z"), [&] { return "y"; }, "2018-05-06T00:00:00Z");
     CHECK(newer.updated == 1);
     CHECK(wiped.ws.find("d-organisation_building")->app.plan.place == "更新的地点");
 
-    CHECK_FALSE(wiped.ws.merge_backup("{\"schema\": \"other\"}", [] { return "z"; }, "t").error.empty());
-    CHECK_FALSE(wiped.ws.merge_backup("not json", [] { return "z"; }, "t").error.empty());
+    CHECK_FALSE(wiped.ws
+                    .merge_backup(
+                        "{\"schema\": \"other\"}", [] { return "z"; }, "t")
+                    .error.empty());
+    CHECK_FALSE(wiped.ws
+                    .merge_backup(
+                        "not json", [] { return "z"; }, "t")
+                    .error.empty());
 }

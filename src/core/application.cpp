@@ -24,8 +24,6 @@ Application Application::blank(const Programme& programme, KindId kind) {
     return a;
 }
 
-bool operator==(const Application& a, const Application& b) {
-    return canonical_content(a) == canonical_content(b);
-}
+bool operator==(const Application& a, const Application& b) { return canonical_content(a) == canonical_content(b); }
 
 }  // namespace shenbao

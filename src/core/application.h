@@ -31,28 +31,28 @@ struct MoneyField {
 
 // 封面: the six cover fields of 附件3 plus 项目编号, which the association fills in.
 struct Cover {
-    std::string project_number;  // 项目编号, left blank by applicants
-    std::string project_name;    // 项目名称
+    std::string project_number;              // 项目编号, left blank by applicants
+    std::string project_name;                // 项目名称
     KindId kind = KindId::AcademicExchange;  // 项目类别
-    std::string applicant_unit;  // 申报单位
-    std::string project_leader;  // 项目负责人
-    std::string phone;           // 联系电话
-    DateField applied_on;        // 申报时间
+    std::string applicant_unit;              // 申报单位
+    std::string project_leader;              // 项目负责人
+    std::string phone;                       // 联系电话
+    DateField applied_on;                    // 申报时间
 };
 
-struct Indicator {           // a measurable expected result
-    std::string name;        // e.g. 参会人数
-    std::string target;      // e.g. 200 (a number)
-    std::string unit;        // e.g. 人
+struct Indicator {       // a measurable expected result
+    std::string name;    // e.g. 参会人数
+    std::string target;  // e.g. 200 (a number)
+    std::string unit;    // e.g. 人
 };
 
 // 项目内容: aims, content and plan, dates, place, expected results.
 struct Plan {
-    std::string aims;             // 项目目标
-    std::string content;          // 项目内容与实施计划
-    DateField start, end;         // 实施时间
-    std::string place;            // 实施地点
-    std::string expected_results; // 预期成果
+    std::string aims;              // 项目目标
+    std::string content;           // 项目内容与实施计划
+    DateField start, end;          // 实施时间
+    std::string place;             // 实施地点
+    std::string expected_results;  // 预期成果
     std::vector<Indicator> indicators;
 };
 
@@ -87,26 +87,26 @@ struct InvitedExpert {
 
 // Kind-specific sections. Only the one of the application's kind is used and saved.
 struct AcademicDetails {
-    std::string format;   // one of the programme's formats (学术会议 …)
-    std::string scale;    // 小型/中型/大型综合学术活动 (附件1's columns)
-    std::string level;    // 主办活动级别
-    std::string organisers;  // 主办、承办、协办单位
+    std::string format;        // one of the programme's formats (学术会议 …)
+    std::string scale;         // 小型/中型/大型综合学术活动 (附件1's columns)
+    std::string level;         // 主办活动级别
+    std::string organisers;    // 主办、承办、协办单位
     std::string participants;  // expected number of participants (a number)
     std::vector<InvitedExpert> experts;
     bool is_training = false;  // 继续教育/培训: excluded from funding
 };
 
 struct StationDetails {
-    std::string host_type;     // one of the programme's host types
-    std::string host_name;     // 依托单位
+    std::string host_type;  // one of the programme's host types
+    std::string host_name;  // 依托单位
     std::string host_address;
-    std::string services;      // 服务内容与方式
-    std::string upstream;      // 与上级学会资源对接
+    std::string services;  // 服务内容与方式
+    std::string upstream;  // 与上级学会资源对接
 };
 
 struct CooperationDetails {
-    std::string partner;       // 协作企业/基地
-    std::string topic;         // 协作内容
+    std::string partner;  // 协作企业/基地
+    std::string topic;    // 协作内容
 };
 
 struct InfoServiceDetails {
@@ -116,8 +116,8 @@ struct InfoServiceDetails {
 
 struct ContestDetails {
     std::string contest_name;
-    std::string entries;          // 参赛项目数
-    std::string incubated;        // 孵化落地项目数
+    std::string entries;    // 参赛项目数
+    std::string incubated;  // 孵化落地项目数
 };
 
 struct OrganisationDetails {

@@ -17,8 +17,10 @@ bool all_digits(std::string_view s) {
 bool is_one_phone(std::string s) {
     // Drop the separators people put inside numbers.
     s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '(' || c == ')'; }), s.end());
-    if (s.rfind("+86", 0) == 0) s = s.substr(3);
-    else if (s.size() == 13 && s.rfind("86", 0) == 0) s = s.substr(2);
+    if (s.rfind("+86", 0) == 0)
+        s = s.substr(3);
+    else if (s.size() == 13 && s.rfind("86", 0) == 0)
+        s = s.substr(2);
     // Extension: -123 after a full fixed number, or 转123.
     size_t ext = s.find("转");
     if (ext != std::string::npos) {
@@ -28,7 +30,8 @@ bool is_one_phone(std::string s) {
     if (s.size() == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && all_digits(s)) return true;  // mobile
     std::vector<std::string> parts;
     size_t start = 0;
-    for (size_t dash; (dash = s.find('-', start)) != std::string::npos; start = dash + 1) parts.push_back(s.substr(start, dash - start));
+    for (size_t dash; (dash = s.find('-', start)) != std::string::npos; start = dash + 1)
+        parts.push_back(s.substr(start, dash - start));
     parts.push_back(s.substr(start));
     for (const std::string& p : parts)
         if (!all_digits(p)) return false;
@@ -85,7 +88,8 @@ private:
         const std::string section = section_of(field);
         auto it = std::find_if(completeness.sections.begin(), completeness.sections.end(),
                                [&](const Completeness::Part& p) { return p.section == section; });
-        if (it == completeness.sections.end()) it = completeness.sections.insert(completeness.sections.end(), {section});
+        if (it == completeness.sections.end())
+            it = completeness.sections.insert(completeness.sections.end(), {section});
         ++it->required;
         if (filled) ++it->filled;
     }
@@ -102,13 +106,13 @@ private:
 
     void check_kind() {
         if (!rule_) {
-            add(Severity::Error, "cover.kind", std::string("项目类别“") + kind_key(a_.cover.kind) + "”不在本年度重点项目表中",
-                p_.clause("kind"));
+            add(Severity::Error, "cover.kind",
+                std::string("项目类别“") + kind_key(a_.cover.kind) + "”不在本年度重点项目表中", p_.clause("kind"));
             return;
         }
         if (rule_->route.type == Route::Type::Assessed)
-            add(Severity::Error, "cover.kind", "“" + rule_->name + "”不单独申报：" + rule_->route.text + "。请改选其他项目类别",
-                rule_->route.clause);
+            add(Severity::Error, "cover.kind",
+                "“" + rule_->name + "”不单独申报：" + rule_->route.text + "。请改选其他项目类别", rule_->route.clause);
         else if (rule_->route.type == Route::Type::SeparateCall)
             add(Severity::Warning, "cover.kind",
                 "“" + rule_->name + "”" + rule_->route.text + "，本申报书可先行准备，正式申报请按市科协另行通知办理",
@@ -124,8 +128,7 @@ private:
             const Need need = f->need_for(kind);
             switch (f->input) {
                 case InputKind::Kind:
-                case InputKind::Check:
-                    continue;
+                case InputKind::Check: continue;
                 case InputKind::Table:
                     if (need == Need::Required) {
                         const bool filled = rows_at(a_, f->path) > 0;
@@ -161,14 +164,17 @@ private:
             if (need == Need::Required) count(f->path, filled);
             if (!filled) {
                 if (need != Need::Optional)
-                    missing(severity_of(need), f->path, (f->input == InputKind::Choice ? "请选择" : "请填写") + f->named(), clause);
+                    missing(severity_of(need), f->path,
+                            (f->input == InputKind::Choice ? "请选择" : "请填写") + f->named(), clause);
                 continue;
             }
             check_value(*f, value, need, clause);
         }
         for (const auto& [path, value] : a_.extra)
             if (!trim(value).empty() && !shown(path))
-                add(Severity::Warning, path, "“" + path + "”不在本申报计划的申报书中，其内容已保留：" + elide_middle(value, 40, [](std::string_view t) { return static_cast<float>(char_count(t)); }),
+                add(Severity::Warning, path,
+                    "“" + path + "”不在本申报计划的申报书中，其内容已保留：" +
+                        elide_middle(value, 40, [](std::string_view t) { return static_cast<float>(char_count(t)); }),
                     p_.clause("complete"));
     }
 
@@ -181,7 +187,8 @@ private:
             case InputKind::Date: {
                 auto d = Date::parse(value);
                 if (!d) {
-                    add(Severity::Error, f.path, label + "“" + value + "”不是有效日期，请写成 2018-05-31 或 2018年5月31日", clause);
+                    add(Severity::Error, f.path,
+                        label + "“" + value + "”不是有效日期，请写成 2018-05-31 或 2018年5月31日", clause);
                     return;
                 }
                 if (!f.after.empty())
@@ -193,15 +200,19 @@ private:
             }
             case InputKind::Phone:
                 if (!is_valid_phone(value))
-                    add(Severity::Error, f.path, label + "“" + value + "”格式不正确：请填写手机号（11位）或固定电话（如 0515-88192426）", clause);
+                    add(Severity::Error, f.path,
+                        label + "“" + value + "”格式不正确：请填写手机号（11位）或固定电话（如 0515-88192426）",
+                        clause);
                 break;
             case InputKind::Money:
                 if (!Money::parse(value))
-                    add(Severity::Error, f.path, label + "“" + value + "”不是有效的数字（单位：元，最多两位小数）", clause);
+                    add(Severity::Error, f.path, label + "“" + value + "”不是有效的数字（单位：元，最多两位小数）",
+                        clause);
                 break;
             case InputKind::Number:
                 if (!is_number_text(value))
-                    add(need == Need::Required ? Severity::Error : Severity::Warning, f.path, label + "应为数字", clause);
+                    add(need == Need::Required ? Severity::Error : Severity::Warning, f.path, label + "应为数字",
+                        clause);
                 break;
             case InputKind::Choice: {
                 const std::vector<std::string>& options = p_.options_for(a_.cover.kind, f.options);
@@ -212,7 +223,9 @@ private:
             case InputKind::Unit:
                 if (!p_.unit_targets(value))
                     add(Severity::Warning, f.path,
-                        "“" + trim(value) + "”不在任务分解表（附件1）的单位名单中；如为新成立或更名的单位，请在项目内容中说明，并核对单位全称",
+                        "“" + trim(value) +
+                            "”不在任务分解表（附件1）的单位名单中；如为新成立或更名的单位，请在项目内容中说明，并核对单"
+                            "位全称",
                         p_.clause("targets"));
                 break;
             default: break;
@@ -223,7 +236,8 @@ private:
                 label + "不能超过" + std::to_string(f.max_chars) + "字（现为" + std::to_string(chars) + "字）", clause);
         if (f.min_chars && chars < f.min_chars)
             add(Severity::Warning, f.path,
-                f.min_chars_message.empty() ? label + "不足" + std::to_string(f.min_chars) + "字" : f.min_chars_message, clause);
+                f.min_chars_message.empty() ? label + "不足" + std::to_string(f.min_chars) + "字" : f.min_chars_message,
+                clause);
     }
 
     bool shown(const std::string& path) const {
@@ -245,10 +259,12 @@ private:
                     "申报时间" + applied->chinese() + "晚于申报截止日期" + p_.deadline.chinese(), p_.deadline_clause);
             if (*applied < p_.issued_on)
                 add(Severity::Warning, "cover.applied_on",
-                    "申报时间" + applied->chinese() + "早于通知印发日期" + p_.issued_on.chinese() + "，请核对", p_.deadline_clause);
+                    "申报时间" + applied->chinese() + "早于通知印发日期" + p_.issued_on.chinese() + "，请核对",
+                    p_.deadline_clause);
         }
         if (applied_here() && today_ > p_.deadline)
-            add(Severity::Warning, "", "本年度申报已于" + p_.deadline.chinese() + "截止，逾期申报请先与市科协联系", p_.deadline_clause);
+            add(Severity::Warning, "", "本年度申报已于" + p_.deadline.chinese() + "截止，逾期申报请先与市科协联系",
+                p_.deadline_clause);
     }
 
     // The activity's dates inside the kind's window (附件2's 备注).
@@ -258,7 +274,8 @@ private:
         auto within = [&](const std::optional<Date>& d, const char* field) {
             const FieldSpec* f = p_.form.field(field);
             if (d && (*d < w.from || *d > w.to))
-                add(Severity::Error, field, (f ? f->label : std::string(field)) + d->chinese() + "不在规定的时间范围内（" + w.text + "）",
+                add(Severity::Error, field,
+                    (f ? f->label : std::string(field)) + d->chinese() + "不在规定的时间范围内（" + w.text + "）",
                     w.clause);
         };
         within(a_.plan.start.value(), "plan.start");
@@ -276,10 +293,12 @@ private:
             if (trim(ind.name).empty()) add(Severity::Warning, field + ".name", "请填写指标名称", complete);
             if (!is_number_text(ind.target))
                 add(Severity::Warning, field + ".target", "指标“" + ind.name + "”的目标值应为数字，以便考核", complete);
-            else if (!trim(ind.name).empty()) measurable = true;
+            else if (!trim(ind.name).empty())
+                measurable = true;
         }
         if (!measurable && shown("plan.indicators"))
-            add(Severity::Warning, "plan.indicators", "请至少填写一项可量化的考核指标（如参会人数、服务企业数）", complete);
+            add(Severity::Warning, "plan.indicators", "请至少填写一项可量化的考核指标（如参会人数、服务企业数）",
+                complete);
     }
 
     // The academic exchange's invited experts and the exclusion of training (附件2 备注2).
@@ -289,13 +308,16 @@ private:
         const std::string remark2 = kind_clause("备注2");
         if (shown("details.experts")) {
             if (d.experts.empty())
-                add(Severity::Warning, "details.experts", "请列出拟邀请的主讲专家（姓名、职称、单位），评审将按活动规模和级别综合考量", remark2);
+                add(Severity::Warning, "details.experts",
+                    "请列出拟邀请的主讲专家（姓名、职称、单位），评审将按活动规模和级别综合考量", remark2);
             for (size_t i = 0; i < d.experts.size(); ++i)
-                required(d.experts[i].name, "details.experts[" + std::to_string(i) + "].name", "专家姓名", p_.clause("complete"));
+                required(d.experts[i].name, "details.experts[" + std::to_string(i) + "].name", "专家姓名",
+                         p_.clause("complete"));
         }
         if (rule_->excludes_training_clause) {
             if (d.is_training)
-                add(Severity::Error, "details.is_training", "继续教育、培训类活动不在资助范围", *rule_->excludes_training_clause);
+                add(Severity::Error, "details.is_training", "继续教育、培训类活动不在资助范围",
+                    *rule_->excludes_training_clause);
             else
                 for (const std::string& word : p_.training_keywords)
                     if (contains(a_.cover.project_name, word) || contains(a_.plan.content, word)) {
@@ -360,11 +382,15 @@ private:
                     clause);
                 unlisted = true;
             }
-            if (trim(l.description).empty()) add(Severity::Warning, field + ".description", "请说明该项经费的用途和测算依据", clause);
-            if (l.amount.empty()) missing(Severity::Error, field + ".amount", "请填写金额", clause);
+            if (trim(l.description).empty())
+                add(Severity::Warning, field + ".description", "请说明该项经费的用途和测算依据", clause);
+            if (l.amount.empty())
+                missing(Severity::Error, field + ".amount", "请填写金额", clause);
             else if (!l.amount.value())
-                add(Severity::Error, field + ".amount", "金额“" + l.amount.text + "”不是有效的数字（单位：元，最多两位小数）", clause);
-            else if (l.amount.value()->fen == 0) add(Severity::Warning, field + ".amount", "金额为 0", clause);
+                add(Severity::Error, field + ".amount",
+                    "金额“" + l.amount.text + "”不是有效的数字（单位：元，最多两位小数）", clause);
+            else if (l.amount.value()->fen == 0)
+                add(Severity::Warning, field + ".amount", "金额为 0", clause);
             else {
                 ++priced;
                 if (kind) listed_total = listed_total + *l.amount.value();
@@ -376,7 +402,8 @@ private:
 
         // Whether each is there and a number is the field table's rule (check_fields).
         const std::optional<Money> requested = b.requested.value();
-        const std::optional<Money> self_raised = b.self_raised.empty() ? std::optional<Money>(Money{}) : b.self_raised.value();
+        const std::optional<Money> self_raised =
+            b.self_raised.empty() ? std::optional<Money>(Money{}) : b.self_raised.value();
 
         if (requested && rule_) funding_standard(*requested);
         if (requested && priced > 0 && *requested > total)
@@ -406,15 +433,21 @@ private:
             case Funding::Type::Range:
                 if (requested > f.max)
                     add(Severity::Error, "budget.requested",
-                        "申请资助金额 " + requested.display() + " 元超过“" + rule_->name + "”的资助标准（" + f.text + "）", f.clause);
+                        "申请资助金额 " + requested.display() + " 元超过“" + rule_->name + "”的资助标准（" + f.text +
+                            "）",
+                        f.clause);
                 else if (requested < f.min)
                     add(Severity::Error, "budget.requested",
-                        "申请资助金额 " + requested.display() + " 元低于“" + rule_->name + "”的资助标准（" + f.text + "）", f.clause);
+                        "申请资助金额 " + requested.display() + " 元低于“" + rule_->name + "”的资助标准（" + f.text +
+                            "）",
+                        f.clause);
                 break;
             case Funding::Type::Fixed:
                 if (requested > f.amount)
                     add(Severity::Error, "budget.requested",
-                        "申请资助金额 " + requested.display() + " 元超过“" + rule_->name + "”的资助标准（" + f.text + "）", f.clause);
+                        "申请资助金额 " + requested.display() + " 元超过“" + rule_->name + "”的资助标准（" + f.text +
+                            "）",
+                        f.clause);
                 else if (requested < f.amount)
                     add(Severity::Info, "budget.requested", "“" + rule_->name + "”的资助标准为 " + f.text, f.clause);
                 break;
@@ -422,8 +455,12 @@ private:
                 Money expected;
                 bool counted = true;
                 for (const FundingRate& r : f.rates) {
-                    const std::string& count = r.id == "new_enterprises" ? a_.info_service.new_enterprises : a_.info_service.cases;
-                    if (!all_digits(fold_width(trim(count)))) { counted = false; break; }
+                    const std::string& count =
+                        r.id == "new_enterprises" ? a_.info_service.new_enterprises : a_.info_service.cases;
+                    if (!all_digits(fold_width(trim(count)))) {
+                        counted = false;
+                        break;
+                    }
                     expected = expected + Money{r.amount.fen * std::stoll(fold_width(trim(count)))};
                 }
                 if (counted && requested != expected)
@@ -438,23 +475,29 @@ private:
         const auto signed_on = a_.opinion.signed_on.value(), applied_on = a_.cover.applied_on.value();
         if (signed_on && applied_on && *signed_on > *applied_on)
             add(Severity::Warning, "opinion.signed_on",
-                "单位意见的日期" + signed_on->chinese() + "晚于申报时间" + applied_on->chinese() + "：单位应在申报前签署意见，请核对",
+                "单位意见的日期" + signed_on->chinese() + "晚于申报时间" + applied_on->chinese() +
+                    "：单位应在申报前签署意见，请核对",
                 p_.clause("submission"));
     }
 
     void check_duties() {
         if (!rule_) return;
         if (rule_->report_days > 0)
-            add(Severity::Info, "", "活动实施前后" + std::to_string(rule_->report_days) + "天内需向市科协报备", rule_->report_clause);
+            add(Severity::Info, "", "活动实施前后" + std::to_string(rule_->report_days) + "天内需向市科协报备",
+                rule_->report_clause);
         if (p_.evidence_days > 0) {
-            add(Severity::Info, "evidence", "活动结束后" + std::to_string(p_.evidence_days) + "日内需提交有效佐证材料", p_.evidence_clause);
+            add(Severity::Info, "evidence", "活动结束后" + std::to_string(p_.evidence_days) + "日内需提交有效佐证材料",
+                p_.evidence_clause);
             if (a_.evidence_planned.empty())
                 add(Severity::Warning, "evidence", "请勾选活动结束后将提交的佐证材料", p_.evidence_clause);
         }
         if (rule_->mid_term_review_clause)
-            add(Severity::Info, "", "“" + rule_->name + "”实施期内需接受中期评估和验收", *rule_->mid_term_review_clause);
-        add(Severity::Info, "", "纸质申报书双面打印一式" + std::to_string(p_.copies) + "份，负责人签字并加盖单位公章后递交，同时报送电子稿至 " +
-                                    p_.contact.email, p_.clause("submission"));
+            add(Severity::Info, "", "“" + rule_->name + "”实施期内需接受中期评估和验收",
+                *rule_->mid_term_review_clause);
+        add(Severity::Info, "",
+            "纸质申报书双面打印一式" + std::to_string(p_.copies) +
+                "份，负责人签字并加盖单位公章后递交，同时报送电子稿至 " + p_.contact.email,
+            p_.clause("submission"));
     }
 
     const Programme& p_;
@@ -496,7 +539,8 @@ bool is_valid_phone(std::string_view text) {
     }
     std::vector<std::string> numbers;
     size_t start = 0;
-    for (size_t bar; (bar = s.find('|', start)) != std::string::npos; start = bar + 1) numbers.push_back(s.substr(start, bar - start));
+    for (size_t bar; (bar = s.find('|', start)) != std::string::npos; start = bar + 1)
+        numbers.push_back(s.substr(start, bar - start));
     numbers.push_back(s.substr(start));
     if (numbers.empty()) return false;
     for (const std::string& n : numbers)
@@ -523,7 +567,10 @@ CheckResult check_full(const Programme& programme, const Application& app, const
 
 int Completeness::percent() const {
     int required = 0, filled = 0;
-    for (const Part& p : sections) { required += p.required; filled += p.filled; }
+    for (const Part& p : sections) {
+        required += p.required;
+        filled += p.filled;
+    }
     return required == 0 ? 100 : filled * 100 / required;
 }
 

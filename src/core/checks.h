@@ -16,7 +16,10 @@ Findings check_application(const Programme& programme, const Application& app, c
 // How much of the form is filled in: per section (cover, plan, details, team, budget,
 // opinion, eligibility, evidence) the required items and those filled.
 struct Completeness {
-    struct Part { std::string section; int required = 0, filled = 0; };
+    struct Part {
+        std::string section;
+        int required = 0, filled = 0;
+    };
     std::vector<Part> sections;  // in the order of the form
     int percent() const;         // over all sections; 100 when nothing is required
     const Part* section(const std::string& name) const;

@@ -1,7 +1,7 @@
 #include "codec.h"
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
 
@@ -27,20 +27,26 @@ json details_json(const Application& a) {
             json experts = json::array();
             for (const InvitedExpert& e : a.academic.experts)
                 experts.push_back({{"name", e.name}, {"title", e.title}, {"unit", e.unit}});
-            return {{"format", a.academic.format}, {"scale", a.academic.scale}, {"level", a.academic.level},
-                    {"organisers", a.academic.organisers}, {"participants", a.academic.participants},
-                    {"experts", experts}, {"is_training", a.academic.is_training}};
+            return {{"format", a.academic.format},
+                    {"scale", a.academic.scale},
+                    {"level", a.academic.level},
+                    {"organisers", a.academic.organisers},
+                    {"participants", a.academic.participants},
+                    {"experts", experts},
+                    {"is_training", a.academic.is_training}};
         }
         case KindId::ServiceStation:
-            return {{"host_type", a.station.host_type}, {"host_name", a.station.host_name},
-                    {"host_address", a.station.host_address}, {"services", a.station.services},
+            return {{"host_type", a.station.host_type},
+                    {"host_name", a.station.host_name},
+                    {"host_address", a.station.host_address},
+                    {"services", a.station.services},
                     {"upstream", a.station.upstream}};
-        case KindId::EnterpriseCooperation:
-            return {{"partner", a.cooperation.partner}, {"topic", a.cooperation.topic}};
+        case KindId::EnterpriseCooperation: return {{"partner", a.cooperation.partner}, {"topic", a.cooperation.topic}};
         case KindId::EnterpriseInfoService:
             return {{"new_enterprises", a.info_service.new_enterprises}, {"cases", a.info_service.cases}};
         case KindId::InnovationContest:
-            return {{"contest_name", a.contest.contest_name}, {"entries", a.contest.entries},
+            return {{"contest_name", a.contest.contest_name},
+                    {"entries", a.contest.entries},
                     {"incubated", a.contest.incubated}};
         case KindId::OrganisationBuilding:
             return {{"items", a.organisation.items}, {"evidence", a.organisation.evidence}};
@@ -54,21 +60,33 @@ json content_json(const Application& a) {
         indicators.push_back({{"name", i.name}, {"target", i.target}, {"unit", i.unit}});
     json team = json::array();
     for (const TeamMember& m : a.team)
-        team.push_back({{"name", m.name}, {"unit", m.unit}, {"title", m.title}, {"speciality", m.speciality}, {"phone", m.phone}});
+        team.push_back(
+            {{"name", m.name}, {"unit", m.unit}, {"title", m.title}, {"speciality", m.speciality}, {"phone", m.phone}});
     json lines = json::array();
     for (const BudgetLine& l : a.budget.lines)
         lines.push_back({{"expense_kind", l.expense_kind}, {"description", l.description}, {"amount", l.amount.text}});
     json content = {
-        {"cover", {{"project_number", a.cover.project_number}, {"project_name", a.cover.project_name},
-                   {"kind", kind_key(a.cover.kind)}, {"applicant_unit", a.cover.applicant_unit},
-                   {"project_leader", a.cover.project_leader}, {"phone", a.cover.phone},
-                   {"applied_on", a.cover.applied_on.text}}},
-        {"plan", {{"aims", a.plan.aims}, {"content", a.plan.content}, {"start", a.plan.start.text},
-                  {"end", a.plan.end.text}, {"place", a.plan.place}, {"expected_results", a.plan.expected_results},
-                  {"indicators", indicators}}},
+        {"cover",
+         {{"project_number", a.cover.project_number},
+          {"project_name", a.cover.project_name},
+          {"kind", kind_key(a.cover.kind)},
+          {"applicant_unit", a.cover.applicant_unit},
+          {"project_leader", a.cover.project_leader},
+          {"phone", a.cover.phone},
+          {"applied_on", a.cover.applied_on.text}}},
+        {"plan",
+         {{"aims", a.plan.aims},
+          {"content", a.plan.content},
+          {"start", a.plan.start.text},
+          {"end", a.plan.end.text},
+          {"place", a.plan.place},
+          {"expected_results", a.plan.expected_results},
+          {"indicators", indicators}}},
         {"team", team},
-        {"budget", {{"lines", lines}, {"requested", a.budget.requested.text}, {"self_raised", a.budget.self_raised.text}}},
-        {"opinion", {{"opinion", a.opinion.opinion}, {"signatory", a.opinion.signatory}, {"signed_on", a.opinion.signed_on.text}}},
+        {"budget",
+         {{"lines", lines}, {"requested", a.budget.requested.text}, {"self_raised", a.budget.self_raised.text}}},
+        {"opinion",
+         {{"opinion", a.opinion.opinion}, {"signatory", a.opinion.signatory}, {"signed_on", a.opinion.signed_on.text}}},
         {"eligibility_confirmed", a.eligibility_confirmed},
         {"evidence_planned", a.evidence_planned},
         {"details", details_json(a)},
@@ -89,7 +107,9 @@ json content_json(const Application& a) {
 }
 
 json fingerprinted_part(const Application& a, const std::string& programme_id) {
-    return {{"schema", kApplicationSchema}, {"schema_version", kSchemaVersion}, {"programme", programme_id},
+    return {{"schema", kApplicationSchema},
+            {"schema_version", kSchemaVersion},
+            {"programme", programme_id},
             {"application", content_json(a)}};
 }
 
@@ -115,10 +135,24 @@ public:
     bool number_float(number_float_t, const string_t&) override { return true; }
     bool string(string_t&) override { return true; }
     bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { keys_.emplace_back(); return enter(); }
-    bool end_object() override { keys_.pop_back(); --depth_; return true; }
-    bool start_array(std::size_t) override { keys_.emplace_back(); return enter(); }
-    bool end_array() override { keys_.pop_back(); --depth_; return true; }
+    bool start_object(std::size_t) override {
+        keys_.emplace_back();
+        return enter();
+    }
+    bool end_object() override {
+        keys_.pop_back();
+        --depth_;
+        return true;
+    }
+    bool start_array(std::size_t) override {
+        keys_.emplace_back();
+        return enter();
+    }
+    bool end_array() override {
+        keys_.pop_back();
+        --depth_;
+        return true;
+    }
     bool key(string_t& k) override {
         if (!keys_.back().insert(k).second && duplicate_keys.size() < 20) duplicate_keys.push_back(k);
         return true;
@@ -132,7 +166,10 @@ private:
     bool enter() {
         ++depth_;
         max_depth_seen = std::max(max_depth_seen, depth_);
-        if (depth_ > kMaxDepth) { too_deep = true; return false; }
+        if (depth_ > kMaxDepth) {
+            too_deep = true;
+            return false;
+        }
         return true;
     }
     int depth_ = 0;
@@ -156,34 +193,45 @@ public:
     void text(const char* key, std::string& out) {
         const json* v = get(key);
         if (!v || v->is_null()) return;
-        if (v->is_string()) out = v->get<std::string>();
+        if (v->is_string())
+            out = v->get<std::string>();
         else if (v->is_number()) {
             out = v->dump();
             warn(key, "应为文本，已按文本读入数字 " + out);
-        } else wrong_type(key, "文本");
+        } else
+            wrong_type(key, "文本");
     }
     void date(const char* key, DateField& out) { text(key, out.text); }
     void money(const char* key, MoneyField& out) { text(key, out.text); }
     void count(const char* key, int& out) {
         const json* v = get(key);
         if (!v || v->is_null()) return;
-        if (v->is_number_integer() && v->get<long long>() >= 0 && v->get<long long>() < 1000000) out = v->get<int>();
-        else wrong_type(key, "非负整数");
+        if (v->is_number_integer() && v->get<long long>() >= 0 && v->get<long long>() < 1000000)
+            out = v->get<int>();
+        else
+            wrong_type(key, "非负整数");
     }
     void flag(const char* key, bool& out) {
         const json* v = get(key);
         if (!v || v->is_null()) return;
-        if (v->is_boolean()) out = v->get<bool>();
-        else wrong_type(key, "true 或 false");
+        if (v->is_boolean())
+            out = v->get<bool>();
+        else
+            wrong_type(key, "true 或 false");
     }
     void strings(const char* key, std::vector<std::string>& out) {
         const json* v = get(key);
         if (!v || v->is_null()) return;
-        if (!v->is_array()) { wrong_type(key, "文本列表"); return; }
+        if (!v->is_array()) {
+            wrong_type(key, "文本列表");
+            return;
+        }
         out.clear();
         for (size_t i = 0; i < v->size(); ++i) {
-            if ((*v)[i].is_string()) out.push_back((*v)[i].get<std::string>());
-            else error(std::string(key) + "[" + std::to_string(i) + "]", "应为文本，已忽略此项");
+            if ((*v)[i].is_string())
+                out.push_back((*v)[i].get<std::string>());
+            else
+                error(std::string(key) + "[" + std::to_string(i) + "]", "应为文本，已忽略此项");
         }
     }
     // Reads an array of objects with read_item(ObjectReader&, T&).
@@ -191,11 +239,17 @@ public:
     void list(const char* key, std::vector<T>& out, F read_item) {
         const json* v = get(key);
         if (!v || v->is_null()) return;
-        if (!v->is_array()) { wrong_type(key, "列表"); return; }
+        if (!v->is_array()) {
+            wrong_type(key, "列表");
+            return;
+        }
         out.clear();
         for (size_t i = 0; i < v->size(); ++i) {
             ObjectReader item((*v)[i], path_ + key + "[" + std::to_string(i) + "].", findings_);
-            if (!item.ok()) { error(std::string(key) + "[" + std::to_string(i) + "]", "应为对象，已忽略此项"); continue; }
+            if (!item.ok()) {
+                error(std::string(key) + "[" + std::to_string(i) + "]", "应为对象，已忽略此项");
+                continue;
+            }
             T value{};
             read_item(item, value);
             out.push_back(std::move(value));
@@ -205,7 +259,10 @@ public:
     const json* child(const char* key) {
         const json* v = get(key);
         if (!v || v->is_null()) return nullptr;
-        if (!v->is_object()) { wrong_type(key, "对象"); return nullptr; }
+        if (!v->is_object()) {
+            wrong_type(key, "对象");
+            return nullptr;
+        }
         return v;
     }
     std::string path(const char* key) const { return path_ + key + "."; }
@@ -235,7 +292,8 @@ private:
                 (*keep_)[path_ + it.key()] = it.value().get<std::string>();
                 continue;
             }
-            findings_.push_back({Severity::Warning, path_ + it.key(), "未知字段 " + path_ + it.key() + "，导入时已忽略", ""});
+            findings_.push_back(
+                {Severity::Warning, path_ + it.key(), "未知字段 " + path_ + it.key() + "，导入时已忽略", ""});
         }
     }
 
@@ -263,7 +321,9 @@ void read_details(ObjectReader& d, Application& a) {
             d.text("organisers", a.academic.organisers);
             d.text("participants", a.academic.participants);
             d.list("experts", a.academic.experts, [](ObjectReader& r, InvitedExpert& e) {
-                r.text("name", e.name); r.text("title", e.title); r.text("unit", e.unit);
+                r.text("name", e.name);
+                r.text("title", e.title);
+                r.text("unit", e.unit);
             });
             d.flag("is_training", a.academic.is_training);
             break;
@@ -304,8 +364,10 @@ Application read_content(const json& j, Findings& findings) {
         r.text("project_name", a.cover.project_name);
         std::string kind;
         r.text("kind", kind);
-        if (auto k = kind_from_key(kind)) a.cover.kind = *k;
-        else r.error("kind", kind.empty() ? "缺失，无法确定项目类别" : "不是已知的项目类别：" + kind);
+        if (auto k = kind_from_key(kind))
+            a.cover.kind = *k;
+        else
+            r.error("kind", kind.empty() ? "缺失，无法确定项目类别" : "不是已知的项目类别：" + kind);
         r.text("applicant_unit", a.cover.applicant_unit);
         r.text("project_leader", a.cover.project_leader);
         r.text("phone", a.cover.phone);
@@ -323,18 +385,25 @@ Application read_content(const json& j, Findings& findings) {
         r.text("place", a.plan.place);
         r.text("expected_results", a.plan.expected_results);
         r.list("indicators", a.plan.indicators, [](ObjectReader& i, Indicator& x) {
-            i.text("name", x.name); i.text("target", x.target); i.text("unit", x.unit);
+            i.text("name", x.name);
+            i.text("target", x.target);
+            i.text("unit", x.unit);
         });
     }
     root.list("team", a.team, [](ObjectReader& r, TeamMember& m) {
-        r.text("name", m.name); r.text("unit", m.unit); r.text("title", m.title);
-        r.text("speciality", m.speciality); r.text("phone", m.phone);
+        r.text("name", m.name);
+        r.text("unit", m.unit);
+        r.text("title", m.title);
+        r.text("speciality", m.speciality);
+        r.text("phone", m.phone);
     });
     if (const json* b = root.child("budget")) {
         ObjectReader r(*b, "budget.", findings);
         r.keeping_unknown_text(a.extra);
         r.list("lines", a.budget.lines, [](ObjectReader& l, BudgetLine& x) {
-            l.text("expense_kind", x.expense_kind); l.text("description", x.description); l.money("amount", x.amount);
+            l.text("expense_kind", x.expense_kind);
+            l.text("description", x.description);
+            l.money("amount", x.amount);
         });
         r.money("requested", a.budget.requested);
         r.money("self_raised", a.budget.self_raised);
@@ -380,13 +449,28 @@ void migrate_1_to_2(json& doc, Findings& findings) {
         if (b.contains("lines") && b["lines"].is_array()) {
             for (json& line : b["lines"]) {
                 if (!line.is_object()) continue;
-                if (line.contains("kind")) { line["expense_kind"] = line["kind"]; line.erase("kind"); }
-                if (line.contains("text")) { line["description"] = line["text"]; line.erase("text"); }
-                if (line.contains("amount_yuan")) { line["amount"] = money_text(line["amount_yuan"]); line.erase("amount_yuan"); }
+                if (line.contains("kind")) {
+                    line["expense_kind"] = line["kind"];
+                    line.erase("kind");
+                }
+                if (line.contains("text")) {
+                    line["description"] = line["text"];
+                    line.erase("text");
+                }
+                if (line.contains("amount_yuan")) {
+                    line["amount"] = money_text(line["amount_yuan"]);
+                    line.erase("amount_yuan");
+                }
             }
         }
-        if (b.contains("requested_yuan")) { b["requested"] = money_text(b["requested_yuan"]); b.erase("requested_yuan"); }
-        if (b.contains("self_raised_yuan")) { b["self_raised"] = money_text(b["self_raised_yuan"]); b.erase("self_raised_yuan"); }
+        if (b.contains("requested_yuan")) {
+            b["requested"] = money_text(b["requested_yuan"]);
+            b.erase("requested_yuan");
+        }
+        if (b.contains("self_raised_yuan")) {
+            b["self_raised"] = money_text(b["self_raised_yuan"]);
+            b.erase("self_raised_yuan");
+        }
     }
     doc["schema_version"] = 2;
     findings.push_back({Severity::Info, "", "文件由旧版本（格式版本 1）生成，已自动升级到当前格式", ""});
@@ -398,7 +482,7 @@ Findings fatal(const std::string& message) { return {{Severity::Error, "", messa
 // of scope, which is why this is a function of its own.
 void read_envelope(const json& doc, Decoded& out) {
     ObjectReader root(doc, "", out.findings);
-    root.mark_known("schema");          // both checked above
+    root.mark_known("schema");  // both checked above
     root.mark_known("schema_version");
     root.text("programme", out.programme_id);
     if (out.programme_id.empty())
@@ -440,7 +524,9 @@ std::string short_fingerprint(const std::string& fingerprint) { return fingerpri
 std::string encode_application(const Application& app, const std::string& programme_id, const DocumentMeta& meta) {
     json doc = fingerprinted_part(app, programme_id);
     doc["fingerprint"] = fingerprint_of(app, programme_id);
-    doc["meta"] = {{"draft_id", meta.draft_id}, {"created_at", meta.created_at}, {"updated_at", meta.updated_at},
+    doc["meta"] = {{"draft_id", meta.draft_id},
+                   {"created_at", meta.created_at},
+                   {"updated_at", meta.updated_at},
                    {"generator", meta.generator}};
     if (!meta.deleted_at.empty()) doc["meta"]["deleted_at"] = meta.deleted_at;
     if (meta.programme_version > 0) doc["meta"]["programme_version"] = meta.programme_version;
@@ -491,7 +577,8 @@ Decoded decode_application(std::string_view bytes) {
     if (out.schema_version > kSchemaVersion) {
         out.findings.push_back({Severity::Error, "schema_version",
                                 "文件格式版本 " + std::to_string(out.schema_version) + " 比本程序支持的版本 " +
-                                    std::to_string(kSchemaVersion) + " 更新，请使用新版申报助手打开", ""});
+                                    std::to_string(kSchemaVersion) + " 更新，请使用新版申报助手打开",
+                                ""});
         return out;
     }
     if (out.schema_version < 1) {
@@ -505,8 +592,8 @@ Decoded decode_application(std::string_view bytes) {
     out.fingerprint = fingerprint_of(*out.application, out.programme_id);
     if (out.schema_version == kSchemaVersion && !out.stated_fingerprint.empty() &&
         out.stated_fingerprint != out.fingerprint)
-        out.findings.push_back({Severity::Warning, "fingerprint",
-                                "文件内容与其指纹不符：文件在导出后被改动过（或由其他程序生成）", ""});
+        out.findings.push_back(
+            {Severity::Warning, "fingerprint", "文件内容与其指纹不符：文件在导出后被改动过（或由其他程序生成）", ""});
     return out;
 }
 

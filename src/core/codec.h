@@ -23,7 +23,7 @@ namespace shenbao {
 constexpr const char* kApplicationSchema = "shenbao.application";
 constexpr int kSchemaVersion = 2;
 constexpr size_t kMaxFileBytes = 4 * 1024 * 1024;  // far above any real application
-constexpr int kMaxDepth = 24;                     // the schema itself needs 5
+constexpr int kMaxDepth = 24;                      // the schema itself needs 5
 
 struct DocumentMeta {
     std::string draft_id;
@@ -32,8 +32,8 @@ struct DocumentMeta {
     std::string deleted_at;              // set while the draft is in the trash
     // The last hand-in (printed, exported or emailed): when, how, and the fingerprint of
     // the content handed in, so the list can tell whether the association has this version.
-    std::string handed_in_at;            // ISO 8601 UTC
-    std::string handed_in_how;           // "print", "export" or "email"
+    std::string handed_in_at;   // ISO 8601 UTC
+    std::string handed_in_how;  // "print", "export" or "email"
     std::string handed_in_fingerprint;
     // The call the draft belongs to: its id (written as the file's "programme", inside the
     // fingerprint) and the version of that call's file it was last saved with.
@@ -44,11 +44,11 @@ struct DocumentMeta {
 struct Decoded {
     std::optional<Application> application;  // empty when the file is not usable at all
     std::string programme_id;
-    std::string fingerprint;          // computed from the decoded content
-    std::string stated_fingerprint;   // as written in the file
-    int schema_version = 0;           // as written in the file (before migration)
+    std::string fingerprint;         // computed from the decoded content
+    std::string stated_fingerprint;  // as written in the file
+    int schema_version = 0;          // as written in the file (before migration)
     DocumentMeta meta;
-    Findings findings;                // problems of the file itself
+    Findings findings;  // problems of the file itself
 };
 
 std::string encode_application(const Application& app, const std::string& programme_id, const DocumentMeta& meta);

@@ -35,11 +35,19 @@ std::optional<DateTokens> tokenize(std::string_view text) {
     };
     for (size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= '0' && c <= '9') { digits.push_back(static_cast<char>(c)); ++i; continue; }
+        if (c >= '0' && c <= '9') {
+            digits.push_back(static_cast<char>(c));
+            ++i;
+            continue;
+        }
         // Full-width digits U+FF10..U+FF19 are EF BC 90..99 in UTF-8.
         if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBC) {
             unsigned char d = static_cast<unsigned char>(text[i + 2]);
-            if (d >= 0x90 && d <= 0x99) { digits.push_back(static_cast<char>('0' + d - 0x90)); i += 3; continue; }
+            if (d >= 0x90 && d <= 0x99) {
+                digits.push_back(static_cast<char>('0' + d - 0x90));
+                i += 3;
+                continue;
+            }
         }
         if (!end_number()) return std::nullopt;
         size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;

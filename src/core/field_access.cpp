@@ -83,7 +83,9 @@ public:
             if (column == c.first) return &c.second(rows_[row]);
         return nullptr;
     }
-    void insert(size_t at) override { rows_.insert(rows_.begin() + static_cast<long>(std::min(at, rows_.size())), Row{}); }
+    void insert(size_t at) override {
+        rows_.insert(rows_.begin() + static_cast<long>(std::min(at, rows_.size())), Row{});
+    }
     void erase(size_t row) override {
         if (row < rows_.size()) rows_.erase(rows_.begin() + static_cast<long>(row));
     }
@@ -185,10 +187,12 @@ const std::vector<std::string>* list_at(const Application& app, const std::strin
 }
 
 std::unique_ptr<Rows> rows_of(Application& app, const std::string& path) {
-    if (path == "plan.indicators") return std::make_unique<VectorRows<Indicator>>(app.plan.indicators, kIndicatorColumns);
+    if (path == "plan.indicators")
+        return std::make_unique<VectorRows<Indicator>>(app.plan.indicators, kIndicatorColumns);
     if (path == "team") return std::make_unique<VectorRows<TeamMember>>(app.team, kTeamColumns);
     if (path == "budget.lines") return std::make_unique<VectorRows<BudgetLine>>(app.budget.lines, kBudgetColumns);
-    if (path == "details.experts") return std::make_unique<VectorRows<InvitedExpert>>(app.academic.experts, kExpertColumns);
+    if (path == "details.experts")
+        return std::make_unique<VectorRows<InvitedExpert>>(app.academic.experts, kExpertColumns);
     return nullptr;
 }
 

@@ -30,7 +30,7 @@ std::string& text_of(Application& app, const std::string& path);
 // Empty when the field has no value (an extra field never written).
 std::string text_at(const Application& app, const std::string& path);
 
-bool* flag_of(Application& app, const std::string& path);  // null when not a built-in flag
+bool* flag_of(Application& app, const std::string& path);       // null when not a built-in flag
 bool flag_at(const Application& app, const std::string& path);  // extras: the text "true"
 
 std::vector<std::string>* list_of(Application& app, const std::string& path);  // null when not a built-in list
@@ -42,7 +42,7 @@ public:
     virtual ~Rows() = default;
     virtual size_t size() const = 0;
     virtual std::string* cell(size_t row, std::string_view column) = 0;  // null for an unknown column
-    virtual void insert(size_t at) = 0;  // an empty row
+    virtual void insert(size_t at) = 0;                                  // an empty row
     virtual void erase(size_t row) = 0;
     virtual void swap(size_t a, size_t b) = 0;
 };

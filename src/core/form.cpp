@@ -33,19 +33,23 @@ const std::pair<InputKind, const char*> kInputKeys[] = {
 // The inputs whose value is one text (stored in a text slot or as an extra).
 bool is_text_input(InputKind k) {
     switch (k) {
-        case InputKind::Text: case InputKind::LongText: case InputKind::Date: case InputKind::Money:
-        case InputKind::Phone: case InputKind::Number: case InputKind::Unit: case InputKind::Choice:
-        case InputKind::Assigned:
-            return true;
+        case InputKind::Text:
+        case InputKind::LongText:
+        case InputKind::Date:
+        case InputKind::Money:
+        case InputKind::Phone:
+        case InputKind::Number:
+        case InputKind::Unit:
+        case InputKind::Choice:
+        case InputKind::Assigned: return true;
         default: return false;
     }
 }
 
 bool valid_path(const std::string& path) {
     if (path.empty() || path.front() == '.' || path.back() == '.' || path.find("..") != std::string::npos) return false;
-    return std::all_of(path.begin(), path.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-    });
+    return std::all_of(path.begin(), path.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'; });
 }
 
 // Reads the form, noting each problem and going on, so that one run lists them all.
@@ -99,10 +103,12 @@ private:
         }
         for (const json& v : j[key]) {
             auto k = v.is_string() ? kind_from_key(v.get<std::string>()) : std::nullopt;
-            if (!k) problem(where + "." + key, "未知的项目类别：" + v.dump());
+            if (!k)
+                problem(where + "." + key, "未知的项目类别：" + v.dump());
             else if (std::find(kinds_.begin(), kinds_.end(), *k) == kinds_.end())
                 problem(where + "." + key, std::string("项目类别 ") + kind_key(*k) + " 不在本申报计划的 kinds 中");
-            else out.push_back(*k);
+            else
+                out.push_back(*k);
         }
         return out;
     }
@@ -116,8 +122,10 @@ private:
         }
         for (auto it = j[key].begin(); it != j[key].end(); ++it) {
             auto k = kind_from_key(it.key());
-            if (!k || !it.value().is_string()) problem(where + "." + key, "“" + it.key() + "”不是项目类别 id，或值不是文本");
-            else out[*k] = it.value().get<std::string>();
+            if (!k || !it.value().is_string())
+                problem(where + "." + key, "“" + it.key() + "”不是项目类别 id，或值不是文本");
+            else
+                out[*k] = it.value().get<std::string>();
         }
         return out;
     }
@@ -161,8 +169,10 @@ private:
         if (!f.path.empty() && !valid_path(f.path))
             problem(at + ".path", "路径只能由小写字母、数字、下划线和点组成，且不以点开头或结尾");
         const std::string input = text(j, "input", at, true);
-        if (auto k = input_from_key(input)) f.input = *k;
-        else if (!input.empty()) problem(at + ".input", "未知的输入类型“" + input + "”");
+        if (auto k = input_from_key(input))
+            f.input = *k;
+        else if (!input.empty())
+            problem(at + ".input", "未知的输入类型“" + input + "”");
         f.print_label = text(j, "print_label", at, false);
         f.message_label = text(j, "message_label", at, false);
         f.hint = text(j, "hint", at, false);
@@ -174,8 +184,10 @@ private:
         f.total_column = text(j, "total_column", at, false);
         f.min_chars_message = text(j, "min_chars_message", at, false);
         if (j.contains("others_allowed")) {
-            if (j["others_allowed"].is_boolean()) f.others_allowed = j["others_allowed"].get<bool>();
-            else problem(at + ".others_allowed", "应为 true 或 false");
+            if (j["others_allowed"].is_boolean())
+                f.others_allowed = j["others_allowed"].get<bool>();
+            else
+                problem(at + ".others_allowed", "应为 true 或 false");
         }
         f.lines = static_cast<int>(count(j, "lines", at, 3));
         f.max_chars = count(j, "max_chars", at, 0);
@@ -185,15 +197,21 @@ private:
         if (f.kinds.empty()) f.kinds = section.kinds;
         f.need_only_for = kind_list(j, "need_only_for", at);
         const std::string need = text(j, "need", at, false);
-        if (need.empty() || need == "optional") f.need = Need::Optional;
-        else if (need == "required") f.need = Need::Required;
-        else if (need == "wanted") f.need = Need::Wanted;
-        else problem(at + ".need", "应为 required、wanted 或 optional，而不是“" + need + "”");
+        if (need.empty() || need == "optional")
+            f.need = Need::Optional;
+        else if (need == "required")
+            f.need = Need::Required;
+        else if (need == "wanted")
+            f.need = Need::Wanted;
+        else
+            problem(at + ".need", "应为 required、wanted 或 optional，而不是“" + need + "”");
         if (f.max_chars && f.min_chars > f.max_chars) problem(at, "min_chars 大于 max_chars");
         if (j.contains("columns")) {
-            if (!j["columns"].is_array()) problem(at + ".columns", "应为列表");
+            if (!j["columns"].is_array())
+                problem(at + ".columns", "应为列表");
             else
-                for (size_t i = 0; i < j["columns"].size(); ++i) f.columns.push_back(column(j["columns"][i], at + ".columns[" + std::to_string(i) + "]"));
+                for (size_t i = 0; i < j["columns"].size(); ++i)
+                    f.columns.push_back(column(j["columns"][i], at + ".columns[" + std::to_string(i) + "]"));
         }
         if (!f.path.empty() && !paths_.insert(f.path).second) problem(at + ".path", "字段路径“" + f.path + "”重复");
         check_storage(f, at);
@@ -210,12 +228,17 @@ private:
         c.label = text(j, "label", where, true);
         c.hint = text(j, "hint", where, false);
         const std::string input = text(j, "input", where, false);
-        if (input.empty()) c.input = InputKind::Text;
-        else if (auto k = input_from_key(input); k && (is_text_input(*k) || *k == InputKind::ExpenseKind)) c.input = *k;
-        else problem(where + ".input", "表格的列不能用输入类型“" + input + "”");
+        if (input.empty())
+            c.input = InputKind::Text;
+        else if (auto k = input_from_key(input); k && (is_text_input(*k) || *k == InputKind::ExpenseKind))
+            c.input = *k;
+        else
+            problem(where + ".input", "表格的列不能用输入类型“" + input + "”");
         if (j.contains("width")) {
-            if (j["width"].is_number() && j["width"].get<double>() > 0) c.width = j["width"].get<float>();
-            else problem(where + ".width", "应为正数");
+            if (j["width"].is_number() && j["width"].get<double>() > 0)
+                c.width = j["width"].get<float>();
+            else
+                problem(where + ".width", "应为正数");
         }
         return c;
     }
@@ -239,7 +262,8 @@ private:
         if (slot == Slot::None && fits) {
             const std::string section = f.path.substr(0, f.path.find('.'));
             if (f.path.find('.') == std::string::npos ||
-                (section != "cover" && section != "plan" && section != "details" && section != "budget" && section != "opinion"))
+                (section != "cover" && section != "plan" && section != "details" && section != "budget" &&
+                 section != "opinion"))
                 problem(at + ".path", "新增字段的路径应以 cover.、plan.、details.、budget. 或 opinion. 开头");
         }
         if (!fits) {
@@ -255,12 +279,13 @@ private:
             for (const ColumnSpec& c : f.columns)
                 if (std::find(known.begin(), known.end(), c.key) == known.end())
                     problem(at + ".columns", "表格“" + f.path + "”没有列“" + c.key + "”");
-            if (!f.total_column.empty() &&
-                std::none_of(f.columns.begin(), f.columns.end(), [&](const ColumnSpec& c) { return c.key == f.total_column; }))
+            if (!f.total_column.empty() && std::none_of(f.columns.begin(), f.columns.end(),
+                                                        [&](const ColumnSpec& c) { return c.key == f.total_column; }))
                 problem(at + ".total_column", "合计列“" + f.total_column + "”不是该表格的列");
         }
         if ((f.input == InputKind::Choice || f.input == InputKind::Choices)) {
-            if (f.options.empty()) problem(at + ".options", "单选或多选字段需要 options（可选项列表的名称）");
+            if (f.options.empty())
+                problem(at + ".options", "单选或多选字段需要 options（可选项列表的名称）");
             else if (std::find(option_lists_.begin(), option_lists_.end(), f.options) == option_lists_.end())
                 problem(at + ".options", "可选项列表“" + f.options + "”在本申报计划中不存在");
         }
@@ -272,15 +297,18 @@ private:
             for (const FieldSpec& f : s.fields)
                 if (!f.after.empty()) {
                     const FieldSpec* other = out_.form.field(f.after);
-                    if (!other) problem("form 字段 " + f.path + ".after", "引用的字段“" + f.after + "”不存在");
+                    if (!other)
+                        problem("form 字段 " + f.path + ".after", "引用的字段“" + f.after + "”不存在");
                     else if (other->input != InputKind::Date || f.input != InputKind::Date)
                         problem("form 字段 " + f.path + ".after", "只有日期字段可以引用另一个日期字段");
                 }
         for (const RuleNeeds& r : rule_needs()) {
             const FieldSpec* f = out_.form.field(r.path);
-            if (!f) problem("form", std::string("规则“") + r.rule + "”需要字段“" + r.path + "”，表格中没有");
+            if (!f)
+                problem("form", std::string("规则“") + r.rule + "”需要字段“" + r.path + "”，表格中没有");
             else if (f->input != r.input)
-                problem("form 字段 " + f->path, std::string("规则“") + r.rule + "”要求其输入类型为 " + input_key(r.input));
+                problem("form 字段 " + f->path,
+                        std::string("规则“") + r.rule + "”要求其输入类型为 " + input_key(r.input));
         }
     }
 
@@ -351,14 +379,10 @@ FormLoad load_form(const json& form, const std::vector<std::string>& option_list
 
 const std::vector<RuleNeeds>& rule_needs() {
     static const std::vector<RuleNeeds> needs = {
-        {"项目类别", "cover.kind", InputKind::Kind},
-        {"申报截止日期", "cover.applied_on", InputKind::Date},
-        {"活动时间范围", "plan.start", InputKind::Date},
-        {"活动时间范围", "plan.end", InputKind::Date},
-        {"经费预算", "budget.lines", InputKind::Table},
-        {"经费预算", "budget.requested", InputKind::Money},
-        {"经费预算", "budget.self_raised", InputKind::Money},
-        {"单位意见日期", "opinion.signed_on", InputKind::Date},
+        {"项目类别", "cover.kind", InputKind::Kind},          {"申报截止日期", "cover.applied_on", InputKind::Date},
+        {"活动时间范围", "plan.start", InputKind::Date},      {"活动时间范围", "plan.end", InputKind::Date},
+        {"经费预算", "budget.lines", InputKind::Table},       {"经费预算", "budget.requested", InputKind::Money},
+        {"经费预算", "budget.self_raised", InputKind::Money}, {"单位意见日期", "opinion.signed_on", InputKind::Date},
     };
     return needs;
 }

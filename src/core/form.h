@@ -50,25 +50,25 @@ struct ColumnSpec {
 
 struct FieldSpec {
     std::string path, label;
-    std::string print_label;  // the label on paper when it differs (a check box's question)
+    std::string print_label;    // the label on paper when it differs (a check box's question)
     std::string message_label;  // the label in messages when it differs ("请填写<message_label>")
     InputKind input = InputKind::Text;
     std::vector<KindId> kinds;  // the kinds that show the field; empty: every kind
     Need need = Need::Optional;
     std::vector<KindId> need_only_for;  // when set, `need` applies to these kinds only
-    std::string hint, unit;     // placeholder text; the unit shown after a number (人)
-    std::string clause;         // clause key (programme `clauses`), "kind:<part>", or text
-    int lines = 3;              // rows of a long text
-    size_t max_chars = 0;       // 0: no limit
-    size_t min_chars = 0;       // fewer characters than this: a warning
+    std::string hint, unit;             // placeholder text; the unit shown after a number (人)
+    std::string clause;                 // clause key (programme `clauses`), "kind:<part>", or text
+    int lines = 3;                      // rows of a long text
+    size_t max_chars = 0;               // 0: no limit
+    size_t min_chars = 0;               // fewer characters than this: a warning
     std::string min_chars_message;
-    std::string after;          // path of a date this one may not be before
-    std::string options;        // name of a kind's option list, or evidence_items
-    bool others_allowed = false;  // Choices: entries besides the options are welcome (not an error)
+    std::string after;                // path of a date this one may not be before
+    std::string options;              // name of a kind's option list, or evidence_items
+    bool others_allowed = false;      // Choices: entries besides the options are welcome (not an error)
     std::vector<ColumnSpec> columns;  // Table
-    std::string add_label;      // Table: the button that adds a row
-    std::string total_column;   // Table: a money column added up under the table
-    int since = 1;              // programme version that added the field
+    std::string add_label;            // Table: the button that adds a row
+    std::string total_column;         // Table: a money column added up under the table
+    int since = 1;                    // programme version that added the field
 
     bool shown_for(KindId kind) const;
     Need need_for(KindId kind) const;
@@ -78,9 +78,9 @@ struct FieldSpec {
 
 struct SectionSpec {
     std::string id, title, subtitle;
-    std::string print_title;  // the heading on paper when it differs from the title
+    std::string print_title;                                // the heading on paper when it differs from the title
     std::map<KindId, std::string> title_for, subtitle_for;  // per-kind wording
-    std::string layout;  // how the print lays it out: "cover", "fields" (default), "budget", "opinion"
+    std::string layout;         // how the print lays it out: "cover", "fields" (default), "budget", "opinion"
     std::vector<KindId> kinds;  // empty: every kind
     std::vector<FieldSpec> fields;
 

@@ -15,7 +15,7 @@ enum class KindId {
     InnovationContest,      // innovation_contest       创新创业竞赛
     OrganisationBuilding,   // organisation_building    组织建设
 };
-constexpr KindId kAllKinds[] = {KindId::AcademicExchange, KindId::ServiceStation, KindId::EnterpriseCooperation,
+constexpr KindId kAllKinds[] = {KindId::AcademicExchange,      KindId::ServiceStation,    KindId::EnterpriseCooperation,
                                 KindId::EnterpriseInfoService, KindId::InnovationContest, KindId::OrganisationBuilding};
 const char* kind_key(KindId kind);
 std::optional<KindId> kind_from_key(const std::string& key);

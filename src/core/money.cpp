@@ -9,13 +9,31 @@ std::optional<Money> Money::parse(std::string_view text) {
     std::string digits;  // ASCII digits and at most one '.'
     for (size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        if ((c >= '0' && c <= '9') || c == '.') { digits.push_back(static_cast<char>(c)); ++i; continue; }
-        if (c == ',' || c == ' ') { ++i; continue; }
+        if ((c >= '0' && c <= '9') || c == '.') {
+            digits.push_back(static_cast<char>(c));
+            ++i;
+            continue;
+        }
+        if (c == ',' || c == ' ') {
+            ++i;
+            continue;
+        }
         if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBC) {
             unsigned char d = static_cast<unsigned char>(text[i + 2]);
-            if (d >= 0x90 && d <= 0x99) { digits.push_back(static_cast<char>('0' + d - 0x90)); i += 3; continue; }
-            if (d == 0x8C) { i += 3; continue; }                     // ，
-            if (d == 0x8E) { digits.push_back('.'); i += 3; continue; }  // ．
+            if (d >= 0x90 && d <= 0x99) {
+                digits.push_back(static_cast<char>('0' + d - 0x90));
+                i += 3;
+                continue;
+            }
+            if (d == 0x8C) {
+                i += 3;
+                continue;
+            }  // ，
+            if (d == 0x8E) {
+                digits.push_back('.');
+                i += 3;
+                continue;
+            }  // ．
         }
         if (text.substr(i) == "元") break;
         return std::nullopt;
@@ -82,12 +100,18 @@ std::string Money::capital() const {
         bool pending_zero = false;
         for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
             int value = groups[g];
-            if (value == 0) { pending_zero = true; continue; }
+            if (value == 0) {
+                pending_zero = true;
+                continue;
+            }
             std::string part;
             bool started = false;
             for (int pos = 3; pos >= 0; --pos) {
                 int d = value / static_cast<int>(std::pow(10, pos)) % 10;
-                if (d == 0) { if (started || !out.empty()) pending_zero = true; continue; }
+                if (d == 0) {
+                    if (started || !out.empty()) pending_zero = true;
+                    continue;
+                }
                 if (pending_zero && (started || !out.empty())) part += "零";
                 pending_zero = false;
                 part += kDigit[d];
@@ -100,9 +124,15 @@ std::string Money::capital() const {
         out += "元";
     }
     if (jiao == 0 && fen_digit == 0) return (out.empty() ? std::string("零元") : out) + "整";
-    if (jiao > 0) { out += kDigit[jiao]; out += "角"; }
-    else if (whole > 0) out += "零";
-    if (fen_digit > 0) { out += kDigit[fen_digit]; out += "分"; }  // ending in 角 takes no 整
+    if (jiao > 0) {
+        out += kDigit[jiao];
+        out += "角";
+    } else if (whole > 0)
+        out += "零";
+    if (fen_digit > 0) {
+        out += kDigit[fen_digit];
+        out += "分";
+    }  // ending in 角 takes no 整
     return out;
 }
 

@@ -18,9 +18,9 @@ struct Money {
     static std::optional<Money> from_yuan(double yuan);
 
     double as_yuan() const { return static_cast<double>(fen) / 100.0; }
-    std::string plain() const;     // 1500 or 1500.50
-    std::string display() const;   // 1,500.00
-    std::string capital() const;   // 壹仟伍佰元整 (大写金额, as on Chinese financial forms)
+    std::string plain() const;    // 1500 or 1500.50
+    std::string display() const;  // 1,500.00
+    std::string capital() const;  // 壹仟伍佰元整 (大写金额, as on Chinese financial forms)
 
     friend Money operator+(Money a, Money b) { return Money{a.fen + b.fen}; }
     friend bool operator==(Money a, Money b) { return a.fen == b.fen; }

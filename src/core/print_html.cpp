@@ -71,11 +71,14 @@ public:
 
     std::string run() {
         out_ += "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n";
-        out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+        out_ +=
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
         // The fingerprint is hex digits only, so it can stand in the CSS as it is.
         const std::string fp = short_fingerprint(fp_);
-        out_ += "<title>" + html_plain_text(p_.form_title) + " - " + html_plain_text(a_.cover.project_name) + "</title>\n<style>" +
-                "@page { size: A4; margin: 22mm 20mm 20mm 22mm; @bottom-center { content: \"第 \" counter(page) \" 页  ·  指纹 " +
+        out_ += "<title>" + html_plain_text(p_.form_title) + " - " + html_plain_text(a_.cover.project_name) +
+                "</title>\n<style>" +
+                "@page { size: A4; margin: 22mm 20mm 20mm 22mm; @bottom-center { content: \"第 \" counter(page) \" 页  "
+                "·  指纹 " +
                 fp + "\"; font: 9pt serif; color: #444; } }\n@page cover { @bottom-center { content: \"指纹 " + fp +
                 "\"; } }\n" + std::string(kCss) + "</style></head><body>\n";
         cover();
@@ -113,7 +116,8 @@ private:
             for (const FieldSpec& f : s->fields)
                 if (f.input == InputKind::Assigned) number = text_at(a_, f.path);
         out_ += "<section class=\"page cover\">\n<div class=\"number\">项目编号：" +
-                (number.empty() ? std::string("&#12288;&#12288;&#12288;&#12288;&#12288;&#12288;") : u(number)) + "</div>\n";
+                (number.empty() ? std::string("&#12288;&#12288;&#12288;&#12288;&#12288;&#12288;") : u(number)) +
+                "</div>\n";
         // The official title breaks before 计划重点项目申报书.
         std::string title = esc(p_.form_title);
         const std::string split = esc("计划重点项目申报书");
@@ -122,9 +126,11 @@ private:
         for (const SectionSpec* s : sections("cover", true))
             for (const FieldSpec& f : s->fields)
                 if (f.input != InputKind::Assigned && f.shown_for(a_.cover.kind))
-                    out_ += "<tr><td class=\"k\">" + esc(f.printed_label()) + "</td><td>" + value_html(f) + "</td></tr>\n";
+                    out_ +=
+                        "<tr><td class=\"k\">" + esc(f.printed_label()) + "</td><td>" + value_html(f) + "</td></tr>\n";
         out_ += "</table>\n<div class=\"foot\">" + esc(p_.form_maker) + "<br>" + esc(p_.form_date) +
-                "<br><span style=\"font-size:9pt\">电子稿指纹 " + short_fingerprint(fp_) + "</span></div>\n</section>\n";
+                "<br><span style=\"font-size:9pt\">电子稿指纹 " + short_fingerprint(fp_) +
+                "</span></div>\n</section>\n";
     }
 
     void instructions() {
@@ -139,17 +145,20 @@ private:
     }
 
     void kv(const std::string& label, const std::string& value_html, bool long_text = false) {
-        out_ += "<tr><td class=\"k\">" + esc(label) + "</td><td" + (long_text ? " class=\"long\"" : "") + ">" + value_html +
-                "</td></tr>\n";
+        out_ += "<tr><td class=\"k\">" + esc(label) + "</td><td" + (long_text ? " class=\"long\"" : "") + ">" +
+                value_html + "</td></tr>\n";
     }
 
     // Every section after the cover, in the form's order, each laid out as its table says.
     void body() {
         out_ += "<section class=\"body\">\n";
         for (const SectionSpec* s : sections("cover", false)) {
-            if (s->layout == "budget") budget(*s);
-            else if (s->layout == "opinion") opinion(*s);
-            else fields(*s);
+            if (s->layout == "budget")
+                budget(*s);
+            else if (s->layout == "opinion")
+                opinion(*s);
+            else
+                fields(*s);
         }
         out_ += "</section>\n";
     }
@@ -159,8 +168,8 @@ private:
         const KindId kind = a_.cover.kind;
         std::vector<const FieldSpec*> shown;
         for (const FieldSpec& f : s.fields)
-            if (f.shown_for(kind) && (f.input != InputKind::Table || rows_at(a_, f.path) > 0 || f.need_for(kind) != Need::Optional ||
-                                      expert_team()))
+            if (f.shown_for(kind) && (f.input != InputKind::Table || rows_at(a_, f.path) > 0 ||
+                                      f.need_for(kind) != Need::Optional || expert_team()))
                 shown.push_back(&f);
         if (shown.empty()) return;
         heading(s.printed_title(kind));
@@ -211,12 +220,14 @@ private:
     // the application holds that is not an option.
     void checklist(const FieldSpec& f) {
         auto box = [&](bool on, const std::string& text_html) {
-            out_ += std::string("<tr><td colspan=\"2\"><span class=\"box\">") + (on ? "☑" : "☐") + "</span>" + text_html +
-                    "</td></tr>\n";
+            out_ += std::string("<tr><td colspan=\"2\"><span class=\"box\">") + (on ? "☑" : "☐") + "</span>" +
+                    text_html + "</td></tr>\n";
         };
         const std::vector<std::string>* chosen = list_at(a_, f.path);
         if (!chosen) return;
-        auto has = [&](const std::string& item) { return std::find(chosen->begin(), chosen->end(), item) != chosen->end(); };
+        auto has = [&](const std::string& item) {
+            return std::find(chosen->begin(), chosen->end(), item) != chosen->end();
+        };
         if (f.input == InputKind::Confirmations) {
             for (const EligibilityItem& e : p_.eligibility) box(has(e.id), esc(e.text));
             return;
@@ -236,18 +247,21 @@ private:
         out_ += "<table><tr><th>序号</th>";
         if (lines)
             for (const ColumnSpec& c : lines->columns)
-                out_ += std::string("<th") + (c.input == InputKind::Money ? " class=\"r\"" : "") + ">" + esc(c.label) + "</th>";
+                out_ += std::string("<th") + (c.input == InputKind::Money ? " class=\"r\"" : "") + ">" + esc(c.label) +
+                        "</th>";
         out_ += "</tr>\n";
         const size_t columns = lines ? lines->columns.size() : 0;
         for (size_t i = 0; lines && i < rows_at(a_, lines->path); ++i) {
             out_ += "<tr><td>" + std::to_string(i + 1) + "</td>";
             for (const ColumnSpec& c : lines->columns) {
                 const std::string cell = cell_at(a_, lines->path, i, c.key);
-                if (c.input == InputKind::Money) out_ += "<td class=\"r\">" + money_cell(MoneyField{cell}) + "</td>";
+                if (c.input == InputKind::Money)
+                    out_ += "<td class=\"r\">" + money_cell(MoneyField{cell}) + "</td>";
                 else if (c.input == InputKind::ExpenseKind) {
                     const ExpenseKind* k = p_.expense_kind(cell);
                     out_ += "<td>" + (k ? esc(k->label) : u(cell)) + "</td>";
-                } else out_ += "<td>" + u(cell) + "</td>";
+                } else
+                    out_ += "<td>" + u(cell) + "</td>";
             }
             out_ += "</tr>\n";
         }
@@ -258,7 +272,8 @@ private:
         for (const FieldSpec& f : s.fields) {
             if (f.input != InputKind::Money || !f.shown_for(a_.cover.kind)) continue;
             const std::string label = f.path == "budget.requested" ? "其中：" + f.printed_label() : f.printed_label();
-            out_ += "<tr><td colspan=\"" + span + "\">" + esc(label) + "</td><td class=\"r\">" + value_html(f) + "</td></tr>\n";
+            out_ += "<tr><td colspan=\"" + span + "\">" + esc(label) + "</td><td class=\"r\">" + value_html(f) +
+                    "</td></tr>\n";
         }
         out_ += "</table>\n";
     }
@@ -267,12 +282,13 @@ private:
         const UnitOpinion& o = a_.opinion;
         heading(s.printed_title(a_.cover.kind));
         // An opinion left blank is written by hand on the paper: room for it above the signature.
-        out_ += std::string("<table class=\"sign\"><tr><td>") +
-                (trim(o.opinion).empty() ? "<div class=\"handwrite\"></div>" : "<div>" + u(o.opinion) + "</div>") +
-                "\n<div class=\"line\">负责人（签字）：" +
-                (o.signatory.empty() ? std::string("&#12288;&#12288;&#12288;&#12288;&#12288;&#12288;") : u(o.signatory)) +
-                "&#12288;&#12288;&#12288;&#12288;（单位公章）</div>\n<div class=\"line\" style=\"text-align:right\">" +
-                date_or_blank(o.signed_on) + "</div></td></tr></table>\n";
+        out_ +=
+            std::string("<table class=\"sign\"><tr><td>") +
+            (trim(o.opinion).empty() ? "<div class=\"handwrite\"></div>" : "<div>" + u(o.opinion) + "</div>") +
+            "\n<div class=\"line\">负责人（签字）：" +
+            (o.signatory.empty() ? std::string("&#12288;&#12288;&#12288;&#12288;&#12288;&#12288;") : u(o.signatory)) +
+            "&#12288;&#12288;&#12288;&#12288;（单位公章）</div>\n<div class=\"line\" style=\"text-align:right\">" +
+            date_or_blank(o.signed_on) + "</div></td></tr></table>\n";
     }
 
     const Programme& p_;
@@ -283,7 +299,8 @@ private:
 };
 
 bool is_bidi_control(char32_t cp) {
-    return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C;
+    return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0x061C;
 }
 
 }  // namespace
@@ -308,7 +325,8 @@ std::string escaped(std::string_view text, Invisible invisible) {
             case '\n': out += marked ? "<br>" : " "; continue;
             case '\r': continue;  // \r\n and \n both end a line once
             case '\t': out += marked ? "&#9;" : " "; continue;
-            case 0x2028: case 0x2029: out += marked ? "<br>" : " "; continue;
+            case 0x2028:
+            case 0x2029: out += marked ? "<br>" : " "; continue;
             default: break;
         }
         if (cp < 0x20 || cp == 0x7F) {
@@ -362,8 +380,9 @@ std::string safe_file_name(const std::string& unit, const std::string& project, 
     // Names Windows reserves for devices, with or without an extension.
     std::string upper;
     for (char c : clean.substr(0, clean.find('.'))) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-    for (const char* reserved : {"CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-                                 "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"})
+    for (const char* reserved :
+         {"CON",  "PRN",  "AUX",  "NUL",  "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
+          "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"})
         if (upper == reserved) clean = "_" + clean;
     if (clean.empty()) clean = "申报书";
     return clean + "." + extension;

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kKindKeys[] = {"academic_exchange", "service_station", "enterprise_cooperation",
+const char* const kKindKeys[] = {"academic_exchange",       "service_station",    "enterprise_cooperation",
                                  "enterprise_info_service", "innovation_contest", "organisation_building"};
 
 struct ProgrammeError : std::runtime_error {
@@ -84,7 +84,8 @@ Funding parse_funding(const json& j, const std::string& where) {
     } else if (type == "per_unit") {
         f.type = Funding::Type::PerUnit;
         for (const json& r : array(j, "rates", where))
-            f.rates.push_back({str(r, "id", where), str(r, "item", where), str(r, "unit", where), yuan(r, "amount", where)});
+            f.rates.push_back(
+                {str(r, "id", where), str(r, "item", where), str(r, "unit", where), yuan(r, "amount", where)});
     } else {
         throw ProgrammeError(where + ".type 未知：" + type);
     }
@@ -94,10 +95,14 @@ Funding parse_funding(const json& j, const std::string& where) {
 Route parse_route(const json& j, const std::string& where) {
     Route r;
     std::string type = str(j, "type", where);
-    if (type == "this_call") r.type = Route::Type::ThisCall;
-    else if (type == "separate_call") r.type = Route::Type::SeparateCall;
-    else if (type == "assessed") r.type = Route::Type::Assessed;
-    else throw ProgrammeError(where + ".type 未知：" + type);
+    if (type == "this_call")
+        r.type = Route::Type::ThisCall;
+    else if (type == "separate_call")
+        r.type = Route::Type::SeparateCall;
+    else if (type == "assessed")
+        r.type = Route::Type::Assessed;
+    else
+        throw ProgrammeError(where + ".type 未知：" + type);
     r.text = str_or(j, "text");
     r.clause = str_or(j, "clause");
     if (r.type != Route::Type::ThisCall && r.clause.empty()) throw ProgrammeError(where + " 缺少条款 clause");
@@ -118,7 +123,8 @@ KindRule parse_kind(const json& j) {
     k.route = parse_route(member(j, "route", where), where + ".route");
     if (j.contains("activity_window")) {
         const json& w = j.at("activity_window");
-        k.activity_window = DateWindow{date(w, "from", where), date(w, "to", where), str(w, "text", where), str(w, "clause", where)};
+        k.activity_window =
+            DateWindow{date(w, "from", where), date(w, "to", where), str(w, "text", where), str(w, "clause", where)};
     }
     if (j.contains("excludes_training")) k.excludes_training_clause = str(j.at("excludes_training"), "clause", where);
     if (j.contains("report_days")) {
@@ -144,9 +150,12 @@ std::vector<std::optional<int>> optional_ints(const json& arr, size_t expected, 
     if (!arr.is_array() || arr.size() != expected) throw ProgrammeError(where + " 的列数与表头不一致");
     std::vector<std::optional<int>> out;
     for (const json& v : arr) {
-        if (v.is_null()) out.emplace_back();
-        else if (v.is_number_integer()) out.emplace_back(v.get<int>());
-        else throw ProgrammeError(where + " 只能包含整数或 null");
+        if (v.is_null())
+            out.emplace_back();
+        else if (v.is_number_integer())
+            out.emplace_back(v.get<int>());
+        else
+            throw ProgrammeError(where + " 只能包含整数或 null");
     }
     return out;
 }
@@ -160,7 +169,8 @@ TargetTable parse_targets(const json& j) {
     t.total_label = str(j, "total_label", where);
     t.note = str_or(j, "note");
     for (const json& c : array(j, "columns", where))
-        t.columns.push_back({str(c, "id", where), str(c, "label", where), str_or(c, "group"), str_or(c, "academic_scale")});
+        t.columns.push_back(
+            {str(c, "id", where), str(c, "label", where), str_or(c, "group"), str_or(c, "academic_scale")});
     for (const json& r : array(j, "rows", where)) {
         std::string unit = str(r, "unit", where);
         t.rows.push_back({unit, optional_ints(member(r, "values", where), t.columns.size(), where + "." + unit)});
@@ -244,7 +254,8 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 void Programme::index_units() {
     unit_index_.clear();
     for (size_t t = 0; t < targets.size(); ++t)
-        for (size_t r = 0; r < targets[t].rows.size(); ++r) unit_index_.push_back({fold_width(targets[t].rows[r].unit), {t, r}});
+        for (size_t r = 0; r < targets[t].rows.size(); ++r)
+            unit_index_.push_back({fold_width(targets[t].rows[r].unit), {t, r}});
     std::sort(unit_index_.begin(), unit_index_.end());
 }
 
@@ -323,10 +334,15 @@ ProgrammeLoad load_programme(const std::string& json_text) {
         p.form_date = str(call, "form_date", "call");
         if (call.contains("copies")) p.copies = integer(call, "copies", "call");
         const json& c = member(call, "contact", "call");
-        p.contact = {str(c, "address", "call.contact"), str(c, "person", "call.contact"), str(c, "phone", "call.contact"),
-                     str(c, "email", "call.contact"), str_or(c, "website"), str_or(c, "clause")};
+        p.contact = {str(c, "address", "call.contact"),
+                     str(c, "person", "call.contact"),
+                     str(c, "phone", "call.contact"),
+                     str(c, "email", "call.contact"),
+                     str_or(c, "website"),
+                     str_or(c, "clause")};
         for (const json& e : array(j, "eligibility", ""))
-            p.eligibility.push_back({str(e, "id", "eligibility"), str(e, "text", "eligibility"), str(e, "clause", "eligibility")});
+            p.eligibility.push_back(
+                {str(e, "id", "eligibility"), str(e, "text", "eligibility"), str(e, "clause", "eligibility")});
         p.instructions = strings(j, "instructions");
         p.expense_clause = str(j, "expense_clause", "");
         for (const json& e : array(j, "expense_kinds", ""))
@@ -364,8 +380,9 @@ ProgrammeLoad load_programme(const std::string& json_text) {
         }
         FormLoad form = load_form(member(j, "form", ""), lists, kinds);
         for (const FormProblem& problem : form.problems) out.problems.push_back(problem.where + "：" + problem.message);
-        if (!out.problems.empty()) throw ProgrammeError("申报书表格（form）有 " + std::to_string(out.problems.size()) +
-                                                        " 处问题，第一处：" + out.problems.front());
+        if (!out.problems.empty())
+            throw ProgrammeError("申报书表格（form）有 " + std::to_string(out.problems.size()) + " 处问题，第一处：" +
+                                 out.problems.front());
         p.form = std::move(form.form);
         out.programme = std::move(p);
     } catch (const std::exception& e) {

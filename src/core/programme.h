@@ -15,8 +15,6 @@
 
 namespace shenbao {
 
-
-
 struct FundingRate {
     std::string id, item, unit;
     Money amount;
@@ -24,10 +22,10 @@ struct FundingRate {
 
 struct Funding {
     enum class Type { Range, Fixed, PerUnit } type = Type::Range;
-    Money min, max;      // Range
-    Money amount;        // Fixed
+    Money min, max;                  // Range
+    Money amount;                    // Fixed
     std::vector<FundingRate> rates;  // PerUnit
-    std::string text;    // as printed, e.g. 1000-5000元/项
+    std::string text;                // as printed, e.g. 1000-5000元/项
     std::string clause;
 };
 
@@ -54,9 +52,9 @@ struct KindRule {
     Route route;
     std::optional<DateWindow> activity_window;
     std::optional<std::string> excludes_training_clause;
-    int report_days = 0;            // 0: no reporting duty
+    int report_days = 0;  // 0: no reporting duty
     std::string report_clause;
-    int expert_team_min = 0;        // 0: no expert team required
+    int expert_team_min = 0;  // 0: no expert team required
     std::string expert_team_clause, expert_team_interpretation;
     std::optional<std::string> mid_term_review_clause;
     std::vector<std::string> remarks;
@@ -102,9 +100,9 @@ struct Contact {
 struct Programme {
     std::string id, name, form_title;
     int year = 0;
-    int version = 1;  // raised when the call is reissued with changes; drafts record it
+    int version = 1;    // raised when the call is reissued with changes; drafts record it
     std::string about;  // what the file is, when that needs saying (shown where a call is chosen)
-    FormSpec form;    // the 申报书's fields
+    FormSpec form;      // the 申报书's fields
     std::string issuer, document_number, call_title, form_maker, form_date;
     Date issued_on, deadline;
     std::string deadline_clause;
@@ -129,7 +127,6 @@ private:
     std::vector<std::pair<std::string, std::pair<size_t, size_t>>> unit_index_;
 
 public:
-
     // How a society may write its unit's name besides 附件1's short form: a prefix of the
     // city ("盐城" + 市物理学会 = 盐城市物理学会) and full words for abbreviations (科学技术协会
     // for 科协). Both are read from the programme file.
@@ -155,7 +152,10 @@ public:
     // The 附件1 table and row of a unit, matched on its name after trimming: 附件1's short
     // form, or the same with a city prefix or abbreviations written out (盐城市物理学会 is
     // 市物理学会). Nothing for a name that is only a part of one.
-    struct UnitTargets { const TargetTable* table; const TargetRow* row; };
+    struct UnitTargets {
+        const TargetTable* table;
+        const TargetRow* row;
+    };
     std::optional<UnitTargets> unit_targets(const std::string& unit) const;
     // The unit as 附件1 names it when it is listed there, else the name as written
     // (trimmed): totals per unit count both spellings as one unit.
@@ -172,7 +172,7 @@ public:
 
 struct ProgrammeLoad {
     std::optional<Programme> programme;
-    std::string error;  // zh-CN, when programme is empty: the first problem
+    std::string error;                  // zh-CN, when programme is empty: the first problem
     std::vector<std::string> problems;  // every problem found, each "where：what"
 };
 

@@ -115,19 +115,19 @@ Findings check_review(const Programme& programme, const Submission& s) {
     const KindRule* rule = programme.kind(s.app.cover.kind);
     if (rule) {
         const Funding& f = rule->funding;
-        const std::optional<Money> cap = f.type == Funding::Type::Range ? std::optional<Money>(f.max)
+        const std::optional<Money> cap = f.type == Funding::Type::Range   ? std::optional<Money>(f.max)
                                          : f.type == Funding::Type::Fixed ? std::optional<Money>(f.amount)
                                                                           : std::nullopt;
         if (cap && *proposed > *cap)
             out.push_back({Severity::Error, "review.proposed",
                            "拟资助金额 " + proposed->display() + " 元超过资助标准（" + f.text + "）", f.clause});
         if (f.type == Funding::Type::Range && proposed->fen > 0 && *proposed < f.min)
-            out.push_back({Severity::Warning, "review.proposed",
-                           "拟资助金额低于资助标准下限（" + f.text + "）", f.clause});
+            out.push_back(
+                {Severity::Warning, "review.proposed", "拟资助金额低于资助标准下限（" + f.text + "）", f.clause});
     }
     if (auto requested = s.requested(); requested && *proposed > *requested)
-        out.push_back({Severity::Warning, "review.proposed",
-                       "拟资助金额超过申请金额 " + requested->display() + " 元", ""});
+        out.push_back(
+            {Severity::Warning, "review.proposed", "拟资助金额超过申请金额 " + requested->display() + " 元", ""});
     return out;
 }
 
@@ -140,7 +140,8 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
     for (const Submission& s : set.items) unit_of.push_back(programme.listed_unit_name(s.app.cover.applicant_unit));
     for (size_t i = 0; i < set.items.size(); ++i) {
         const Submission& s = set.items[i];
-        auto it = std::find_if(t.kinds.begin(), t.kinds.end(), [&](const KindTotal& k) { return k.kind == s.app.cover.kind; });
+        auto it = std::find_if(t.kinds.begin(), t.kinds.end(),
+                               [&](const KindTotal& k) { return k.kind == s.app.cover.kind; });
         const Money requested = s.requested().value_or(Money{});
         const Money proposed = s.proposed.value().value_or(Money{});
         for (KindTotal* k : {it != t.kinds.end() ? &*it : nullptr, &t.overall}) {
@@ -196,26 +197,35 @@ std::string csv_field(std::string_view text) {
     if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) value = "'" + value;
     std::string out = "\"";
     for (char c : value) {
-        if (c == '"') out += "\"\"";
-        else out += c;
+        if (c == '"')
+            out += "\"\"";
+        else
+            out += c;
     }
     return out + "\"";
 }
 
 std::string review_csv(const Programme& programme, const ReviewSet& set) {
     std::string out = "\xEF\xBB\xBF";
-    const char* headers[] = {"申报单位", "项目类别", "项目名称", "申请金额（元）", "拟资助金额（元）", "错误", "警告",
-                             "申报时间", "指纹", "审阅意见", "文件"};
+    const char* headers[] = {"申报单位", "项目类别", "项目名称", "申请金额（元）", "拟资助金额（元）",
+                             "错误",     "警告",     "申报时间", "指纹",           "审阅意见",
+                             "文件"};
     for (size_t i = 0; i < std::size(headers); ++i) out += (i ? "," : "") + csv_field(headers[i]);
     out += "\r\n";
     for (const Submission& s : set.items) {
         const auto requested = s.requested();
         const auto proposed = s.proposed.value();
-        const std::string cells[] = {
-            s.app.cover.applicant_unit, kind_name(programme, s.app.cover.kind), s.app.cover.project_name,
-            requested ? requested->plain() : s.app.budget.requested.text, proposed ? proposed->plain() : s.proposed.text,
-            std::to_string(s.errors), std::to_string(s.warnings), s.submitted_on(), short_fingerprint(s.fingerprint),
-            s.comment, s.file_name};
+        const std::string cells[] = {s.app.cover.applicant_unit,
+                                     kind_name(programme, s.app.cover.kind),
+                                     s.app.cover.project_name,
+                                     requested ? requested->plain() : s.app.budget.requested.text,
+                                     proposed ? proposed->plain() : s.proposed.text,
+                                     std::to_string(s.errors),
+                                     std::to_string(s.warnings),
+                                     s.submitted_on(),
+                                     short_fingerprint(s.fingerprint),
+                                     s.comment,
+                                     s.file_name};
         for (size_t i = 0; i < std::size(cells); ++i) out += (i ? "," : "") + csv_field(cells[i]);
         out += "\r\n";
     }
@@ -232,13 +242,17 @@ std::string review_publication_html(const Programme& programme, const ReviewSet&
     });
     std::string out =
         "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>" +
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+        "'unsafe-inline'\">\n<title>" +
         html_plain_text(programme.name) +
-        "拟资助项目公示</title>\n<style>@page{size:A4;margin:20mm}body{font-family:\"Noto Serif CJK SC\",\"SimSun\",serif;"
+        "拟资助项目公示</title>\n<style>@page{size:A4;margin:20mm}body{font-family:\"Noto Serif CJK "
+        "SC\",\"SimSun\",serif;"
         "font-size:12pt}h1{text-align:center;font-size:16pt}table{border-collapse:collapse;width:100%}"
-        "td,th{border:1px solid #000;padding:1.5mm 2mm;overflow-wrap:anywhere}tr{break-inside:avoid}.r{text-align:right}"
+        "td,th{border:1px solid #000;padding:1.5mm "
+        "2mm;overflow-wrap:anywhere}tr{break-inside:avoid}.r{text-align:right}"
         "</style></head><body>\n<h1>" +
-        html_text(programme.name) + "拟资助项目公示</h1>\n<table><tr><th>序号</th><th>单位</th><th>项目名称</th><th>类别</th>"
+        html_text(programme.name) +
+        "拟资助项目公示</h1>\n<table><tr><th>序号</th><th>单位</th><th>项目名称</th><th>类别</th>"
         "<th class=\"r\">拟资助金额（元）</th></tr>\n";
     Money total;
     for (size_t i = 0; i < funded.size(); ++i) {
@@ -249,8 +263,8 @@ std::string review_publication_html(const Programme& programme, const ReviewSet&
                html_text(s.app.cover.project_name) + "</td><td>" + html_text(kind_name(programme, s.app.cover.kind)) +
                "</td><td class=\"r\">" + p.display() + "</td></tr>\n";
     }
-    out += "<tr><td colspan=\"4\">合计（" + std::to_string(funded.size()) + " 项）</td><td class=\"r\">" + total.display() +
-           "</td></tr>\n</table>\n</body></html>\n";
+    out += "<tr><td colspan=\"4\">合计（" + std::to_string(funded.size()) + " 项）</td><td class=\"r\">" +
+           total.display() + "</td></tr>\n</table>\n</body></html>\n";
     return out;
 }
 
@@ -262,8 +276,8 @@ std::string encode_review_fields(const ReviewSet& set) {
         if (!s.comment.empty()) item["comment"] = s.comment;
         items[s.id] = std::move(item);
     }
-    return nlohmann::json{{"schema", "shenbao.review"}, {"schema_version", 1}, {"fields", items}}.dump(1, ' ', false,
-                                                                                                        nlohmann::json::error_handler_t::replace);
+    return nlohmann::json{{"schema", "shenbao.review"}, {"schema_version", 1}, {"fields", items}}.dump(
+        1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void apply_review_fields(ReviewSet& set, std::string_view text) {
@@ -272,7 +286,8 @@ void apply_review_fields(ReviewSet& set, std::string_view text) {
     for (auto it = j["fields"].begin(); it != j["fields"].end(); ++it) {
         Submission* s = set.find(it.key());
         if (!s || !it.value().is_object()) continue;
-        if (it.value().contains("proposed") && it.value()["proposed"].is_string()) s->proposed.text = it.value()["proposed"];
+        if (it.value().contains("proposed") && it.value()["proposed"].is_string())
+            s->proposed.text = it.value()["proposed"];
         if (it.value().contains("comment") && it.value()["comment"].is_string()) s->comment = it.value()["comment"];
         if (it.value().contains("file_name") && it.value()["file_name"].is_string() &&
             !it.value()["file_name"].get_ref<const std::string&>().empty())

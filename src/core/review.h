@@ -15,17 +15,17 @@
 namespace shenbao {
 
 struct Submission {
-    std::string id;          // "s-" + the first 16 hex digits of the fingerprint
+    std::string id;  // "s-" + the first 16 hex digits of the fingerprint
     std::string file_name;
-    std::string bytes;       // the file as received, kept unchanged
+    std::string bytes;  // the file as received, kept unchanged
     Application app;
     std::string programme_id, fingerprint;
     DocumentMeta meta;
-    Findings findings;       // the file's own problems, then the programme's checks
+    Findings findings;  // the file's own problems, then the programme's checks
     size_t errors = 0, warnings = 0;
     // Review fields, entered by the association.
-    MoneyField proposed;     // 拟资助金额
-    std::string comment;     // 审阅意见
+    MoneyField proposed;  // 拟资助金额
+    std::string comment;  // 审阅意见
 
     std::string project_key;  // unit and project name, normalised: finds resubmissions
 
@@ -77,11 +77,15 @@ struct KindTotal {
 
 struct UnitTotal {
     std::string unit;
-    bool listed = false;        // found in 附件1
+    bool listed = false;  // found in 附件1
     size_t count = 0;
     Money requested, proposed;
     // Academic events applied for, by scale, against the unit's 附件1 targets.
-    struct Scale { std::string label; size_t applied = 0; std::optional<int> target; };
+    struct Scale {
+        std::string label;
+        size_t applied = 0;
+        std::optional<int> target;
+    };
     std::vector<Scale> academic;
 };
 

@@ -53,18 +53,49 @@ std::string replace_carriage_returns(std::string_view text, std::string_view wit
 
 bool no_row_start(char32_t c) {
     switch (c) {
-        case U'。': case U'，': case U'、': case U'；': case U'：': case U'？': case U'！': case U'）': case U'」':
-        case U'』': case U'】': case U'》': case U'〉': case U'”': case U'’': case U'…': case U'·': case U'％':
-        case U'.': case U',': case U';': case U':': case U'?': case U'!': case U')': case U']': case U'%':
-            return true;
+        case U'。':
+        case U'，':
+        case U'、':
+        case U'；':
+        case U'：':
+        case U'？':
+        case U'！':
+        case U'）':
+        case U'」':
+        case U'』':
+        case U'】':
+        case U'》':
+        case U'〉':
+        case U'”':
+        case U'’':
+        case U'…':
+        case U'·':
+        case U'％':
+        case U'.':
+        case U',':
+        case U';':
+        case U':':
+        case U'?':
+        case U'!':
+        case U')':
+        case U']':
+        case U'%': return true;
         default: return false;
     }
 }
 
 bool no_row_end(char32_t c) {
     switch (c) {
-        case U'（': case U'「': case U'『': case U'【': case U'《': case U'〈': case U'“': case U'‘': case U'(': case U'[':
-            return true;
+        case U'（':
+        case U'「':
+        case U'『':
+        case U'【':
+        case U'《':
+        case U'〈':
+        case U'“':
+        case U'‘':
+        case U'(':
+        case U'[': return true;
         default: return false;
     }
 }

@@ -17,7 +17,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 bool is_safe_draft_id(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
     for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
     return true;
 }
 
@@ -43,13 +44,16 @@ LoadReport Store::load_all() {
         std::string bytes;
         std::string problem;
         Decoded d;
-        if (!fs_.read(path(name), bytes)) problem = "无法读取";
-        else if (!(d = decode_application(bytes)).application) problem = d.findings.empty() ? "内容无效" : d.findings.front().message;
+        if (!fs_.read(path(name), bytes))
+            problem = "无法读取";
+        else if (!(d = decode_application(bytes)).application)
+            problem = d.findings.empty() ? "内容无效" : d.findings.front().message;
         if (!problem.empty() || !is_safe_draft_id(id)) {
             if (problem.empty()) problem = "文件名无效";
             fs_.make_dir(path("quarantine"));
             fs_.rename(path(name), path("quarantine/" + name));
-            report.problems.push_back({name, "草稿文件 " + name + " 已损坏（" + problem + "），已移至隔离区，其他草稿不受影响"});
+            report.problems.push_back(
+                {name, "草稿文件 " + name + " 已损坏（" + problem + "），已移至隔离区，其他草稿不受影响"});
             continue;
         }
         report.drafts.push_back({id, std::move(*d.application), d.meta});
@@ -110,8 +114,8 @@ std::string compact_time(const std::string& iso) {
 }
 std::string iso_from_compact(const std::string& c) {
     if (c.size() != 16) return c;
-    return c.substr(0, 4) + "-" + c.substr(4, 2) + "-" + c.substr(6, 2) + "T" + c.substr(9, 2) + ":" + c.substr(11, 2) + ":" +
-           c.substr(13, 2) + "Z";
+    return c.substr(0, 4) + "-" + c.substr(4, 2) + "-" + c.substr(6, 2) + "T" + c.substr(9, 2) + ":" + c.substr(11, 2) +
+           ":" + c.substr(13, 2) + "Z";
 }
 }  // namespace
 
@@ -155,7 +159,8 @@ std::vector<Revision> Store::revisions(const std::string& id) {
 }
 
 std::optional<StoredDraft> Store::read_revision(const std::string& id, const std::string& file) {
-    if (!is_safe_draft_id(id) || file.find('/') != std::string::npos || file.find("..") != std::string::npos) return std::nullopt;
+    if (!is_safe_draft_id(id) || file.find('/') != std::string::npos || file.find("..") != std::string::npos)
+        return std::nullopt;
     std::string bytes;
     if (!fs_.read(path("history/" + id + "/" + file), bytes)) return std::nullopt;
     Decoded d = decode_application(bytes);

@@ -28,7 +28,7 @@ public:
     virtual bool write(const std::string& path, const std::string& data) = 0;
     virtual bool rename(const std::string& from, const std::string& to) = 0;  // replaces `to`
     virtual bool remove(const std::string& path) = 0;
-    virtual bool make_dir(const std::string& path) = 0;  // true if it exists afterwards
+    virtual bool make_dir(const std::string& path) = 0;                 // true if it exists afterwards
     virtual std::vector<std::string> list(const std::string& dir) = 0;  // file names, no folders
 };
 

@@ -41,7 +41,9 @@ std::vector<SummarySection> summarise(const Programme& programme, const Applicat
             if (!f.shown_for(a.cover.kind)) continue;
             switch (f.input) {
                 case InputKind::Table: break;  // the experts: a section of their own below
-                case InputKind::Check: details.rows.push_back({f.printed_label(), flag_at(a, f.path) ? "是" : "否"}); break;
+                case InputKind::Check:
+                    details.rows.push_back({f.printed_label(), flag_at(a, f.path) ? "是" : "否"});
+                    break;
                 case InputKind::Choices: {
                     std::string items;
                     if (const auto* list = list_at(a, f.path))
@@ -63,7 +65,8 @@ std::vector<SummarySection> summarise(const Programme& programme, const Applicat
     }
     const KindRule* rule = programme.kind(a.cover.kind);
     SummarySection team{rule && rule->expert_team_min > 0 ? "专家服务团队" : "项目团队", {}};
-    for (const TeamMember& m : a.team) team.rows.push_back({or_dash(m.name), joined({m.title, m.speciality, m.unit, m.phone})});
+    for (const TeamMember& m : a.team)
+        team.rows.push_back({or_dash(m.name), joined({m.title, m.speciality, m.unit, m.phone})});
     add(out, std::move(team));
 
     SummarySection indicators{"考核指标", {}};
@@ -77,7 +80,8 @@ std::vector<SummarySection> summarise(const Programme& programme, const Applicat
         if (trim(l.description).empty() && l.amount.empty()) continue;
         const ExpenseKind* k = programme.expense_kind(l.expense_kind);
         const auto amount = l.amount.value();
-        budget.rows.push_back({k ? k->label : or_dash(l.expense_kind), joined({l.description, amount ? amount->display() : l.amount.text})});
+        budget.rows.push_back({k ? k->label : or_dash(l.expense_kind),
+                               joined({l.description, amount ? amount->display() : l.amount.text})});
     }
     if (!budget.rows.empty()) {
         budget.rows.push_back({"合计", a.budget.total().display()});

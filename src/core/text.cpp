@@ -4,20 +4,30 @@ namespace shenbao {
 
 char32_t next_code_point(std::string_view s, size_t& i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    auto cont = [&](size_t k) {
-        return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    };
+    auto cont = [&](size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
     auto byte = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-    if (c < 0x80) { ++i; return c; }
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
     if ((c >> 5) == 0x6 && cont(1)) {
         char32_t cp = ((c & 0x1F) << 6) | byte(1);
-        if (cp >= 0x80) { i += 2; return cp; }
+        if (cp >= 0x80) {
+            i += 2;
+            return cp;
+        }
     } else if ((c >> 4) == 0xE && cont(1) && cont(2)) {
         char32_t cp = ((c & 0x0F) << 12) | (byte(1) << 6) | byte(2);
-        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) { i += 3; return cp; }
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            i += 3;
+            return cp;
+        }
     } else if ((c >> 3) == 0x1E && cont(1) && cont(2) && cont(3)) {
         char32_t cp = ((c & 0x07) << 18) | (byte(1) << 12) | (byte(2) << 6) | byte(3);
-        if (cp >= 0x10000 && cp <= 0x10FFFF) { i += 4; return cp; }
+        if (cp >= 0x10000 && cp <= 0x10FFFF) {
+            i += 4;
+            return cp;
+        }
     }
     ++i;
     return 0xFFFD;
@@ -65,17 +75,29 @@ bool is_valid_utf8(std::string_view text) {
 std::string trim(std::string_view text) {
     auto is_space_at = [&](size_t pos, size_t& len) {
         unsigned char c = static_cast<unsigned char>(text[pos]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { len = 1; return true; }
-        if (text.substr(pos, 3) == "\xE3\x80\x80") { len = 3; return true; }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            len = 1;
+            return true;
+        }
+        if (text.substr(pos, 3) == "\xE3\x80\x80") {
+            len = 3;
+            return true;
+        }
         return false;
     };
     size_t b = 0, len = 0;
     while (b < text.size() && is_space_at(b, len)) b += len;
     size_t e = text.size();
     while (e > b) {
-        if (e - b >= 3 && text.substr(e - 3, 3) == "\xE3\x80\x80") { e -= 3; continue; }
+        if (e - b >= 3 && text.substr(e - 3, 3) == "\xE3\x80\x80") {
+            e -= 3;
+            continue;
+        }
         unsigned char c = static_cast<unsigned char>(text[e - 1]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { --e; continue; }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            --e;
+            continue;
+        }
         break;
     }
     return std::string(text.substr(b, e - b));
@@ -85,7 +107,8 @@ bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
 }
 
-std::string elide_middle(std::string_view text, float max_width, const std::function<float(std::string_view)>& measure) {
+std::string elide_middle(std::string_view text, float max_width,
+                         const std::function<float(std::string_view)>& measure) {
     if (measure(text) <= max_width) return std::string(text);
     static constexpr std::string_view kEllipsis = "…";
     // Character boundaries, so that the cut never splits one.
@@ -110,8 +133,10 @@ std::string fold_width(std::string_view text) {
     std::string out;
     for (size_t i = 0; i < text.size();) {
         char32_t cp = next_code_point(text, i);
-        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII block
-        else if (cp == 0x3000) cp = ' ';
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            cp -= 0xFEE0;  // full-width ASCII block
+        else if (cp == 0x3000)
+            cp = ' ';
         append_utf8(out, cp);
     }
     return out;

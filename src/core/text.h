@@ -15,7 +15,7 @@ std::vector<char32_t> code_points(std::string_view text);
 size_t char_count(std::string_view text);  // code points, as a person counts characters
 void append_utf8(std::string& out, char32_t cp);
 bool is_valid_utf8(std::string_view text);
-std::string trim(std::string_view text);   // ASCII and ideographic (U+3000) spaces
+std::string trim(std::string_view text);  // ASCII and ideographic (U+3000) spaces
 bool contains(std::string_view haystack, std::string_view needle);
 // The text shortened to fit `max_width` by cutting its middle: the start and the end
 // stay, joined by "…", so that a name and its "（副本）" still look different. Cuts only

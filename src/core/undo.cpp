@@ -8,7 +8,10 @@ void UndoStack::reset(const Application& current) {
 }
 
 void UndoStack::record(const Application& after) {
-    if (states_.empty()) { reset(after); return; }
+    if (states_.empty()) {
+        reset(after);
+        return;
+    }
     if (states_[index_] == after) return;
     states_.resize(index_ + 1);
     states_.push_back(after);

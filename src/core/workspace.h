@@ -31,20 +31,20 @@ struct ImportOutcome {
         AlreadyThere,  // the same content (fingerprint) is already a draft: nothing to do
         Unreadable,    // not an application file: reported, nothing changed
     } status = Status::Unreadable;
-    std::string file;         // the file's name, as given
-    std::string draft_id;     // the draft added, or the one already there
+    std::string file;      // the file's name, as given
+    std::string draft_id;  // the draft added, or the one already there
     std::string fingerprint;
-    std::string message;      // zh-CN, one line for the person importing
-    Findings findings;        // what the codec had to say about the file
+    std::string message;  // zh-CN, one line for the person importing
+    Findings findings;    // what the codec had to say about the file
 };
 
 struct WorkDraft {
     std::string id;
     Application app;
     DocumentMeta meta;
-    UndoStack undo_stack;  // this session's edits; the kept earlier versions are revisions
-    uint64_t edits = 0;        // counts every change (not a kept revision)
-    uint64_t saved_edits = 0;  // the edits count of what is in the store
+    UndoStack undo_stack;             // this session's edits; the kept earlier versions are revisions
+    uint64_t edits = 0;               // counts every change (not a kept revision)
+    uint64_t saved_edits = 0;         // the edits count of what is in the store
     long long last_revision_at = -1;  // seconds; -1: not known yet (read from the store)
     bool dirty() const { return edits != saved_edits; }
 };
@@ -156,7 +156,8 @@ public:
     enum class HandIn { Never, Current, ChangedSince };
     HandIn hand_in_state(const Draft& d) const {
         if (d.meta.handed_in_at.empty()) return HandIn::Never;
-        return d.meta.handed_in_fingerprint == fingerprint_of(d.app, programme_id_of(d)) ? HandIn::Current : HandIn::ChangedSince;
+        return d.meta.handed_in_fingerprint == fingerprint_of(d.app, programme_id_of(d)) ? HandIn::Current
+                                                                                         : HandIn::ChangedSince;
     }
 
     // Marks a change made to d.app; `finished` records an undo step.
@@ -232,7 +233,10 @@ public:
         bool ok = true;
         for (Draft& d : drafts_) {
             if (!d.dirty()) continue;
-            if (!write(d)) { ok = false; continue; }
+            if (!write(d)) {
+                ok = false;
+                continue;
+            }
             keep_revision_if_due(d, now);
         }
         return ok;
@@ -245,21 +249,28 @@ public:
             nlohmann::json history = nlohmann::json::array();
             for (const Revision& r : store_.revisions(d.id))
                 if (auto old = store_.read_revision(d.id, r.file))
-                    history.push_back({{"at", r.at}, {"reason", r.reason},
-                                       {"document", nlohmann::json::parse(store_.encode(*old))}});
+                    history.push_back(
+                        {{"at", r.at}, {"reason", r.reason}, {"document", nlohmann::json::parse(store_.encode(*old))}});
             drafts.push_back({{"document", nlohmann::json::parse(encode(d))}, {"history", history}});
         }
-        nlohmann::json doc = {{"schema", "shenbao.backup"}, {"schema_version", 1}, {"created_at", now},
-                              {"programme", programme_.id}, {"drafts", drafts}};
+        nlohmann::json doc = {{"schema", "shenbao.backup"},
+                              {"schema_version", 1},
+                              {"created_at", now},
+                              {"programme", programme_.id},
+                              {"drafts", drafts}};
         return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
 
     // Merges a backup in (re-sorting the list: references into it are invalidated).
     // Never replaces a newer draft by an older one; whichever version
     // does not stay current is kept as a revision, so nothing of either is lost.
-    MergeReport merge_backup(std::string_view bytes, const std::function<std::string()>& new_id, const std::string& now) {
+    MergeReport merge_backup(std::string_view bytes, const std::function<std::string()>& new_id,
+                             const std::string& now) {
         MergeReport report;
-        if (bytes.size() > kMaxBackupBytes) { report.error = "备份文件过大"; return report; }
+        if (bytes.size() > kMaxBackupBytes) {
+            report.error = "备份文件过大";
+            return report;
+        }
         nlohmann::json doc = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
         if (doc.is_discarded() || !doc.is_object() || doc.value("schema", "") != "shenbao.backup" ||
             !doc.contains("drafts") || !doc["drafts"].is_array()) {
@@ -301,11 +312,13 @@ public:
                 for (const nlohmann::json& h : entry["history"]) {
                     if (!h.is_object() || !h.contains("document") || !h.contains("at")) continue;
                     const std::string at = h.value("at", ""), reason = h.value("reason", "backup");
-                    if (std::any_of(known.begin(), known.end(), [&](const Revision& r) { return r.at == at && r.reason == reason; }))
+                    if (std::any_of(known.begin(), known.end(),
+                                    [&](const Revision& r) { return r.at == at && r.reason == reason; }))
                         continue;
                     Decoded old = decode_application(h["document"].dump());
                     if (old.application && iso_utc_seconds(at))
-                        store_.save_revision({id, *old.application, old.meta}, at, is_safe_draft_id(reason) ? reason : "backup");
+                        store_.save_revision({id, *old.application, old.meta}, at,
+                                             is_safe_draft_id(reason) ? reason : "backup");
                 }
             }
         }
@@ -419,7 +432,7 @@ public:
 
 private:
     std::string generator_;
-    std::vector<Draft> drafts_;      // newest edit first after sort_by_last_edit()
+    std::vector<Draft> drafts_;  // newest edit first after sort_by_last_edit()
     std::vector<StoredDraft> trash_;
 };
 

@@ -10,9 +10,9 @@ namespace platform {
 // Drawing happens only on request: input and loads ask for a few frames; a view that
 // animates asks again each frame. An idle app asks for nothing.
 void request_frames(int count);
-void wake_after_ms(int ms);        // one frame request after a delay (for timers)
-double now_ms();                   // monotonic milliseconds
-std::string now_iso_utc();         // e.g. 2018-05-20T08:30:00Z
+void wake_after_ms(int ms);  // one frame request after a delay (for timers)
+double now_ms();             // monotonic milliseconds
+std::string now_iso_utc();   // e.g. 2018-05-20T08:30:00Z
 void today(int& year, int& month, int& day);
 // Minutes to add to UTC for local time at that instant (+480 in China).
 int utc_offset_minutes(long long utc_seconds);
@@ -54,7 +54,7 @@ void apply_update();    // switch to the new build waiting in the service worker
 // Asks for the storage figures (and, with ask_persist, for persistent storage); they
 // arrive through the storage-info callback.
 void refresh_storage_info(bool ask_persist);
-void pick_backup();     // the chosen backup file arrives through the restore callback
+void pick_backup();  // the chosen backup file arrives through the restore callback
 
 struct Attachment {
     std::string name, mime, bytes;

@@ -7,8 +7,12 @@
 
 namespace platform {
 
-void request_frames(int count) { EM_ASM({ shenbaoPlatform.requestFrames($0); }, count); }
-void wake_after_ms(int ms) { EM_ASM({ shenbaoPlatform.wakeAfter($0); }, ms); }
+void request_frames(int count) {
+    EM_ASM({ shenbaoPlatform.requestFrames($0); }, count);
+}
+void wake_after_ms(int ms) {
+    EM_ASM({ shenbaoPlatform.wakeAfter($0); }, ms);
+}
 double now_ms() { return emscripten_get_now(); }
 
 std::string now_iso_utc() {
@@ -32,20 +36,34 @@ int utc_offset_minutes(long long utc_seconds) {
 }
 
 const char* drafts_root() { return "/drafts"; }
-void persist() { EM_ASM({ shenbaoPlatform.persist(); }); }
+void persist() {
+    EM_ASM({ shenbaoPlatform.persist(); });
+}
 
 std::string remembered_call() {
     char buf[128] = {};
-    EM_ASM({
-        let id = '';
-        try { id = String(localStorage.getItem('shenbao-call') || ''); } catch (e) { /* storage refused */ }
-        if (lengthBytesUTF8(id) < $1) stringToUTF8(id, $0, $1);
-    }, buf, static_cast<int>(sizeof buf));
+    EM_ASM(
+        {
+            let id = '';
+            try {
+                id = String(localStorage.getItem('shenbao-call') || '');
+            } catch (e) { /* storage refused */
+            }
+            if (lengthBytesUTF8(id) < $1) stringToUTF8(id, $0, $1);
+        },
+        buf, static_cast<int>(sizeof buf));
     return buf;
 }
 
 void remember_call(const std::string& id) {
-    EM_ASM({ try { localStorage.setItem('shenbao-call', UTF8ToString($0)); } catch (e) { /* storage refused */ } }, id.c_str());
+    EM_ASM(
+        {
+            try {
+                localStorage.setItem('shenbao-call', UTF8ToString($0));
+            } catch (e) { /* storage refused */
+            }
+        },
+        id.c_str());
 }
 
 std::string storage_error() {
@@ -71,7 +89,6 @@ void offer_download(const std::string& file_name, const std::string& mime, const
            file_name.c_str(), mime.c_str(), bytes.data(), bytes.size());
 }
 
-
 void print_document(const std::string& html) {
     EM_ASM({ shenbaoPlatform.printDocument(UTF8ToString($0)); }, html.c_str());
 }
@@ -80,24 +97,38 @@ void show_document(const std::string& title, const std::string& html) {
     EM_ASM({ shenbaoPlatform.showDocument(UTF8ToString($0), UTF8ToString($1)); }, title.c_str(), html.c_str());
 }
 
-void pick_files() { EM_ASM({ shenbaoPlatform.pickFiles(); }); }
+void pick_files() {
+    EM_ASM({ shenbaoPlatform.pickFiles(); });
+}
 
 void send_by_email(const std::string& to, const std::string& subject, const std::string& body,
                    const std::vector<Attachment>& attachments) {
-    EM_ASM({ shenbaoPlatform.beginMail(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); }, to.c_str(), subject.c_str(),
-           body.c_str());
+    EM_ASM({ shenbaoPlatform.beginMail(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); }, to.c_str(),
+           subject.c_str(), body.c_str());
     for (const Attachment& a : attachments)
         EM_ASM({ shenbaoPlatform.addMailFile(UTF8ToString($0), UTF8ToString($1), HEAPU8.slice($2, $2 + $3)); },
                a.name.c_str(), a.mime.c_str(), a.bytes.data(), a.bytes.size());
     EM_ASM({ shenbaoPlatform.sendMail(); });
 }
 
-bool is_writer() { return EM_ASM_INT({ return shenbaoPlatform.isWriter(); }) != 0; }
-void take_over() { EM_ASM({ shenbaoPlatform.takeOver(); }); }
-void release_writer() { EM_ASM({ shenbaoPlatform.releaseWriter(); }); }
-void apply_update() { EM_ASM({ shenbaoPlatform.applyUpdate(); }); }
-void refresh_storage_info(bool ask_persist) { EM_ASM({ shenbaoPlatform.refreshStorageInfo($0 != 0); }, ask_persist ? 1 : 0); }
-void pick_backup() { EM_ASM({ shenbaoPlatform.pickBackup(); }); }
+bool is_writer() {
+    return EM_ASM_INT({ return shenbaoPlatform.isWriter(); }) != 0;
+}
+void take_over() {
+    EM_ASM({ shenbaoPlatform.takeOver(); });
+}
+void release_writer() {
+    EM_ASM({ shenbaoPlatform.releaseWriter(); });
+}
+void apply_update() {
+    EM_ASM({ shenbaoPlatform.applyUpdate(); });
+}
+void refresh_storage_info(bool ask_persist) {
+    EM_ASM({ shenbaoPlatform.refreshStorageInfo($0 != 0); }, ask_persist ? 1 : 0);
+}
+void pick_backup() {
+    EM_ASM({ shenbaoPlatform.pickBackup(); });
+}
 
 void fetch_font_file(const std::string& url, const std::string& path, int tag) {
     EM_ASM({ shenbaoPlatform.fetchFontFile(UTF8ToString($0), UTF8ToString($1), $2); }, url.c_str(), path.c_str(), tag);

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "builtin_programme.h"
-#include "print_html.h"
 #include "platform.h"
+#include "print_html.h"
 #include "text.h"
 #include "views.h"
 
@@ -74,8 +74,10 @@ bool App::init(std::string& error) {
     for (const StoreProblem& problem : report.problems) state.notices.push_back(problem.message);
     for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
     // A first visit starts by choosing the kind of application.
-    if (state.drafts().empty()) state.page = Page::NewDraft;
-    else state.current_id = state.drafts().front().id;
+    if (state.drafts().empty())
+        state.page = Page::NewDraft;
+    else
+        state.current_id = state.drafts().front().id;
     refresh_checks();
     load_review();
     if (!report.problems.empty()) save_now();  // the quarantine moves
@@ -94,14 +96,16 @@ const Programme& App::chosen_call() const {
 
 void App::follow_current_call() {
     const Draft* d = state.current();
-    state.programme = d && state.page != Page::NewDraft && state.mode == Mode::Drafting ? &programme_of(*d) : &chosen_call();
+    state.programme =
+        d && state.page != Page::NewDraft && state.mode == Mode::Drafting ? &programme_of(*d) : &chosen_call();
 }
 
 void App::load_review() {
     // The received files are kept as they came; the review fields beside them.
     for (const std::string& name : fs_.list(kReviewFiles)) {
         std::string bytes;
-        if (fs_.read(kReviewFiles + "/" + name, bytes)) review_add(state.review, chosen_call(), name, bytes, state.today);
+        if (fs_.read(kReviewFiles + "/" + name, bytes))
+            review_add(state.review, chosen_call(), name, bytes, state.today);
     }
     for (Submission& s : state.review.items) {
         state.fonts.need_text(canonical_content(s.app));
@@ -132,7 +136,8 @@ bool App::write_review() {
             ok = fs_.write(path + ".tmp", s.bytes) && fs_.rename(path + ".tmp", path) && ok;
         }
     }
-    ok = fs_.write(kReviewFields + ".tmp", encode_review_fields(state.review)) && fs_.rename(kReviewFields + ".tmp", kReviewFields) && ok;
+    ok = fs_.write(kReviewFields + ".tmp", encode_review_fields(state.review)) &&
+         fs_.rename(kReviewFields + ".tmp", kReviewFields) && ok;
     review_fields_dirty_ = review_files_dirty_ = false;
     return ok;
 }
@@ -178,12 +183,15 @@ namespace {
 
 // Which sections differ between two versions, for comparing at a glance.
 std::string differences_between(const Application& a, const Application& b) {
-    static const std::pair<const char*, const char*> kParts[] = {{"\"cover\"", "封面"}, {"\"plan\"", "项目内容"},
-                                                                 {"\"details\"", "类别信息"}, {"\"team\"", "团队"},
-                                                                 {"\"budget\"", "经费预算"}, {"\"opinion\"", "单位意见"}};
+    static const std::pair<const char*, const char*> kParts[] = {
+        {"\"cover\"", "封面"}, {"\"plan\"", "项目内容"},   {"\"details\"", "类别信息"},
+        {"\"team\"", "团队"},  {"\"budget\"", "经费预算"}, {"\"opinion\"", "单位意见"}};
     std::string out;
     int changed = 0;
-    if (a.cover.kind != b.cover.kind) { out += "项目类别 "; ++changed; }
+    if (a.cover.kind != b.cover.kind) {
+        out += "项目类别 ";
+        ++changed;
+    }
     auto part = [](const std::string& json, const char* key) {
         const size_t at = json.find(key);
         if (at == std::string::npos) return std::string();
@@ -191,18 +199,22 @@ std::string differences_between(const Application& a, const Application& b) {
         size_t depth = 0, i = json.find(':', at);
         for (; i < json.size(); ++i) {
             if (json[i] == '{' || json[i] == '[') ++depth;
-            if (json[i] == '}' || json[i] == ']') { if (depth-- == 0) break; }
+            if (json[i] == '}' || json[i] == ']') {
+                if (depth-- == 0) break;
+            }
             if (json[i] == ',' && depth == 0) break;
         }
         return json.substr(at, i - at);
     };
     const std::string ja = canonical_content(a), jb = canonical_content(b);
     for (const auto& [key, label] : kParts)
-        if (part(ja, key) != part(jb, key)) { out += std::string(label) + " "; ++changed; }
+        if (part(ja, key) != part(jb, key)) {
+            out += std::string(label) + " ";
+            ++changed;
+        }
     if (changed == 0) return "与当前内容相同";
     return "与当前不同：" + out;
 }
-
 
 }  // namespace
 
@@ -295,7 +307,8 @@ void App::handle(const cmd::ApplyUpdate&) {
 
 void App::handle(const cmd::Backup&) {
     const std::string now = platform::now_iso_utc();
-    platform::offer_download("申报助手备份-" + now.substr(0, 10) + ".json", "application/json", workspace_->backup(now));
+    platform::offer_download("申报助手备份-" + now.substr(0, 10) + ".json", "application/json",
+                             workspace_->backup(now));
     state.settings.last_backup_at = now;
     save_settings();
 }
@@ -381,15 +394,19 @@ void App::handle(const cmd::HandIn& c) {
             break;
         case cmd::HandInWay::Email: {
             workspace_->record_hand_in(*d, "email", now);
-            const std::string unit = trim(app.cover.applicant_unit).empty() ? "（单位）" : trim(app.cover.applicant_unit);
-            const std::string name = trim(app.cover.project_name).empty() ? "（项目名称）" : trim(app.cover.project_name);
+            const std::string unit =
+                trim(app.cover.applicant_unit).empty() ? "（单位）" : trim(app.cover.applicant_unit);
+            const std::string name =
+                trim(app.cover.project_name).empty() ? "（项目名称）" : trim(app.cover.project_name);
             const std::string subject = "【重点项目申报】" + unit + "-" + name;
-            const std::string body =
-                call.issuer + "：\n\n    现报送" + unit + "《" + name + "》重点项目申报书电子稿，请查收。\n\n"
-                "附件（共2个）：\n    1. " + json_name + "（电子稿，可导入申报助手）\n    2. " + html_name +
-                "（打印版）\n\n电子稿指纹：" + short_fingerprint(fingerprint) +
-                "（与纸质申报书每页页脚一致）\n纸质申报书一式" + std::to_string(call.copies) +
-                "份，签字盖章后另行递交。\n\n联系人：" + trim(app.cover.project_leader) + "  电话：" + trim(app.cover.phone) + "\n";
+            const std::string body = call.issuer + "：\n\n    现报送" + unit + "《" + name +
+                                     "》重点项目申报书电子稿，请查收。\n\n"
+                                     "附件（共2个）：\n    1. " +
+                                     json_name + "（电子稿，可导入申报助手）\n    2. " + html_name +
+                                     "（打印版）\n\n电子稿指纹：" + short_fingerprint(fingerprint) +
+                                     "（与纸质申报书每页页脚一致）\n纸质申报书一式" + std::to_string(call.copies) +
+                                     "份，签字盖章后另行递交。\n\n联系人：" + trim(app.cover.project_leader) +
+                                     "  电话：" + trim(app.cover.phone) + "\n";
             platform::send_by_email(call.contact.email, subject, body,
                                     {{json_name, "application/json", workspace_->encode(*d)},
                                      {html_name, "text/html", print_html(call, app, fingerprint)}});
@@ -465,7 +482,10 @@ void App::redo() {
 // button. A request nothing answers to for a few frames is dropped.
 void App::resolve_focus_request() {
     std::string& want = state.focus_field;
-    if (want.empty()) { state.focus_waits = 0; return; }
+    if (want.empty()) {
+        state.focus_waits = 0;
+        return;
+    }
     const auto& items = state.layout;
     if (std::any_of(items.begin(), items.end(), [&](const LaidOutItem& i) { return i.name == want; })) return;
     for (const LaidOutItem& i : items) {
@@ -559,7 +579,8 @@ void App::restore_backup(std::string_view bytes) {
         return;
     }
     int ids = 0;
-    MergeReport r = workspace_->merge_backup(bytes, [&] { return new_id() + std::to_string(++ids); }, platform::now_iso_utc());
+    MergeReport r = workspace_->merge_backup(
+        bytes, [&] { return new_id() + std::to_string(++ids); }, platform::now_iso_utc());
     if (!r.error.empty()) {
         state.notices.push_back("无法从备份恢复：" + r.error);
         return;
@@ -608,7 +629,10 @@ std::string App::current_findings_json() {
     nlohmann::json list = nlohmann::json::array();
     if (const Draft* d = state.current())
         for (const Finding& f : d->findings)
-            list.push_back({{"severity", severity_key(f.severity)}, {"field", f.field}, {"message", f.message}, {"clause", f.clause}});
+            list.push_back({{"severity", severity_key(f.severity)},
+                            {"field", f.field},
+                            {"message", f.message},
+                            {"clause", f.clause}});
     return list.dump();
 }
 
@@ -626,19 +650,27 @@ std::string App::review_json() {
     const ReviewTotals t = review_totals(chosen_call(), state.review);
     nlohmann::json kinds = nlohmann::json::object();
     for (const KindTotal& k : t.kinds)
-        kinds[kind_key(k.kind)] = {{"count", k.count}, {"requested", k.requested.plain()}, {"proposed", k.proposed.plain()}};
+        kinds[kind_key(k.kind)] = {
+            {"count", k.count}, {"requested", k.requested.plain()}, {"proposed", k.proposed.plain()}};
     nlohmann::json proposed = nlohmann::json::object();
     nlohmann::json files = nlohmann::json::array();
     for (const Submission& s : state.review.items) {
         if (!s.proposed.text.empty()) proposed[s.id] = s.proposed.text;
         files.push_back(s.file_name);
     }
-    return nlohmann::json{{"mode", state.mode == Mode::Review ? "review" : "drafting"}, {"items", state.review.items.size()},
-                          {"shown", state.review_shown}, {"rejected", state.review.rejected.size()},
-                          {"resubmissions", state.review.resubmissions.size()}, {"kinds", kinds},
-                          {"overall", {{"count", t.overall.count}, {"requested", t.overall.requested.plain()},
-                                       {"proposed", t.overall.proposed.plain()}}},
-                          {"proposed", proposed}, {"files", files}, {"open", state.review_open_id}}
+    return nlohmann::json{{"mode", state.mode == Mode::Review ? "review" : "drafting"},
+                          {"items", state.review.items.size()},
+                          {"shown", state.review_shown},
+                          {"rejected", state.review.rejected.size()},
+                          {"resubmissions", state.review.resubmissions.size()},
+                          {"kinds", kinds},
+                          {"overall",
+                           {{"count", t.overall.count},
+                            {"requested", t.overall.requested.plain()},
+                            {"proposed", t.overall.proposed.plain()}}},
+                          {"proposed", proposed},
+                          {"files", files},
+                          {"open", state.review_open_id}}
         .dump();
 }
 
@@ -646,7 +678,9 @@ std::string App::drafts_json() {
     nlohmann::json out = {{"drafts", nlohmann::json::array()}, {"trash", nlohmann::json::array()}};
     static const char* kHandIn[] = {"never", "current", "changed"};
     for (const Draft& d : state.drafts())
-        out["drafts"].push_back({{"id", d.id}, {"name", d.app.cover.project_name}, {"kind", kind_key(d.app.cover.kind)},
+        out["drafts"].push_back({{"id", d.id},
+                                 {"name", d.app.cover.project_name},
+                                 {"kind", kind_key(d.app.cover.kind)},
                                  {"current", d.id == state.current_id},
                                  {"handed_in", kHandIn[static_cast<int>(workspace_->hand_in_state(d))]},
                                  {"handed_in_how", d.meta.handed_in_how}});
@@ -658,7 +692,8 @@ std::string App::drafts_json() {
 std::string App::layout_json() {
     nlohmann::json out = nlohmann::json::array();
     for (const LaidOutItem& i : state.layout)
-        out.push_back({{"name", i.name}, {"label", i.label}, {"role", i.role}, {"x", i.x}, {"y", i.y}, {"w", i.w}, {"h", i.h}});
+        out.push_back(
+            {{"name", i.name}, {"label", i.label}, {"role", i.role}, {"x", i.x}, {"y", i.y}, {"w", i.w}, {"h", i.h}});
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -19,7 +19,7 @@ public:
     int after_frame();
     void undo();
     void redo();
-    void save_now();       // writes every change and syncs (through the save pipeline)
+    void save_now();  // writes every change and syncs (through the save pipeline)
     void on_sync_done(bool ok);
     void on_text_typed(const std::string& utf8) { state.fonts.need_text(utf8); }
     // One file of an import (picker or drop); import_done() after the last one.

@@ -14,8 +14,8 @@
 #include "commands.h"
 #include "fonts.h"
 #include "programme.h"
-#include "save_pipeline.h"
 #include "review.h"
+#include "save_pipeline.h"
 #include "store.h"
 #include "undo.h"
 #include "workspace.h"
@@ -24,11 +24,11 @@ namespace ui {
 
 // A draft of the workspace with what the views need to know about it.
 struct Draft : shenbao::WorkDraft {
-    shenbao::Findings findings;   // of app as it is now; refreshed after every change
+    shenbao::Findings findings;  // of app as it is now; refreshed after every change
     shenbao::Completeness completeness;
     shenbao::FormChanges form_changes;  // since the call version it was saved with; with the findings
-    std::set<std::string> touched;  // fields visited this session: their missing values are marked
-    bool mark_all = false;          // mark every finding in place, visited or not
+    std::set<std::string> touched;      // fields visited this session: their missing values are marked
+    bool mark_all = false;              // mark every finding in place, visited or not
     uint64_t checked_edits = ~0ull;
 };
 
@@ -45,8 +45,8 @@ struct LaidOutItem {
 };
 
 struct Settings {
-    float ui_scale = 1.0f;        // 0.9 .. 2.0, remembered
-    std::string last_backup_at;   // ISO 8601 UTC of the last full backup
+    float ui_scale = 1.0f;       // 0.9 .. 2.0, remembered
+    std::string last_backup_at;  // ISO 8601 UTC of the last full backup
 };
 
 struct AppState {
@@ -56,30 +56,30 @@ struct AppState {
     const shenbao::ProgrammeSet* programmes = nullptr;  // every call the site ships
     std::string new_call;  // the programme id new drafts are for (the newest unless chosen)
     shenbao::Date today;
-    Workspace* workspace = nullptr;         // owned by App
+    Workspace* workspace = nullptr;  // owned by App
     std::string current_id;
     std::vector<Command> commands;  // asked for this frame; handled by App after it
     Settings settings;
 
     shenbao::SavePipeline* saving = nullptr;  // owned by App
-    std::string last_saved_at;   // HH:MM:SS, local time
-    std::string storage_error;   // why storage does not work, empty when it does
-    std::vector<std::string> notices;  // banners (problems found on load, ...)
+    std::string last_saved_at;                // HH:MM:SS, local time
+    std::string storage_error;                // why storage does not work, empty when it does
+    std::vector<std::string> notices;         // banners (problems found on load, ...)
 
     // Navigation requests between views.
-    std::string focus_field;     // the form scrolls to and focuses this field path
-    std::string focused_field;   // the field path that has keyboard focus (this frame)
-    std::string nav_field;       // put the keyboard position on this field, without activating it
-    int focus_waits = 0;         // frames focus_field has waited for an item of its name
-    std::vector<LaidOutItem> layout;  // the items drawn this frame, in drawing order
-    Page page = Page::Form;          // in 申报 mode
+    std::string focus_field;                   // the form scrolls to and focuses this field path
+    std::string focused_field;                 // the field path that has keyboard focus (this frame)
+    std::string nav_field;                     // put the keyboard position on this field, without activating it
+    int focus_waits = 0;                       // frames focus_field has waited for an item of its name
+    std::vector<LaidOutItem> layout;           // the items drawn this frame, in drawing order
+    Page page = Page::Form;                    // in 申报 mode
     std::vector<shenbao::Revision> revisions;  // of the current draft, on Page::Revisions
     std::vector<std::string> revision_notes;   // how each differs from the draft now
 
     // One writer across tabs.
     bool read_only = false;
-    bool lost_writer = false;        // this tab was the writer and another took over
-    bool update_available = false;   // a new build waits in the service worker
+    bool lost_writer = false;       // this tab was the writer and another took over
+    bool update_available = false;  // a new build waits in the service worker
 
     // Storage health (from the browser; -1 unknown).
     int storage_persisted = -1;
@@ -92,21 +92,21 @@ struct AppState {
     bool focus_form = true;          // give the form panel the keyboard (start, draft opened)
     std::string editing_long_field;  // path of the long-text field whose editor is open
     bool unit_suggestions_open = false;
-    std::string rename_id;           // the draft whose name is being edited in the list
+    std::string rename_id;  // the draft whose name is being edited in the list
     std::string rename_text;
-    bool rename_focus = false;       // the rename field takes the keyboard once, when opened
+    bool rename_focus = false;  // the rename field takes the keyboard once, when opened
 
     // 审阅 mode: the association's review set.
     Mode mode = Mode::Drafting;
     shenbao::ReviewSet review;
-    std::string review_open_id;       // the submission shown in detail
+    std::string review_open_id;  // the submission shown in detail
     std::string review_search;
-    int review_kind_filter = -1;      // index into programme kinds, -1: all
+    int review_kind_filter = -1;  // index into programme kinds, -1: all
     bool review_only_errors = false;
-    std::vector<int> review_order;    // sorted row order (indexes into review.items)
+    std::vector<int> review_order;  // sorted row order (indexes into review.items)
     bool review_order_dirty = true;
     size_t review_last_added = 0, review_last_duplicates = 0;
-    size_t review_shown = 0;          // rows the table shows after search and filters
+    size_t review_shown = 0;  // rows the table shows after search and filters
 
     ui::FontManager fonts;
 

@@ -21,46 +21,95 @@ enum class Mode { Drafting, Review };
 namespace cmd {
 
 // A command with kWrites changes what is stored: refused in a tab that is not the writer.
-struct ShowPage { Page page; };  // Revisions has its own command (it names the draft)
-struct ChooseCall { std::string programme_id; };  // the call new drafts are for
-struct NewDraft { static constexpr bool kWrites = true; shenbao::KindId kind; };
-struct OpenDraft { std::string id; };
-struct DuplicateDraft { static constexpr bool kWrites = true; std::string id; };
-struct RenameDraft { static constexpr bool kWrites = true; std::string id, name; };
-struct DeleteDraft { static constexpr bool kWrites = true; std::string id; };  // to the trash
-struct RestoreDraft { static constexpr bool kWrites = true; std::string id; };  // from the trash
-struct Undo { static constexpr bool kWrites = true; };
-struct Redo { static constexpr bool kWrites = true; };
+struct ShowPage {
+    Page page;
+};  // Revisions has its own command (it names the draft)
+struct ChooseCall {
+    std::string programme_id;
+};  // the call new drafts are for
+struct NewDraft {
+    static constexpr bool kWrites = true;
+    shenbao::KindId kind;
+};
+struct OpenDraft {
+    std::string id;
+};
+struct DuplicateDraft {
+    static constexpr bool kWrites = true;
+    std::string id;
+};
+struct RenameDraft {
+    static constexpr bool kWrites = true;
+    std::string id, name;
+};
+struct DeleteDraft {
+    static constexpr bool kWrites = true;
+    std::string id;
+};  // to the trash
+struct RestoreDraft {
+    static constexpr bool kWrites = true;
+    std::string id;
+};  // from the trash
+struct Undo {
+    static constexpr bool kWrites = true;
+};
+struct Redo {
+    static constexpr bool kWrites = true;
+};
 struct SaveNow {};
-struct SetScale { float scale; };  // 0.9 .. 2.0
+struct SetScale {
+    float scale;
+};  // 0.9 .. 2.0
 
 enum class HandInWay { Print, ExportJson, ExportHtml, Email };
-struct HandIn { std::string id; HandInWay way; };
+struct HandIn {
+    std::string id;
+    HandInWay way;
+};
 
-struct PickImport { static constexpr bool kWrites = true; };
+struct PickImport {
+    static constexpr bool kWrites = true;
+};
 struct TakeOver {};     // become the writer
 struct ApplyUpdate {};  // reload into the new build, once everything is stored
 struct Backup {};       // every draft with its revisions, one file
-struct PickBackup { static constexpr bool kWrites = true; };
-struct AskPersist {};   // ask the browser to keep the data (navigator.storage.persist)
-struct ShowRevisions { std::string id; };  // the kept earlier versions of a draft
-struct RestoreRevision { static constexpr bool kWrites = true; std::string id, file; };
+struct PickBackup {
+    static constexpr bool kWrites = true;
+};
+struct AskPersist {};  // ask the browser to keep the data (navigator.storage.persist)
+struct ShowRevisions {
+    std::string id;
+};  // the kept earlier versions of a draft
+struct RestoreRevision {
+    static constexpr bool kWrites = true;
+    std::string id, file;
+};
 
-struct SetMode { Mode mode; };
-struct ViewSubmission { std::string id; };  // a received 申报书, printed, on screen
+struct SetMode {
+    Mode mode;
+};
+struct ViewSubmission {
+    std::string id;
+};  // a received 申报书, printed, on screen
 struct ExportReviewCsv {};
 struct ExportPublication {};
-struct ResolveResubmission { static constexpr bool kWrites = true; size_t index; bool keep_new; };
-struct ReviewChanged { static constexpr bool kWrites = true; };  // a review field was edited
+struct ResolveResubmission {
+    static constexpr bool kWrites = true;
+    size_t index;
+    bool keep_new;
+};
+struct ReviewChanged {
+    static constexpr bool kWrites = true;
+};  // a review field was edited
 
 }  // namespace cmd
 
-using Command = std::variant<cmd::ShowPage, cmd::ChooseCall, cmd::NewDraft, cmd::OpenDraft, cmd::DuplicateDraft,
-                             cmd::RenameDraft, cmd::DeleteDraft, cmd::RestoreDraft, cmd::Undo, cmd::Redo, cmd::SaveNow,
-                             cmd::SetScale, cmd::HandIn, cmd::PickImport, cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup,
-                             cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions, cmd::RestoreRevision, cmd::SetMode,
-                             cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication,
-                             cmd::ResolveResubmission, cmd::ReviewChanged>;
+using Command =
+    std::variant<cmd::ShowPage, cmd::ChooseCall, cmd::NewDraft, cmd::OpenDraft, cmd::DuplicateDraft, cmd::RenameDraft,
+                 cmd::DeleteDraft, cmd::RestoreDraft, cmd::Undo, cmd::Redo, cmd::SaveNow, cmd::SetScale, cmd::HandIn,
+                 cmd::PickImport, cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist,
+                 cmd::ShowRevisions, cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv,
+                 cmd::ExportPublication, cmd::ResolveResubmission, cmd::ReviewChanged>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

@@ -66,7 +66,8 @@ bool FontManager::init(float css_pixel_size, float ui_scale, float device_pixel_
     base_cps_.insert(std::begin(kBaseFontCodepoints), std::end(kBaseFontCodepoints));
     for (char32_t cp = 0x20; cp < 0x7F; ++cp) wanted_.insert(cp);
     wanted_.insert(std::begin(kUiCodepoints), std::end(kUiCodepoints));
-    for (char32_t cp : {0x2026u, 0xFFFDu, 0x00B7u, 0x3001u, 0x3002u, 0xFF0Cu, 0xFF1Au, 0xFF08u, 0xFF09u}) wanted_.insert(cp);
+    for (char32_t cp : {0x2026u, 0xFFFDu, 0x00B7u, 0x3001u, 0x3002u, 0xFF0Cu, 0xFF1Au, 0xFF08u, 0xFF09u})
+        wanted_.insert(cp);
     rebuild();
     return true;
 }
@@ -112,11 +113,15 @@ void FontManager::fetch_chunk(int id) {
 
 void FontManager::on_file_loaded(int tag, bool ok) {
     Load& state = tag == kIndexTag ? index_state_ : chunks_[tag].state;
-    if (tag == kIndexTag) state = ok && read_file("/fonts/index.bin", index_) ? Load::Loaded : Load::Failed;
-    else state = ok && read_file("/fonts/" + chunk_name(tag), chunks_[tag].bytes) ? Load::Loaded : Load::Failed;
+    if (tag == kIndexTag)
+        state = ok && read_file("/fonts/index.bin", index_) ? Load::Loaded : Load::Failed;
+    else
+        state = ok && read_file("/fonts/" + chunk_name(tag), chunks_[tag].bytes) ? Load::Loaded : Load::Failed;
     if (tag != kIndexTag) std::remove(("/fonts/" + chunk_name(tag)).c_str());  // the bytes now live in memory
-    if (state == Load::Failed) failed_to_load();
-    else retry_ms_ = 5000;
+    if (state == Load::Failed)
+        failed_to_load();
+    else
+        retry_ms_ = 5000;
 }
 
 void FontManager::failed_to_load() {
@@ -131,7 +136,10 @@ void FontManager::retry_failed() {
     bool any = index_state_ == Load::Failed;
     if (any) index_state_ = Load::None;
     for (auto& [id, c] : chunks_)
-        if (c.state == Load::Failed) { c.state = Load::None; any = true; }
+        if (c.state == Load::Failed) {
+            c.state = Load::None;
+            any = true;
+        }
     if (!any) return;
     // What was given up on may be in a chunk now reachable; what is truly not in the face
     // is found out again from the index.
@@ -151,17 +159,32 @@ bool FontManager::update() {
     bool grew = false;
     for (char32_t cp : wanted_) {
         if (in_atlas_.count(cp) || unavailable_.count(cp)) continue;
-        if (base_has(cp)) { grew = true; continue; }
-        if (cp >= kIndexLimit) { unavailable_.insert(cp); continue; }
+        if (base_has(cp)) {
+            grew = true;
+            continue;
+        }
+        if (cp >= kIndexLimit) {
+            unavailable_.insert(cp);
+            continue;
+        }
         if (index_state_ == Load::None) fetch_index();
-        if (index_state_ == Load::Failed) { unavailable_.insert(cp); continue; }
+        if (index_state_ == Load::Failed) {
+            unavailable_.insert(cp);
+            continue;
+        }
         if (index_state_ != Load::Loaded) continue;
         int id = chunk_of(cp);
-        if (id == 0) { unavailable_.insert(cp); continue; }
+        if (id == 0) {
+            unavailable_.insert(cp);
+            continue;
+        }
         Chunk& c = chunks_[id];
-        if (c.state == Load::None) fetch_chunk(id);
-        else if (c.state == Load::Loaded) grew = true;
-        else if (c.state == Load::Failed) unavailable_.insert(cp);
+        if (c.state == Load::None)
+            fetch_chunk(id);
+        else if (c.state == Load::Loaded)
+            grew = true;
+        else if (c.state == Load::Failed)
+            unavailable_.insert(cp);
     }
     if (!grew && !scale_changed_) return false;
     rebuild();
@@ -174,7 +197,11 @@ void FontManager::rebuild() {
     std::map<int, std::vector<char32_t>> from_chunk;
     in_atlas_.clear();
     for (char32_t cp : wanted_) {
-        if (base_has(cp)) { from_base.push_back(cp); in_atlas_.insert(cp); continue; }
+        if (base_has(cp)) {
+            from_base.push_back(cp);
+            in_atlas_.insert(cp);
+            continue;
+        }
         int id = chunk_of(cp);
         auto it = chunks_.find(id);
         if (id > 0 && it != chunks_.end() && it->second.state == Load::Loaded) {
@@ -200,7 +227,8 @@ void FontManager::rebuild() {
     for (auto& [id, cps] : from_chunk) {
         Chunk& c = chunks_[id];
         ranges.push_back(ranges_of(cps));
-        io.Fonts->AddFontFromMemoryTTF(c.bytes.data(), static_cast<int>(c.bytes.size()), pixels, &cfg, ranges.back().Data);
+        io.Fonts->AddFontFromMemoryTTF(c.bytes.data(), static_cast<int>(c.bytes.size()), pixels, &cfg,
+                                       ranges.back().Data);
     }
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr_;

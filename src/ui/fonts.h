@@ -33,15 +33,18 @@ public:
     // back (this), and by themselves after 5 s, 10 s, 20 s … (at most a minute apart), so
     // that a character typed offline is drawn as soon as its chunk can arrive.
     void retry_failed();
-    bool loading() const;               // a chunk or the index is on its way
+    bool loading() const;  // a chunk or the index is on its way
     size_t glyphs_in_atlas() const { return in_atlas_.size(); }
 
 private:
     enum class Load { None, Loading, Loaded, Failed };
-    struct Chunk { Load state = Load::None; std::vector<unsigned char> bytes; };
+    struct Chunk {
+        Load state = Load::None;
+        std::vector<unsigned char> bytes;
+    };
     void failed_to_load();  // schedules the next try
     bool base_has(char32_t cp) const;
-    int chunk_of(char32_t cp) const;    // 0 when unknown or absent
+    int chunk_of(char32_t cp) const;  // 0 when unknown or absent
     void fetch_index();
     void fetch_chunk(int id);
     void rebuild();
@@ -49,15 +52,15 @@ private:
     float css_size_ = 17.0f, ui_scale_ = 1.0f, dpr_ = 1.0f;
     std::vector<unsigned char> base_;
     std::set<char32_t> base_cps_;
-    std::set<char32_t> wanted_;          // every code point asked for
-    std::set<char32_t> in_atlas_;        // those rasterised in the current atlas
-    std::set<char32_t> unavailable_;     // not in the face at all
+    std::set<char32_t> wanted_;       // every code point asked for
+    std::set<char32_t> in_atlas_;     // those rasterised in the current atlas
+    std::set<char32_t> unavailable_;  // not in the face at all
     std::vector<unsigned char> index_;
     Load index_state_ = Load::None;
     std::map<int, Chunk> chunks_;
     bool scale_changed_ = true;
-    int retry_ms_ = 5000;        // until the next try after a failed fetch (doubles, at most 60 s)
-    double retry_at_ms_ = 0;     // when failed fetches are tried again; 0: none waits
+    int retry_ms_ = 5000;     // until the next try after a failed fetch (doubles, at most 60 s)
+    double retry_at_ms_ = 0;  // when failed fetches are tried again; 0: none waits
 };
 
 }  // namespace ui

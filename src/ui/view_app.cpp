@@ -18,7 +18,6 @@ namespace {
 
 constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoSavedSettings;
 
-
 std::string draft_title(const Draft& d) {
     const std::string name = trim(d.app.cover.project_name);
     return name.empty() ? "未命名申报书" : name;
@@ -35,7 +34,8 @@ const char* hand_in_verb(const std::string& how) {
 void DrawTopBar(AppState& s) {
     const Programme& p = *s.programme;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFF7A4A1F);  // deep blue bar
-    ImGui::BeginChild("topbar", ImVec2(0, ImGui::GetFrameHeight() + 16), ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("topbar", ImVec2(0, ImGui::GetFrameHeight() + 16), ImGuiChildFlags_None,
+                      kPanel | ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(12, 8));
     ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
     ImGui::AlignTextToFramePadding();
@@ -51,10 +51,12 @@ void DrawTopBar(AppState& s) {
         const bool on = (s.mode == Mode::Review) == (mode == 1);
         ImGui::PushStyleColor(ImGuiCol_Button, on ? 0xFFFFFFFF : 0xFF9A6A3F);
         ImGui::PushStyleColor(ImGuiCol_Text, on ? 0xFF7A4A1F : 0xFFFFFFFF);
-        if (ImGui::Button(mode == 0 ? "申报" : "审阅") && !on) s.request(cmd::SetMode{mode == 1 ? Mode::Review : Mode::Drafting});
+        if (ImGui::Button(mode == 0 ? "申报" : "审阅") && !on)
+            s.request(cmd::SetMode{mode == 1 ? Mode::Review : Mode::Drafting});
         NoteItem(s, mode == 0 ? "mode.drafting" : "mode.review", mode == 0 ? "申报" : "审阅", "tab");
         ImGui::PopStyleColor(2);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip(mode == 0 ? "填写申报书" : "市科协：导入、检查、汇总各单位的申报书");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(mode == 0 ? "填写申报书" : "市科协：导入、检查、汇总各单位的申报书");
         ImGui::SameLine(0, 2);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, 0xFFE8D9C8);
@@ -64,7 +66,8 @@ void DrawTopBar(AppState& s) {
     char saved[64];
     switch (s.save_state()) {
         case SaveState::Saved:
-            std::snprintf(saved, sizeof saved, s.last_saved_at.empty() ? "已保存" : "已保存 %s", s.last_saved_at.c_str());
+            std::snprintf(saved, sizeof saved, s.last_saved_at.empty() ? "已保存" : "已保存 %s",
+                          s.last_saved_at.c_str());
             save_text = saved;
             break;
         case SaveState::Pending: save_text = "有未保存的修改"; break;
@@ -143,10 +146,13 @@ void DrawNotices(AppState& s) {
     if (s.update_available && Banner(s, "update", 0xFFD9F2D9, "新版本可用，点击刷新（会先保存所有修改）", "刷新"))
         s.request(cmd::ApplyUpdate{});
     if (s.save_state() == SaveState::Failed && s.storage_error.empty() &&
-        Banner(s, "savefail", 0xFFCCCCFF, "保存失败：浏览器存储可能已满或被禁用。内容仍在本页中，请立即导出电子稿或备份全部草稿。", "备份全部草稿"))
+        Banner(s, "savefail", 0xFFCCCCFF,
+               "保存失败：浏览器存储可能已满或被禁用。内容仍在本页中，请立即导出电子稿或备份全部草稿。",
+               "备份全部草稿"))
         s.request(cmd::Backup{});
     if (!s.read_only && backup_overdue(s) &&
-        Banner(s, "backup", 0xFFD6F0FF, "已超过一周没有备份全部草稿。浏览器存储可能被清除，建议备份到电脑上。", "立即备份"))
+        Banner(s, "backup", 0xFFD6F0FF, "已超过一周没有备份全部草稿。浏览器存储可能被清除，建议备份到电脑上。",
+               "立即备份"))
         s.request(cmd::Backup{});
     if (!s.storage_error.empty() &&
         Banner(s, "storage", 0xFFD6E6FF,
@@ -166,7 +172,10 @@ void DrawNotices(AppState& s) {
         ImGui::EndChild();
         ImGui::PopStyleColor();
         ImGui::PopID();
-        if (close) { s.notices.erase(s.notices.begin() + static_cast<long>(i)); break; }
+        if (close) {
+            s.notices.erase(s.notices.begin() + static_cast<long>(i));
+            break;
+        }
     }
 }
 
@@ -182,7 +191,8 @@ void DrawDraftList(AppState& s) {
     ImGui::Separator();
     for (Draft& d : s.drafts()) {
         ImGui::PushID(d.id.c_str());
-        const bool selected = d.id == s.current_id && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions);
+        const bool selected =
+            d.id == s.current_id && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions);
         const KindRule* rule = s.programme->kind(d.app.cover.kind);
         if (s.rename_id == d.id) {
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -191,7 +201,8 @@ void DrawDraftList(AppState& s) {
                 ImGui::SetKeyboardFocusHere();
                 s.rename_focus = false;
             }
-            if (ImGui::InputText("##rename", &s.rename_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+            if (ImGui::InputText("##rename", &s.rename_text,
+                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
                 s.request(cmd::RenameDraft{d.id, s.rename_text});
                 s.rename_id.clear();
             } else if (ImGui::IsItemDeactivated()) {
@@ -224,17 +235,19 @@ void DrawDraftList(AppState& s) {
             if (title != draft_title(d) && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", draft_title(d).c_str());
             dl->PushClipRect(start, ImVec2(start.x + width, start.y + row_h), true);
             dl->AddText(ImVec2(start.x + 4, start.y + 3), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
-            const std::string line2 = FitText(
-                (rule ? rule->name : std::string("?")) + " · " +
-                    (trim(d.app.cover.applicant_unit).empty() ? std::string("未填单位") : trim(d.app.cover.applicant_unit)),
-                width - 8);
+            const std::string line2 =
+                FitText((rule ? rule->name : std::string("?")) + " · " +
+                            (trim(d.app.cover.applicant_unit).empty() ? std::string("未填单位")
+                                                                      : trim(d.app.cover.applicant_unit)),
+                        width - 8);
             dl->AddText(ImVec2(start.x + 4, start.y + 3 + line), colour::kMuted, line2.c_str());
             // Completeness, and whether the association has this version (the last hand-in).
             std::string line3 = "完成 " + std::to_string(completeness(d)) + "%";
             switch (s.workspace->hand_in_state(d)) {
                 case Workspace::HandIn::Never: break;
                 case Workspace::HandIn::Current:
-                    line3 += std::string(" · ") + hand_in_verb(d.meta.handed_in_how) + " " + ShortLocalTime(d.meta.handed_in_at, s.today);
+                    line3 += std::string(" · ") + hand_in_verb(d.meta.handed_in_how) + " " +
+                             ShortLocalTime(d.meta.handed_in_at, s.today);
                     break;
                 case Workspace::HandIn::ChangedSince: line3 += " · 交出后已修改"; break;
             }
@@ -372,8 +385,9 @@ void DrawChecks(AppState& s, Draft& d) {
     ImGui::Separator();
 
     static const std::pair<const char*, const char*> kSections[] = {
-        {"cover", "封面"}, {"plan", "项目内容"}, {"details", "类别信息"}, {"team", "团队"}, {"budget", "经费预算"},
-        {"eligibility", "申报条件"}, {"evidence", "佐证材料"}, {"opinion", "单位意见"}, {"", "整体"}};
+        {"cover", "封面"},        {"plan", "项目内容"},    {"details", "类别信息"},
+        {"team", "团队"},         {"budget", "经费预算"},  {"eligibility", "申报条件"},
+        {"evidence", "佐证材料"}, {"opinion", "单位意见"}, {"", "整体"}};
     for (const auto& [key, title] : kSections) {
         std::vector<const Finding*> group;
         for (const Finding& x : d.findings)
@@ -392,8 +406,9 @@ void DrawChecks(AppState& s, Draft& d) {
             // The id comes from the finding, not its address: the checks run again when the
             // field being left is saved, between the press and the release of a click.
             ImGui::PushID((x->field + '\n' + x->message).c_str());
-            const unsigned c = x->severity == Severity::Error ? colour::kError
-                               : x->severity == Severity::Warning ? colour::kWarning : colour::kInfo;
+            const unsigned c = x->severity == Severity::Error     ? colour::kError
+                               : x->severity == Severity::Warning ? colour::kWarning
+                                                                  : colour::kInfo;
             ImGui::PushStyleColor(ImGuiCol_Text, c);
             ImGui::Bullet();
             ImGui::PopStyleColor();
@@ -440,8 +455,10 @@ void DrawApp(AppState& s) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
     ImGui::BeginChild("left", ImVec2(left, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.mode == Mode::Review) DrawReviewLeft(s);
-    else DrawDraftList(s);
+    if (s.mode == Mode::Review)
+        DrawReviewLeft(s);
+    else
+        DrawDraftList(s);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::SameLine(0, 0);
@@ -454,16 +471,22 @@ void DrawApp(AppState& s) {
     }
     ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
     // Pages of a draft fall back to the new-draft page when there is none.
-    const Page page = !d && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions)
-                          ? Page::NewDraft
-                          : s.page;
-    if (s.mode == Mode::Review) DrawReviewCenter(s);
-    else if (page == Page::Storage) DrawStorage(s);
-    else if (page == Page::Revisions) DrawRevisions(s, *d);
-    else if (page == Page::ImportReport) DrawImportReport(s);
-    else if (page == Page::NewDraft) DrawNewDraft(s);
-    else if (page == Page::Trash) DrawTrash(s);
-    else if (page == Page::HandIn) DrawHandIn(s, *d);
+    const Page page =
+        !d && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions) ? Page::NewDraft : s.page;
+    if (s.mode == Mode::Review)
+        DrawReviewCenter(s);
+    else if (page == Page::Storage)
+        DrawStorage(s);
+    else if (page == Page::Revisions)
+        DrawRevisions(s, *d);
+    else if (page == Page::ImportReport)
+        DrawImportReport(s);
+    else if (page == Page::NewDraft)
+        DrawNewDraft(s);
+    else if (page == Page::Trash)
+        DrawTrash(s);
+    else if (page == Page::HandIn)
+        DrawHandIn(s, *d);
     else {
         DrawDraftToolbar(s, *d);
         // The toolbar stays in view (打印, 导出, 提交 at hand); the form scrolls under it.
@@ -479,8 +502,10 @@ void DrawApp(AppState& s) {
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
     ImGui::BeginChild("checks", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.mode == Mode::Review) DrawReviewTotals(s);
-    else if (d && s.page != Page::NewDraft) DrawChecks(s, *d);
+    if (s.mode == Mode::Review)
+        DrawReviewTotals(s);
+    else if (d && s.page != Page::NewDraft)
+        DrawChecks(s, *d);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
@@ -491,7 +516,8 @@ void DrawNewDraft(AppState& s) {
     const Programme& p = *s.programme;
     SectionHeading("新建申报书", "请选择项目类别");
     ImGui::PushTextWrapPos(0);
-    MutedText(("申报计划：" + p.name + (s.programmes && s.programmes->all.size() > 1 ? "（可在本页末尾更换）" : "")).c_str());
+    MutedText(
+        ("申报计划：" + p.name + (s.programmes && s.programmes->all.size() > 1 ? "（可在本页末尾更换）" : "")).c_str());
     MutedText(("申报截止：" + p.deadline.chinese() + "。资助标准和条件见" + std::string("附件2") + "。").c_str());
     for (const KindRule& k : p.kinds) {
         ImGui::PushID(kind_key(k.id));

@@ -46,7 +46,10 @@ void Cell(FormContext& f, const std::string& path, const char* label, std::strin
         f.state.changed(f.draft, true);
     }
     if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
-    if (worst == 0 || worst == 1) { ImGui::PopStyleVar(); ImGui::PopStyleColor(); }
+    if (worst == 0 || worst == 1) {
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+    }
     ImGui::PopID();
 }
 
@@ -160,7 +163,8 @@ void TableField(FormContext& f, const FieldSpec& spec, bool with_label) {
     const int columns = static_cast<int>(spec.columns.size()) + 1;
     if (ImGui::BeginTable(spec.path.c_str(), columns,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        for (const ColumnSpec& c : spec.columns) ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch, c.width);
+        for (const ColumnSpec& c : spec.columns)
+            ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch, c.width);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 150);
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < rows->size(); ++i) {
@@ -171,18 +175,23 @@ void TableField(FormContext& f, const FieldSpec& spec, bool with_label) {
                 std::string* cell = rows->cell(i, c.key);
                 if (!cell) continue;
                 const std::string path = at(spec.path.c_str(), i, c.key.c_str());
-                if (c.input == InputKind::ExpenseKind) ExpenseKindCell(f, path, *cell);
+                if (c.input == InputKind::ExpenseKind)
+                    ExpenseKindCell(f, path, *cell);
                 else if (c.input == InputKind::Money)
-                    Cell(f, path, c.label.c_str(), *cell, c.hint.c_str(), ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter,
-                         normalise_money);
-                else Cell(f, path, c.label.c_str(), *cell, c.hint.c_str());
+                    Cell(f, path, c.label.c_str(), *cell, c.hint.c_str(), ImGuiInputTextFlags_CallbackCharFilter,
+                         MoneyCharFilter, normalise_money);
+                else
+                    Cell(f, path, c.label.c_str(), *cell, c.hint.c_str());
             }
             ImGui::TableNextColumn();
             const int action = RowButtons(i, rows->size());
             ImGui::PopID();
-            if (action == 1 && i > 0) rows->swap(i, i - 1);
-            else if (action == 2 && i + 1 < rows->size()) rows->swap(i, i + 1);
-            else if (action == 3) rows->erase(i);
+            if (action == 1 && i > 0)
+                rows->swap(i, i - 1);
+            else if (action == 2 && i + 1 < rows->size())
+                rows->swap(i, i + 1);
+            else if (action == 3)
+                rows->erase(i);
             if (action) {
                 f.state.changed(f.draft, true);
                 break;
@@ -226,8 +235,10 @@ void ChecklistField(FormContext& f, const FieldSpec& spec) {
         auto it = std::find(list->begin(), list->end(), value);
         bool on = it != list->end();
         if (CheckItem(f, path, label.c_str(), on)) {
-            if (on) list->push_back(value);
-            else list->erase(it);
+            if (on)
+                list->push_back(value);
+            else
+                list->erase(it);
             f.state.changed(f.draft, true);
         }
     };
@@ -257,18 +268,22 @@ void DrawField(FormContext& f, const FieldSpec& spec, bool table_label) {
         case InputKind::Date: DateInput(f, spec.path, label, text_of(a, spec.path), required); break;
         case InputKind::Money: MoneyInput(f, spec.path, label, text_of(a, spec.path), required); break;
         case InputKind::Number:
-            NumberField(f, spec.path, label, text_of(a, spec.path), spec.unit.empty() ? nullptr : spec.unit.c_str(), required);
+            NumberField(f, spec.path, label, text_of(a, spec.path), spec.unit.empty() ? nullptr : spec.unit.c_str(),
+                        required);
             break;
         case InputKind::Unit: UnitField(f, spec.path, label, text_of(a, spec.path), required); break;
         case InputKind::Choice:
-            ChoiceField(f, spec.path, label, text_of(a, spec.path), f.state.programme->options_for(kind, spec.options), required);
+            ChoiceField(f, spec.path, label, text_of(a, spec.path), f.state.programme->options_for(kind, spec.options),
+                        required);
             break;
         case InputKind::Check: {
             bool* flag = flag_of(a, spec.path);
             bool on = flag ? *flag : flag_at(a, spec.path);
             if (CheckItem(f, spec.path, label, on)) {
-                if (flag) *flag = on;
-                else text_of(a, spec.path) = on ? "true" : "";
+                if (flag)
+                    *flag = on;
+                else
+                    text_of(a, spec.path) = on ? "true" : "";
                 f.state.changed(f.draft, true);
             }
             break;

@@ -13,7 +13,6 @@ using namespace shenbao;
 
 namespace {
 
-
 void Step(int number, const char* title) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
@@ -39,27 +38,30 @@ void DrawHandIn(AppState& s, Draft& d) {
         ImGui::PopStyleColor();
     }
     MutedText("申报截止：" + p.deadline.chinese() + "（" + p.deadline_clause + "）。电子稿指纹 " +
-          short_fingerprint(fingerprint_of(d.app, p.id)) + " 印在纸质稿每页页脚，用于核对纸质稿与电子稿一致。");
+              short_fingerprint(fingerprint_of(d.app, p.id)) + " 印在纸质稿每页页脚，用于核对纸质稿与电子稿一致。");
 
     Step(1, "打印纸质申报书");
     MutedText("双面打印，一式" + std::to_string(p.copies) + "份，经负责人签字并加盖单位公章后递交市科协。");
     if (NamedButton(s, "打印", "handin.print")) s.request(cmd::HandIn{d.id, cmd::HandInWay::Print});
     ImGui::SameLine();
-    if (NamedButton(s, "导出打印版（HTML）", "handin.export_html")) s.request(cmd::HandIn{d.id, cmd::HandInWay::ExportHtml});
+    if (NamedButton(s, "导出打印版（HTML）", "handin.export_html"))
+        s.request(cmd::HandIn{d.id, cmd::HandInWay::ExportHtml});
 
     Step(2, "保存电子稿");
     MutedText("电子稿为 JSON 文件，市科协可直接导入审阅；也可在另一台电脑上导入继续填写。");
-    if (NamedButton(s, "导出电子稿（JSON）", "handin.export_json")) s.request(cmd::HandIn{d.id, cmd::HandInWay::ExportJson});
+    if (NamedButton(s, "导出电子稿（JSON）", "handin.export_json"))
+        s.request(cmd::HandIn{d.id, cmd::HandInWay::ExportJson});
 
     Step(3, "发送电子稿");
-    MutedText("发送至市科协邮箱 " + p.contact.email + " 。点击后将下载电子稿和打印版两个文件并打开邮件程序，请把这两个文件添加为"
-          "邮件附件。支持直接分享文件的设备会直接附上文件。");
+    MutedText("发送至市科协邮箱 " + p.contact.email +
+              " 。点击后将下载电子稿和打印版两个文件并打开邮件程序，请把这两个文件添加为"
+              "邮件附件。支持直接分享文件的设备会直接附上文件。");
     if (NamedButton(s, "发送邮件", "handin.email")) s.request(cmd::HandIn{d.id, cmd::HandInWay::Email});
 
     ImGui::Spacing();
     ImGui::Separator();
-    MutedText("市科协联系地址：" + p.contact.address + "；联系人：" + p.contact.person + "；电话：" + p.contact.phone + "；邮箱：" +
-          p.contact.email + " ");
+    MutedText("市科协联系地址：" + p.contact.address + "；联系人：" + p.contact.person + "；电话：" + p.contact.phone +
+              "；邮箱：" + p.contact.email + " ");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (ImGui::Button("返回申报书")) s.request(cmd::ShowPage{Page::Form});
@@ -75,14 +77,16 @@ void DrawImportReport(AppState& s) {
         ImGui::Separator();
         ImGui::TextUnformatted(o.file.c_str());
         const bool failed = o.status == ImportOutcome::Status::Unreadable;
-        ImGui::PushStyleColor(ImGuiCol_Text, failed ? colour::kError : o.status == ImportOutcome::Status::AddedAsCopy ? colour::kWarning : 0xFF3C8C3C);
+        ImGui::PushStyleColor(ImGuiCol_Text, failed                                           ? colour::kError
+                                             : o.status == ImportOutcome::Status::AddedAsCopy ? colour::kWarning
+                                                                                              : 0xFF3C8C3C);
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(o.message.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         if (!failed) {
             MutedText("指纹 " + short_fingerprint(o.fingerprint) + " · " + std::to_string(line.errors) + " 个错误 · " +
-                  std::to_string(line.warnings) + " 个警告");
+                      std::to_string(line.warnings) + " 个警告");
             for (const Finding& f : o.findings)
                 if (f.severity != Severity::Info) MutedText("文件：" + f.message);
             if (s.find(o.draft_id) && NamedButton(s, "打开", ("import.open." + std::to_string(i)).c_str()))

@@ -19,7 +19,6 @@ using namespace shenbao;
 
 namespace {
 
-
 // The kind's name: in a table, the part that tells kinds apart (the category is in the
 // detail, the print and the CSV).
 std::string kind_label(const AppState& s, KindId k) {
@@ -36,8 +35,8 @@ bool visible(const AppState& s, const Submission& x) {
         return false;
     const std::string q = trim(s.review_search);
     if (q.empty()) return true;
-    return contains(x.app.cover.applicant_unit, q) || contains(x.app.cover.project_name, q) || contains(x.file_name, q) ||
-           contains(x.fingerprint, q) || contains(x.comment, q);
+    return contains(x.app.cover.applicant_unit, q) || contains(x.app.cover.project_name, q) ||
+           contains(x.file_name, q) || contains(x.fingerprint, q) || contains(x.comment, q);
 }
 
 // Sorts row indexes by the table's sort specs (column user ids are the enum below).
@@ -65,7 +64,8 @@ void sort_rows(AppState& s, const ImGuiTableSortSpecs* specs) {
                 break;
             }
             case kProposed: {
-                const int64_t x = a.proposed.value() ? a.proposed.value()->fen : -1, y = b.proposed.value() ? b.proposed.value()->fen : -1;
+                const int64_t x = a.proposed.value() ? a.proposed.value()->fen : -1,
+                              y = b.proposed.value() ? b.proposed.value()->fen : -1;
                 c = x < y ? -1 : x > y ? 1 : 0;
                 break;
             }
@@ -84,7 +84,9 @@ void DrawTable(AppState& s) {
     if (ImGui::IsItemActive()) s.focused_field = "review.search";
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200);
-    const char* current = s.review_kind_filter < 0 ? "全部类别" : s.programme->kinds[static_cast<size_t>(s.review_kind_filter)].name.c_str();
+    const char* current = s.review_kind_filter < 0
+                              ? "全部类别"
+                              : s.programme->kinds[static_cast<size_t>(s.review_kind_filter)].name.c_str();
     if (ImGui::BeginCombo("##kind", current)) {
         if (ImGui::Selectable("全部类别", s.review_kind_filter < 0)) s.review_kind_filter = -1;
         for (size_t i = 0; i < s.programme->kinds.size(); ++i)
@@ -99,7 +101,8 @@ void DrawTable(AppState& s) {
 
     std::vector<int> shown;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("submissions", 9, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         // Columns of figures are as wide as their header or widest value, never cut; the
@@ -135,7 +138,8 @@ void DrawTable(AppState& s) {
                 ImGui::PushID(x.id.c_str());
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                const std::string unit = x.app.cover.applicant_unit.empty() ? "（未填单位）" : x.app.cover.applicant_unit;
+                const std::string unit =
+                    x.app.cover.applicant_unit.empty() ? "（未填单位）" : x.app.cover.applicant_unit;
                 const std::string unit_shown = FitText(unit, ImGui::GetContentRegionAvail().x);
                 if (ImGui::Selectable((unit_shown + "##row").c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
                     s.review_open_id = x.id;
@@ -145,17 +149,24 @@ void DrawTable(AppState& s) {
                     ImGui::SetTooltip("%s\n%s\n%s", unit.c_str(), x.app.cover.project_name.c_str(),
                                       s.programme->project_category_text(x.app.cover.kind).c_str());
                 NoteItem(s, "review.row." + x.id, unit + " " + x.app.cover.project_name, "row");
-                ImGui::TableNextColumn(); FittedText(kind_label(s, x.app.cover.kind), ImGui::GetContentRegionAvail().x);
-                ImGui::TableNextColumn(); FittedText(x.app.cover.project_name, ImGui::GetContentRegionAvail().x);
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(money_text(x.requested()).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(money_text(x.proposed.value()).c_str());
+                ImGui::TableNextColumn();
+                FittedText(kind_label(s, x.app.cover.kind), ImGui::GetContentRegionAvail().x);
+                ImGui::TableNextColumn();
+                FittedText(x.app.cover.project_name, ImGui::GetContentRegionAvail().x);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(money_text(x.requested()).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(money_text(x.proposed.value()).c_str());
                 ImGui::TableNextColumn();
                 if (x.errors) ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
                 ImGui::Text("%zu", x.errors);
                 if (x.errors) ImGui::PopStyleColor();
-                ImGui::TableNextColumn(); ImGui::Text("%zu", x.warnings);
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(x.submitted_on().c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(short_fingerprint(x.fingerprint).c_str());
+                ImGui::TableNextColumn();
+                ImGui::Text("%zu", x.warnings);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(x.submitted_on().c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(short_fingerprint(x.fingerprint).c_str());
                 ImGui::PopID();
             }
         }
@@ -165,7 +176,7 @@ void DrawTable(AppState& s) {
 
 void DrawDetail(AppState& s, Submission& x) {
     s.fonts.need_text(canonical_content(x.app));  // a request: characters written as \u escapes too
-    ImGui::PushTabStop(false);  // Tab goes straight to the review fields; the arrows still reach this
+    ImGui::PushTabStop(false);                    // Tab goes straight to the review fields; the arrows still reach this
     if (ImGui::Button("← 返回列表")) {
         s.review_open_id.clear();
         s.focus_form = true;
@@ -206,7 +217,8 @@ void DrawDetail(AppState& s, Submission& x) {
     ImGui::TextUnformatted("拟资助金额");
     ImGui::SameLine(150);
     ImGui::SetNextItemWidth(200);
-    if (ImGui::InputTextWithHint("##proposed", "0", &x.proposed.text, ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter))
+    if (ImGui::InputTextWithHint("##proposed", "0", &x.proposed.text, ImGuiInputTextFlags_CallbackCharFilter,
+                                 MoneyCharFilter))
         s.request(cmd::ReviewChanged{});
     if (ImGui::IsItemDeactivatedAfterEdit())
         if (auto m = x.proposed.value()) x.proposed.text = m->plain();
@@ -247,7 +259,8 @@ void DrawReviewLeft(AppState& s) {
     ImGui::Spacing();
     ImGui::Text("申报书 %zu 份", s.review.items.size());
     if (s.review_last_added || s.review_last_duplicates)
-        MutedText("上次导入：新增 " + std::to_string(s.review_last_added) + " 份，重复 " + std::to_string(s.review_last_duplicates) + " 份");
+        MutedText("上次导入：新增 " + std::to_string(s.review_last_added) + " 份，重复 " +
+                  std::to_string(s.review_last_duplicates) + " 份");
     if (!s.review.rejected.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
         ImGui::Text("无法读取 %zu 个文件：", s.review.rejected.size());
@@ -259,7 +272,8 @@ void DrawReviewLeft(AppState& s) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::Separator();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(("“" + r.incoming.app.cover.applicant_unit + "”重新提交了《" + r.incoming.app.cover.project_name + "》" +
+        ImGui::TextUnformatted(("“" + r.incoming.app.cover.applicant_unit + "”重新提交了《" +
+                                r.incoming.app.cover.project_name + "》" +
                                 (r.incoming_is_newer ? "（较新）" : "（较旧）"))
                                    .c_str());
         ImGui::PopTextWrapPos();
@@ -271,10 +285,13 @@ void DrawReviewLeft(AppState& s) {
 }
 
 void DrawReviewCenter(AppState& s) {
-    if (Submission* x = s.review.find(s.review_open_id)) DrawDetail(s, *x);
+    if (Submission* x = s.review.find(s.review_open_id))
+        DrawDetail(s, *x);
     else if (s.review.items.empty()) {
         SectionHeading("审阅", "市科协工作人员使用");
-        MutedText("导入各单位报送的电子稿（JSON），即可逐份检查、比较、填写拟资助金额，并导出汇总表和公示名单。所有数据只保存在本机浏览器中。");
+        MutedText(
+            "导入各单位报送的电子稿（JSON），即可逐份检查、比较、填写拟资助金额，并导出汇总表和公示名单。所有数据只保存"
+            "在本机浏览器中。");
     } else {
         DrawTable(s);
     }
@@ -296,9 +313,12 @@ void DrawReviewTotals(AppState& s) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(name);
             if (standard && ImGui::IsItemHovered()) ImGui::SetTooltip("资助标准 %s", standard);
-            ImGui::TableNextColumn(); ImGui::Text("%zu", k.count);
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(k.requested.display().c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(k.proposed.display().c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", k.count);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k.requested.display().c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k.proposed.display().c_str());
         };
         for (const KindTotal& k : t.kinds)
             if (k.count) line(kind_label(s, k.kind).c_str(), k, s.programme->kind(k.kind)->funding.text.c_str());
@@ -321,13 +341,13 @@ void DrawReviewTotals(AppState& s) {
     ImGui::PopStyleColor();
     for (const UnitTotal& u : t.units) {
         ImGui::PushTextWrapPos(0);
-        const std::string line = (u.unit.empty() ? std::string("（未填单位）") : u.unit) + "  " + std::to_string(u.count) + " 份" +
-                                 (u.listed ? "" : "（不在附件1中）");
+        const std::string line = (u.unit.empty() ? std::string("（未填单位）") : u.unit) + "  " +
+                                 std::to_string(u.count) + " 份" + (u.listed ? "" : "（不在附件1中）");
         ImGui::TextUnformatted(line.c_str());
         for (const UnitTotal::Scale& sc : u.academic)
             if (sc.applied || sc.target)
                 MutedText("  " + sc.label + "：申报 " + std::to_string(sc.applied) + "，任务 " +
-                      (sc.target ? std::to_string(*sc.target) : std::string("—")));
+                          (sc.target ? std::to_string(*sc.target) : std::string("—")));
         ImGui::PopTextWrapPos();
     }
 }

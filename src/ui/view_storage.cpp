@@ -49,10 +49,13 @@ void DrawStorage(AppState& s) {
         ImGui::TextUnformatted(("浏览器存储不可用：" + s.storage_error + "。内容只在本页中，请及时导出。").c_str());
         ImGui::PopStyleColor();
     }
-    Line("持久存储", s.storage_persisted == 1   ? "已开启：浏览器不会在空间不足时自动清除草稿"
-                     : s.storage_persisted == 0 ? "未开启：空间不足时浏览器可能清除草稿，请定期备份"
-                                                : "无法得知",
-         s.storage_persisted == 1 ? 0xFF3C8C3C : s.storage_persisted == 0 ? colour::kWarning : 0);
+    Line("持久存储",
+         s.storage_persisted == 1   ? "已开启：浏览器不会在空间不足时自动清除草稿"
+         : s.storage_persisted == 0 ? "未开启：空间不足时浏览器可能清除草稿，请定期备份"
+                                    : "无法得知",
+         s.storage_persisted == 1   ? 0xFF3C8C3C
+         : s.storage_persisted == 0 ? colour::kWarning
+                                    : 0);
     if (s.storage_persisted == 0 && s.storage_error.empty()) {
         ImGui::SetCursorPosX(170);  // under the value column of Line()
         if (NamedButton(s, "请浏览器持久保存", "storage.persist")) s.request(cmd::AskPersist{});
@@ -61,18 +64,24 @@ void DrawStorage(AppState& s) {
     }
     if (s.storage_usage >= 0 && s.storage_quota > 0)
         Line("已用空间", megabytes(s.storage_usage) + " / 可用 " + megabytes(s.storage_quota));
-    Line("草稿", std::to_string(s.drafts().size()) + " 份，回收站 " + std::to_string(s.trash().size()) + " 份（保留30天）");
+    Line("草稿",
+         std::to_string(s.drafts().size()) + " 份，回收站 " + std::to_string(s.trash().size()) + " 份（保留30天）");
     Line("上次完整备份", s.settings.last_backup_at.empty() ? "从未备份" : LocalTime(s.settings.last_backup_at));
-    Line("保存状态", s.save_state() == SaveState::Failed ? "保存失败" : s.last_saved_at.empty() ? "—" : "已保存 " + s.last_saved_at,
+    Line("保存状态",
+         s.save_state() == SaveState::Failed ? "保存失败"
+         : s.last_saved_at.empty()           ? "—"
+                                             : "已保存 " + s.last_saved_at,
          s.save_state() == SaveState::Failed ? colour::kError : 0);
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextUnformatted("备份：把所有草稿及其历史版本保存为一个文件，放在电脑或U盘上。换电脑、清理浏览器后可从备份恢复。");
+    ImGui::TextUnformatted(
+        "备份：把所有草稿及其历史版本保存为一个文件，放在电脑或U盘上。换电脑、清理浏览器后可从备份恢复。");
     if (NamedButton(s, "备份全部草稿", "storage.backup")) s.request(cmd::Backup{});
     ImGui::SameLine();
     if (NamedButton(s, "从备份恢复…", "storage.restore")) s.request(cmd::PickBackup{});
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
-    ImGui::TextUnformatted("从备份恢复只会补充和更新：不会用较旧的版本覆盖较新的草稿，被替换的内容都保存在历史版本中。");
+    ImGui::TextUnformatted(
+        "从备份恢复只会补充和更新：不会用较旧的版本覆盖较新的草稿，被替换的内容都保存在历史版本中。");
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
 }
@@ -81,7 +90,8 @@ void DrawRevisions(AppState& s, Draft& d) {
     SectionHeading("历史版本", d.app.cover.project_name.empty() ? "未命名申报书" : d.app.cover.project_name.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted("编辑时至少每10分钟保存一个版本；删除、恢复、导入前也会保存。恢复某个版本时，当前内容会先另存为一个版本。");
+    ImGui::TextUnformatted(
+        "编辑时至少每10分钟保存一个版本；删除、恢复、导入前也会保存。恢复某个版本时，当前内容会先另存为一个版本。");
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     if (s.revisions.empty()) ImGui::TextUnformatted("还没有历史版本。");

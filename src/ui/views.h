@@ -5,16 +5,16 @@
 namespace ui {
 
 void ApplyTheme(float ui_scale);
-void DrawApp(AppState& state);           // the whole window: top bar, drafts, form, checks
+void DrawApp(AppState& state);  // the whole window: top bar, drafts, form, checks
 void DrawForm(AppState& state, Draft& draft);
 void DrawChecks(AppState& state, Draft& draft);
-void DrawNewDraft(AppState& state);      // choosing the kind of a new application
+void DrawNewDraft(AppState& state);              // choosing the kind of a new application
 void DrawHandIn(AppState& state, Draft& draft);  // print, export, email
 void DrawImportReport(AppState& state);
-void DrawStorage(AppState& state);               // storage health and backups
-void DrawRevisions(AppState& state, Draft& draft); // revisions, compared and restorable
-void DrawReviewLeft(AppState& state);            // 审阅 mode: import, exports, problems
-void DrawReviewCenter(AppState& state);          // the table, or one submission
-void DrawReviewTotals(AppState& state);          // per kind and per unit
+void DrawStorage(AppState& state);                  // storage health and backups
+void DrawRevisions(AppState& state, Draft& draft);  // revisions, compared and restorable
+void DrawReviewLeft(AppState& state);               // 审阅 mode: import, exports, problems
+void DrawReviewCenter(AppState& state);             // the table, or one submission
+void DrawReviewTotals(AppState& state);             // per kind and per unit
 
 }  // namespace ui

@@ -19,9 +19,7 @@ using shenbao::Severity;
 
 namespace {
 
-bool path_matches(const std::string& field, const std::string& path) {
-    return field == path;
-}
+bool path_matches(const std::string& field, const std::string& path) { return field == path; }
 
 // A missing value is marked in place only once its field was visited (or all are asked
 // for): a blank form should not greet a person with a wall of red.
@@ -60,7 +58,10 @@ struct FieldFrame {
         }
     }
     ~FieldFrame() {
-        if (pushed) { ImGui::PopStyleVar(); ImGui::PopStyleColor(); }
+        if (pushed) {
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor();
+        }
     }
 };
 
@@ -112,7 +113,10 @@ float field_width(float fraction = 1.0f) { return std::max(120.0f, ImGui::GetCon
 int number_filter(ImGuiInputTextCallbackData* data) {
     ImWchar c = data->EventChar;
     if (c >= '0' && c <= '9') return 0;
-    if (c >= 0xFF10 && c <= 0xFF19) { data->EventChar = static_cast<ImWchar>('0' + (c - 0xFF10)); return 0; }
+    if (c >= 0xFF10 && c <= 0xFF19) {
+        data->EventChar = static_cast<ImWchar>('0' + (c - 0xFF10));
+        return 0;
+    }
     return 1;
 }
 
@@ -126,9 +130,18 @@ std::string LocalTime(const std::string& iso_utc) {
 int MoneyCharFilter(ImGuiInputTextCallbackData* data) {
     ImWchar c = data->EventChar;
     if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == 0x5143 /* 元 */) return 0;
-    if (c >= 0xFF10 && c <= 0xFF19) { data->EventChar = static_cast<ImWchar>('0' + (c - 0xFF10)); return 0; }
-    if (c == 0x3002 || c == 0xFF0E) { data->EventChar = '.'; return 0; }  // 。 and ． typed in Chinese mode
-    if (c == 0xFF0C) { data->EventChar = ','; return 0; }                 // ，
+    if (c >= 0xFF10 && c <= 0xFF19) {
+        data->EventChar = static_cast<ImWchar>('0' + (c - 0xFF10));
+        return 0;
+    }
+    if (c == 0x3002 || c == 0xFF0E) {
+        data->EventChar = '.';
+        return 0;
+    }  // 。 and ． typed in Chinese mode
+    if (c == 0xFF0C) {
+        data->EventChar = ',';
+        return 0;
+    }  // ，
     return 1;
 }
 
@@ -150,8 +163,8 @@ void NoteItem(AppState& s, const std::string& name, const std::string& label, co
 }
 
 std::string FitText(const std::string& text, float width) {
-    return shenbao::elide_middle(text, width,
-                                 [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
+    return shenbao::elide_middle(
+        text, width, [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; });
 }
 
 void FittedText(const std::string& text, float width) {
@@ -245,10 +258,10 @@ namespace {
 // every edit (and when its width changes) the text is re-wrapped and the caret put back
 // in its place (src/core/soft_wrap.h). The model only ever gets the text without them.
 struct WrapEditor {
-    std::string path;     // the field being edited
-    int frame = -1;       // the last frame that drew it: an editor not drawn since is closed
-    std::string buffer;   // the editor's buffer: the text with soft breaks (ImGui writes in it)
-    std::string shown;    // what it held after the last change: an edit is told by comparing
+    std::string path;    // the field being edited
+    int frame = -1;      // the last frame that drew it: an editor not drawn since is closed
+    std::string buffer;  // the editor's buffer: the text with soft breaks (ImGui writes in it)
+    std::string shown;   // what it held after the last change: an edit is told by comparing
     float wrap_width = 0;
     int last_cursor = 0;
     ImGuiID id = 0;
@@ -346,8 +359,9 @@ bool WrappedTextEditor(FormContext& f, const std::string& path, std::string& val
         g_wrap.last_cursor = 0;
         ImGui::SetKeyboardFocusHere();
     }
-    ImGui::InputTextMultiline("##edit", &g_wrap.buffer, size, ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways,
-                              wrap_callback, &wrap_width);
+    ImGui::InputTextMultiline("##edit", &g_wrap.buffer, size,
+                              ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_CallbackAlways, wrap_callback,
+                              &wrap_width);
     g_wrap.id = ImGui::GetItemID();
     if (ImGui::IsItemEdited()) value = shenbao::soft_unwrap(g_wrap.buffer);
     const bool edited = after_edit(f, path);
@@ -409,11 +423,12 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const ImVec2 pad = ImGui::GetStyle().FramePadding;
             if (value.empty() && hint)
-                dl->AddText(nullptr, 0, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), hint,
-                            nullptr, width - pad.x * 2);
+                dl->AddText(nullptr, 0, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                            hint, nullptr, width - pad.x * 2);
             else
                 dl->AddText(nullptr, 0, ImVec2(pos.x + pad.x, pos.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text),
-                            shown.c_str(), shown.c_str() + shown.size());  // its rows end in "\r\n": ImGui draws no '\r'
+                            shown.c_str(),
+                            shown.c_str() + shown.size());  // its rows end in "\r\n": ImGui draws no '\r'
         }
     }
     // The character count, as people count characters.
@@ -572,7 +587,8 @@ bool UnitField(FormContext& f, const std::string& path, const char* label, std::
         // under the field, while a part of a name is typed. They stay while the mouse is
         // down on them, so a click can finish on a suggestion.
         const bool active = ImGui::IsItemActive();
-        if (active) f.state.unit_suggestions_open = true;
+        if (active)
+            f.state.unit_suggestions_open = true;
         else if (!ImGui::IsMouseDown(0) && !ImGui::IsMouseReleased(0))
             f.state.unit_suggestions_open = false;
         const std::string typed = shenbao::trim(value);

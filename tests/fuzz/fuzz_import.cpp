@@ -2,10 +2,10 @@
 // checks, printing, re-encoding (which must round-trip), and the review set; and the same
 // bytes as text in the long-text editor (soft wrap and an edit of it).
 // Built by scripts/fuzz with clang, ASan and UBSan.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <algorithm>
 #include <string>
 
 #include "builtin_programme.h"
