@@ -3,13 +3,18 @@
 // message that says what and where.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "checks.h"
 #include "codec.h"
 #include "field_access.h"
 #include "helpers.h"
 #include "print_html.h"
+#include "review.h"
+#include "summary.h"
 
 using namespace shenbao;
 
@@ -311,4 +316,71 @@ TEST_CASE("a broken form table is refused, each mistake named with where it is")
     field(j, "plan.aims")["input"] = "rich_text";
     field(j, "plan.end")["after"] = "plan.begin";
     CHECK(load_programme(j.dump()).problems.size() == 2);
+}
+
+TEST_CASE("a label changed in the programme file changes it in the checks, the print, the summary and the CSV") {
+    nlohmann::json j = nlohmann::json::parse(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+    for (nlohmann::json& section : j["form"]["sections"])
+        for (nlohmann::json& f : section["fields"]) {
+            if (f["path"] == "cover.applicant_unit") f["label"] = "申报学会名称";
+            if (f["path"] == "budget.requested") {
+                f["label"] = "市科协资助额";
+                f.erase("message_label");
+            }
+            if (f["path"] == "opinion.signatory") f["print_label"] = "法定代表人（签字）";
+        }
+    auto loaded = load_programme(j.dump());
+    REQUIRE(loaded.programme);
+    const Programme& p = *loaded.programme;
+
+    Application a = testing::complete("academic_exchange");
+    a.cover.applicant_unit.clear();
+    const Findings findings = check_application(p, a, testing::before_deadline());
+    CHECK(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.field == "cover.applicant_unit" && f.message.find("申报学会名称") != std::string::npos;
+    }));
+
+    const std::string html = print_html(p, a, fingerprint_of(a, p.id));
+    CHECK(html.find("法定代表人（签字）") != std::string::npos);
+    CHECK(html.find("负责人（签字）：") == std::string::npos);
+
+    bool row_found = false;
+    for (const SummarySection& s : summarise(p, a))
+        for (const SummaryRow& r : s.rows) row_found = row_found || r.label == "市科协资助额";
+    CHECK(row_found);
+
+    ReviewSet set;
+    const std::string csv = review_csv(p, set);
+    const std::string header = csv.substr(0, csv.find("\r\n"));
+    CHECK(header.find("申报学会名称") != std::string::npos);
+    CHECK(header.find("市科协资助额（元）") != std::string::npos);
+    CHECK(header.find("申报单位") == std::string::npos);
+}
+
+TEST_CASE("no label of the form is written in the code: the programme file is the one place") {
+    std::set<std::string> labels;
+    for (const char* file : {"/programmes/yancheng-2018.json", "/programmes/yancheng-2019.json"}) {
+        const nlohmann::json j = nlohmann::json::parse(testing::read_text(std::string(SHENBAO_ASSETS) + file));
+        for (const nlohmann::json& section : j["form"]["sections"])
+            for (const nlohmann::json& f : section["fields"]) {
+                for (const char* key : {"label", "print_label", "message_label", "short_label"})
+                    if (f.contains(key)) labels.insert(f[key].get<std::string>());
+                if (f.contains("columns"))
+                    for (const nlohmann::json& c : f["columns"]) labels.insert(c["label"].get<std::string>());
+            }
+    }
+    REQUIRE(labels.size() > 50);
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(SHENBAO_ASSETS) + "/../src")) {
+        if (!entry.is_regular_file()) continue;
+        const std::string text = testing::read_text(entry.path().string());
+        for (const std::string& label : labels)
+            if (text.find("\"" + label + "\"") != std::string::npos)
+                found.push_back(entry.path().filename().string() + ": \"" + label + "\"");
+    }
+    CHECK_MESSAGE(found.empty(), [&] {
+        std::string all;
+        for (const std::string& f : found) all += f + "\n";
+        return all;
+    }());
 }

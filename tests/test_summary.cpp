@@ -27,7 +27,7 @@ std::string value_of(const SummarySection& s, const std::string& label) {
 TEST_CASE("an academic event shows its form, scale and level, the invited experts and the budget lines") {
     const Application a = complete("academic_exchange");
     const auto all = summarise(programme(), a);
-    const SummarySection* details = section(all, "类别信息");
+    const SummarySection* details = section(all, "活动信息");  // the kind's section of the form
     REQUIRE(details);
     CHECK(value_of(*details, "活动形式") == a.academic.format);
     CHECK(value_of(*details, "活动规模") == a.academic.scale);
@@ -37,11 +37,11 @@ TEST_CASE("an academic event shows its form, scale and level, the invited expert
     REQUIRE(experts->rows.size() == a.academic.experts.size());
     CHECK(experts->rows[0].label == a.academic.experts[0].name);
     CHECK(experts->rows[0].value.find(a.academic.experts[0].title) != std::string::npos);
-    const SummarySection* budget = section(all, "经费预算（元）");
+    const SummarySection* budget = section(all, "项目经费预算（元）");
     REQUIRE(budget);
     CHECK(value_of(*budget, "合计") == a.budget.total().display());
     CHECK(value_of(*budget, "申请市科协资助") == a.budget.requested.value()->display());
-    const SummarySection* indicators = section(all, "考核指标");
+    const SummarySection* indicators = section(all, "考核指标（可量化）");
     REQUIRE(indicators);
     CHECK(indicators->rows.size() >= 1);
 }
@@ -50,7 +50,7 @@ TEST_CASE("a service station shows its host and its expert team; blanks read as 
     Application a = complete("service_station");
     a.station.host_address = "  ";
     const auto all = summarise(programme(), a);
-    const SummarySection* details = section(all, "类别信息");
+    const SummarySection* details = section(all, "服务站信息");
     REQUIRE(details);
     CHECK(value_of(*details, "依托单位名称") == a.station.host_name);
     CHECK(value_of(*details, "服务站地址") == "—");

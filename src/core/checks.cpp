@@ -100,7 +100,7 @@ private:
         if (!filled) missing(s, field, "请填写" + label, clause);
     }
     std::string kind_clause(const std::string& part) const {
-        return "附件2·" + (rule_ ? rule_->name : std::string("项目类别")) + "·" + part;
+        return "附件2·" + (rule_ ? rule_->name : p_.form.label_of("cover.kind")) + "·" + part;
     }
     bool applied_here() const { return rule_ && rule_->route.type == Route::Type::ThisCall; }
 
@@ -256,10 +256,13 @@ private:
         if (applied && applied_here()) {
             if (*applied > p_.deadline)
                 add(Severity::Error, "cover.applied_on",
-                    "申报时间" + applied->chinese() + "晚于申报截止日期" + p_.deadline.chinese(), p_.deadline_clause);
+                    p_.form.label_of("cover.applied_on") + applied->chinese() + "晚于申报截止日期" +
+                        p_.deadline.chinese(),
+                    p_.deadline_clause);
             if (*applied < p_.issued_on)
                 add(Severity::Warning, "cover.applied_on",
-                    "申报时间" + applied->chinese() + "早于通知印发日期" + p_.issued_on.chinese() + "，请核对",
+                    p_.form.label_of("cover.applied_on") + applied->chinese() + "早于通知印发日期" +
+                        p_.issued_on.chinese() + "，请核对",
                     p_.deadline_clause);
         }
         if (applied_here() && today_ > p_.deadline)
@@ -551,6 +554,21 @@ bool is_valid_phone(std::string_view text) {
 std::string section_of(const std::string& field) {
     size_t end = field.find_first_of(".[");
     return field.substr(0, end);
+}
+
+std::vector<FormPart> form_parts(const Programme& programme, KindId kind) {
+    std::vector<FormPart> parts;
+    for (const SectionSpec& s : programme.form.sections) {
+        if (!s.shown_for(kind)) continue;
+        for (const FieldSpec& f : s.fields) {
+            if (!f.shown_for(kind)) continue;
+            const std::string key = section_of(f.path);
+            const bool known = std::any_of(parts.begin(), parts.end(), [&](const FormPart& p) { return p.key == key; });
+            if (!known) parts.push_back({key, s.title_of(kind)});
+        }
+    }
+    parts.push_back({"", "整体"});
+    return parts;
 }
 
 Findings check_application(const Programme& programme, const Application& app, const Date& today) {

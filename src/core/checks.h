@@ -53,4 +53,12 @@ bool is_number_text(std::string_view text);
 // eligibility, evidence, details), for grouping findings and completeness.
 std::string section_of(const std::string& field);
 
+// The parts of the 申报书 as the checks group them, in the form's order: the key (the
+// section_of its fields) and the title the form gives it for the kind; last "" (整体),
+// which also takes every finding whose key is not a part's.
+struct FormPart {
+    std::string key, title;
+};
+std::vector<FormPart> form_parts(const Programme& programme, KindId kind);
+
 }  // namespace shenbao

@@ -175,6 +175,7 @@ private:
             problem(at + ".input", "未知的输入类型“" + input + "”");
         f.print_label = text(j, "print_label", at, false);
         f.message_label = text(j, "message_label", at, false);
+        f.short_label = text(j, "short_label", at, false);
         f.hint = text(j, "hint", at, false);
         f.unit = text(j, "unit", at, false);
         f.clause = text(j, "clause", at, false);
@@ -364,6 +365,16 @@ const FieldSpec* FormSpec::field(const std::string& path) const {
     return nullptr;
 }
 
+std::string FormSpec::label_of(const std::string& path) const {
+    const FieldSpec* f = field(path);
+    return f ? f->label : path;
+}
+
+std::string FormSpec::short_label_of(const std::string& path) const {
+    const FieldSpec* f = field(path);
+    return f ? f->headed() : path;
+}
+
 std::vector<const FieldSpec*> FormSpec::fields_for(KindId kind) const {
     std::vector<const FieldSpec*> out;
     for (const SectionSpec& s : sections)
@@ -379,10 +390,19 @@ FormLoad load_form(const json& form, const std::vector<std::string>& option_list
 
 const std::vector<RuleNeeds>& rule_needs() {
     static const std::vector<RuleNeeds> needs = {
-        {"项目类别", "cover.kind", InputKind::Kind},          {"申报截止日期", "cover.applied_on", InputKind::Date},
-        {"活动时间范围", "plan.start", InputKind::Date},      {"活动时间范围", "plan.end", InputKind::Date},
-        {"经费预算", "budget.lines", InputKind::Table},       {"经费预算", "budget.requested", InputKind::Money},
-        {"经费预算", "budget.self_raised", InputKind::Money}, {"单位意见日期", "opinion.signed_on", InputKind::Date},
+        {"类别与资助标准", "cover.kind", InputKind::Kind},
+        {"申报截止日期", "cover.applied_on", InputKind::Date},
+        {"活动时间范围", "plan.start", InputKind::Date},
+        {"活动时间范围", "plan.end", InputKind::Date},
+        {"经费预算", "budget.lines", InputKind::Table},
+        {"经费预算", "budget.requested", InputKind::Money},
+        {"经费预算", "budget.self_raised", InputKind::Money},
+        {"单位意见日期", "opinion.signed_on", InputKind::Date},
+        {"审阅汇总", "cover.applicant_unit", InputKind::Unit},
+        {"审阅汇总", "cover.project_name", InputKind::Text},
+        {"审阅汇总", "cover.project_leader", InputKind::Text},
+        {"审阅汇总", "cover.phone", InputKind::Phone},
+        {"单位意见签字栏", "opinion.signatory", InputKind::Text},
     };
     return needs;
 }

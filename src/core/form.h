@@ -52,6 +52,7 @@ struct FieldSpec {
     std::string path, label;
     std::string print_label;    // the label on paper when it differs (a check box's question)
     std::string message_label;  // the label in messages when it differs ("请填写<message_label>")
+    std::string short_label;    // a column heading where room is short (审阅's table)
     InputKind input = InputKind::Text;
     std::vector<KindId> kinds;  // the kinds that show the field; empty: every kind
     Need need = Need::Optional;
@@ -74,6 +75,7 @@ struct FieldSpec {
     Need need_for(KindId kind) const;
     const std::string& printed_label() const { return print_label.empty() ? label : print_label; }
     const std::string& named() const { return message_label.empty() ? label : message_label; }
+    const std::string& headed() const { return short_label.empty() ? label : short_label; }
 };
 
 struct SectionSpec {
@@ -93,6 +95,10 @@ struct SectionSpec {
 struct FormSpec {
     std::vector<SectionSpec> sections;
     const FieldSpec* field(const std::string& path) const;
+    // A field the code reads (rule_needs() has it, so a loaded form does): its label, its
+    // short label. The path itself if the form lacks it.
+    std::string label_of(const std::string& path) const;
+    std::string short_label_of(const std::string& path) const;
     // Every field shown for the kind, in the order of the form.
     std::vector<const FieldSpec*> fields_for(KindId kind) const;
 };

@@ -281,11 +281,12 @@ private:
     void opinion(const SectionSpec& s) {
         const UnitOpinion& o = a_.opinion;
         heading(s.printed_title(a_.cover.kind));
+        const std::string signatory_label = p_.form.field("opinion.signatory")->printed_label();  // rule_needs
         // An opinion left blank is written by hand on the paper: room for it above the signature.
         out_ +=
             std::string("<table class=\"sign\"><tr><td>") +
             (trim(o.opinion).empty() ? "<div class=\"handwrite\"></div>" : "<div>" + u(o.opinion) + "</div>") +
-            "\n<div class=\"line\">负责人（签字）：" +
+            "\n<div class=\"line\">" + esc(signatory_label) + "：" +
             (o.signatory.empty() ? std::string("&#12288;&#12288;&#12288;&#12288;&#12288;&#12288;") : u(o.signatory)) +
             "&#12288;&#12288;&#12288;&#12288;（单位公章）</div>\n<div class=\"line\" style=\"text-align:right\">" +
             date_or_blank(o.signed_on) + "</div></td></tr></table>\n";

@@ -208,7 +208,7 @@ std::string Programme::field_clause(const FieldSpec& field, KindId id) const {
     const std::string& c = field.clause;
     if (c.empty()) return clause("complete");
     const KindRule* k = kind(id);
-    if (c.rfind("kind:", 0) == 0) return "附件2·" + (k ? k->name : std::string("项目类别")) + "·" + c.substr(5);
+    if (c.rfind("kind:", 0) == 0) return "附件2·" + (k ? k->name : form.label_of("cover.kind")) + "·" + c.substr(5);
     if (c == "funding") return k ? k->funding.clause : clause("complete");
     if (c == "expense") return expense_clause;
     for (const auto& [key, text] : clauses)

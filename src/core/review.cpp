@@ -207,9 +207,18 @@ std::string csv_field(std::string_view text) {
 
 std::string review_csv(const Programme& programme, const ReviewSet& set) {
     std::string out = "\xEF\xBB\xBF";
-    const char* headers[] = {"申报单位", "项目类别", "项目名称", "申请金额（元）", "拟资助金额（元）",
-                             "错误",     "警告",     "申报时间", "指纹",           "审阅意见",
-                             "文件"};
+    const FormSpec& form = programme.form;
+    const std::string headers[] = {form.label_of("cover.applicant_unit"),
+                                   form.label_of("cover.kind"),
+                                   form.label_of("cover.project_name"),
+                                   form.label_of("budget.requested") + "（元）",
+                                   "拟资助金额（元）",
+                                   "错误",
+                                   "警告",
+                                   form.label_of("cover.applied_on"),
+                                   "指纹",
+                                   "审阅意见",
+                                   "文件"};
     for (size_t i = 0; i < std::size(headers); ++i) out += (i ? "," : "") + csv_field(headers[i]);
     out += "\r\n";
     for (const Submission& s : set.items) {

@@ -34,9 +34,15 @@ std::vector<SummarySection> summarise(const Programme& programme, const Applicat
     std::vector<SummarySection> out;
     // The kind's own sections of the form (those shown for some kinds only), their
     // one-value fields as rows: labels and order from the programme's field table.
-    SummarySection details{"类别信息", {}};
+    auto title_of = [&](const std::string& id) {
+        for (const SectionSpec& s : programme.form.sections)
+            if (s.id == id) return s.title_of(a.cover.kind);
+        return id;
+    };
+    SummarySection details{"", {}};
     for (const SectionSpec& section : programme.form.sections) {
         if (section.kinds.empty() || !section.shown_for(a.cover.kind)) continue;
+        if (details.title.empty()) details.title = section.title_of(a.cover.kind);
         for (const FieldSpec& f : section.fields) {
             if (!f.shown_for(a.cover.kind)) continue;
             switch (f.input) {
@@ -58,24 +64,23 @@ std::vector<SummarySection> summarise(const Programme& programme, const Applicat
     add(out, std::move(details));
 
     if (a.cover.kind == KindId::AcademicExchange) {
-        SummarySection experts{"拟邀请专家", {}};
+        SummarySection experts{programme.form.label_of("details.experts"), {}};
         for (const InvitedExpert& e : a.academic.experts)
             experts.rows.push_back({or_dash(e.name), joined({e.title, e.unit})});
         add(out, std::move(experts));
     }
-    const KindRule* rule = programme.kind(a.cover.kind);
-    SummarySection team{rule && rule->expert_team_min > 0 ? "专家服务团队" : "项目团队", {}};
+    SummarySection team{title_of("team"), {}};
     for (const TeamMember& m : a.team)
         team.rows.push_back({or_dash(m.name), joined({m.title, m.speciality, m.unit, m.phone})});
     add(out, std::move(team));
 
-    SummarySection indicators{"考核指标", {}};
+    SummarySection indicators{programme.form.label_of("plan.indicators"), {}};
     for (const Indicator& i : a.plan.indicators)
         if (!trim(i.name).empty() || !trim(i.target).empty())
             indicators.rows.push_back({or_dash(i.name), joined({i.target + trim(i.unit)})});
     add(out, std::move(indicators));
 
-    SummarySection budget{"经费预算（元）", {}};
+    SummarySection budget{title_of("budget") + "（元）", {}};
     for (const BudgetLine& l : a.budget.lines) {
         if (trim(l.description).empty() && l.amount.empty()) continue;
         const ExpenseKind* k = programme.expense_kind(l.expense_kind);
@@ -86,8 +91,10 @@ std::vector<SummarySection> summarise(const Programme& programme, const Applicat
     if (!budget.rows.empty()) {
         budget.rows.push_back({"合计", a.budget.total().display()});
         const auto requested = a.budget.requested.value(), self = a.budget.self_raised.value();
-        budget.rows.push_back({"申请市科协资助", requested ? requested->display() : or_dash(a.budget.requested.text)});
-        budget.rows.push_back({"自筹经费", self ? self->display() : or_dash(a.budget.self_raised.text)});
+        budget.rows.push_back({programme.form.label_of("budget.requested"),
+                               requested ? requested->display() : or_dash(a.budget.requested.text)});
+        budget.rows.push_back({programme.form.label_of("budget.self_raised"),
+                               self ? self->display() : or_dash(a.budget.self_raised.text)});
     }
     add(out, std::move(budget));
     return out;

@@ -182,14 +182,11 @@ void App::refresh_checks() {
 namespace {
 
 // Which sections differ between two versions, for comparing at a glance.
-std::string differences_between(const Application& a, const Application& b) {
-    static const std::pair<const char*, const char*> kParts[] = {
-        {"\"cover\"", "封面"}, {"\"plan\"", "项目内容"},   {"\"details\"", "类别信息"},
-        {"\"team\"", "团队"},  {"\"budget\"", "经费预算"}, {"\"opinion\"", "单位意见"}};
+std::string differences_between(const Programme& call, const Application& a, const Application& b) {
     std::string out;
     int changed = 0;
     if (a.cover.kind != b.cover.kind) {
-        out += "项目类别 ";
+        out += call.form.label_of("cover.kind") + " ";
         ++changed;
     }
     auto part = [](const std::string& json, const char* key) {
@@ -207,11 +204,14 @@ std::string differences_between(const Application& a, const Application& b) {
         return json.substr(at, i - at);
     };
     const std::string ja = canonical_content(a), jb = canonical_content(b);
-    for (const auto& [key, label] : kParts)
-        if (part(ja, key) != part(jb, key)) {
-            out += std::string(label) + " ";
+    for (const FormPart& p : form_parts(call, b.cover.kind)) {
+        if (p.key.empty()) continue;
+        const std::string key = "\"" + p.key + "\"";
+        if (part(ja, key.c_str()) != part(jb, key.c_str())) {
+            out += p.title + " ";
             ++changed;
         }
+    }
     if (changed == 0) return "与当前内容相同";
     return "与当前不同：" + out;
 }
@@ -323,7 +323,7 @@ void App::handle(const cmd::ShowRevisions& c) {
     state.revision_notes.clear();
     for (const Revision& r : state.revisions) {
         auto old = workspace_->read_revision(c.id, r.file);
-        state.revision_notes.push_back(old ? differences_between(old->app, d->app) : "无法读取");
+        state.revision_notes.push_back(old ? differences_between(programme_of(*d), old->app, d->app) : "无法读取");
     }
     show(Page::Revisions);
 }

@@ -384,14 +384,19 @@ void DrawChecks(AppState& s, Draft& d) {
     if (errors > 0 && !d.mark_all && ImGui::SmallButton("在表单中标出全部问题")) d.mark_all = true;
     ImGui::Separator();
 
-    static const std::pair<const char*, const char*> kSections[] = {
-        {"cover", "封面"},        {"plan", "项目内容"},    {"details", "类别信息"},
-        {"team", "团队"},         {"budget", "经费预算"},  {"eligibility", "申报条件"},
-        {"evidence", "佐证材料"}, {"opinion", "单位意见"}, {"", "整体"}};
-    for (const auto& [key, title] : kSections) {
+    const std::vector<FormPart> parts = form_parts(*s.programme, d.app.cover.kind);
+    auto part_of = [&](const Finding& x) {
+        const std::string key = section_of(x.field);
+        for (const FormPart& p : parts)
+            if (p.key == key) return key;
+        return std::string();  // 整体
+    };
+    for (const FormPart& form_part : parts) {
+        const std::string& key = form_part.key;
+        const char* title = form_part.title.c_str();
         std::vector<const Finding*> group;
         for (const Finding& x : d.findings)
-            if (section_of(x.field) == key) group.push_back(&x);
+            if (part_of(x) == key) group.push_back(&x);
         const Completeness::Part* part = d.completeness.section(key);
         if (group.empty() && !part) continue;
         ImGui::Spacing();

@@ -128,7 +128,7 @@ void KindField(FormContext& f, const FieldSpec& spec) {
 
 // The expense kind of a budget line: one of 说明6's kinds, or another the person names
 // (说明6 ends in 等; the checks say who pays for it).
-void ExpenseKindCell(FormContext& f, const std::string& path, std::string& kind_id) {
+void ExpenseKindCell(FormContext& f, const std::string& path, const std::string& label, std::string& kind_id) {
     const Programme& p = *f.state.programme;
     const ExpenseKind* kind = p.expense_kind(kind_id);
     constexpr const char* kOther = "其他科目（自填）";
@@ -136,7 +136,7 @@ void ExpenseKindCell(FormContext& f, const std::string& path, std::string& kind_
     const bool open = ImGui::BeginCombo("##kind", kind ? kind->label.c_str() : kOther);
     FocusRequestedItem(f.state, path);
     if (ImGui::IsItemFocused()) f.state.focused_field = path;
-    NoteItem(f.state, path, "经费科目", "combobox");
+    NoteItem(f.state, path, label, "combobox");
     if (open) {
         for (const ExpenseKind& e : p.expense_kinds)
             if (ImGui::Selectable(e.label.c_str(), e.id == kind_id) && e.id != kind_id) {
@@ -176,7 +176,7 @@ void TableField(FormContext& f, const FieldSpec& spec, bool with_label) {
                 if (!cell) continue;
                 const std::string path = at(spec.path.c_str(), i, c.key.c_str());
                 if (c.input == InputKind::ExpenseKind)
-                    ExpenseKindCell(f, path, *cell);
+                    ExpenseKindCell(f, path, c.label, *cell);
                 else if (c.input == InputKind::Money)
                     Cell(f, path, c.label.c_str(), *cell, c.hint.c_str(), ImGuiInputTextFlags_CallbackCharFilter,
                          MoneyCharFilter, normalise_money);

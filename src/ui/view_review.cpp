@@ -8,6 +8,7 @@
 
 #include "checks.h"
 #include "codec.h"
+#include "field_access.h"
 #include "summary.h"
 #include "text.h"
 #include "views.h"
@@ -111,14 +112,20 @@ void DrawTable(AppState& s) {
         auto fixed = [&](const char* header, const char* widest) {
             return std::max(ImGui::CalcTextSize(header).x, ImGui::CalcTextSize(widest).x) + pad;
         };
-        ImGui::TableSetupColumn("申报单位", ImGuiTableColumnFlags_DefaultSort, 2.2f, kUnit);
-        ImGui::TableSetupColumn("类别", 0, 1.6f, kKind);
-        ImGui::TableSetupColumn("项目名称", 0, 3.0f, kName);
-        ImGui::TableSetupColumn("申请", ImGuiTableColumnFlags_WidthFixed, fixed("申请", "00,000.00"), kRequested);
+        const FormSpec& form = s.programme->form;
+        const std::string requested = form.short_label_of("budget.requested");
+        ImGui::TableSetupColumn(form.short_label_of("cover.applicant_unit").c_str(), ImGuiTableColumnFlags_DefaultSort,
+                                2.2f, kUnit);
+        ImGui::TableSetupColumn(form.short_label_of("cover.kind").c_str(), 0, 1.6f, kKind);
+        ImGui::TableSetupColumn(form.short_label_of("cover.project_name").c_str(), 0, 3.0f, kName);
+        ImGui::TableSetupColumn(requested.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                fixed(requested.c_str(), "00,000.00"), kRequested);
         ImGui::TableSetupColumn("拟资助", ImGuiTableColumnFlags_WidthFixed, fixed("拟资助", "00,000.00"), kProposed);
         ImGui::TableSetupColumn("错误", ImGuiTableColumnFlags_WidthFixed, fixed("错误", "00"), kErrors);
         ImGui::TableSetupColumn("警告", ImGuiTableColumnFlags_WidthFixed, fixed("警告", "00"), kWarnings);
-        ImGui::TableSetupColumn("申报时间", ImGuiTableColumnFlags_WidthFixed, fixed("申报时间", "2018-05-31"), kDate);
+        const std::string applied_on = form.short_label_of("cover.applied_on");
+        ImGui::TableSetupColumn(applied_on.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                fixed(applied_on.c_str(), "2018-05-31"), kDate);
         ImGui::TableSetupColumn("指纹", ImGuiTableColumnFlags_WidthFixed, fixed("指纹", "000000000000"), kFingerprint);
         ImGui::TableHeadersRow();
         ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
@@ -188,25 +195,30 @@ void DrawDetail(AppState& s, Submission& x) {
     SectionHeading(x.app.cover.project_name.empty() ? "未命名申报书" : x.app.cover.project_name.c_str(),
                    kind_label(s, x.app.cover.kind).c_str());
     ImGui::PushTextWrapPos(0);
-    auto row = [](const char* label, const std::string& value) {
-        ImGui::TextUnformatted(label);
+    auto row = [](const std::string& label, const std::string& value) {
+        ImGui::TextUnformatted(label.c_str());
         ImGui::SameLine(150);
         ImGui::TextUnformatted(value.empty() ? "—" : value.c_str());
     };
-    row("申报单位", x.app.cover.applicant_unit);
-    row("项目负责人", x.app.cover.project_leader + "  " + x.app.cover.phone);
-    row("申报时间", x.submitted_on());
+    const FormSpec& form = s.programme->form;
+    row(form.label_of("cover.applicant_unit"), x.app.cover.applicant_unit);
+    row(form.label_of("cover.project_leader"), x.app.cover.project_leader + "  " + x.app.cover.phone);
+    row(form.label_of("cover.applied_on"), x.submitted_on());
     row("实施时间", x.app.plan.start.text + " 至 " + x.app.plan.end.text);
-    row("实施地点", x.app.plan.place);
-    row("申请资助", money_text(x.requested()) + " 元（预算合计 " + x.app.budget.total().display() + " 元）");
+    if (const FieldSpec* place = form.field("plan.place")) row(place->label, x.app.plan.place);
+    row(form.label_of("budget.requested"),
+        money_text(x.requested()) + " 元（预算合计 " + x.app.budget.total().display() + " 元）");
     row("文件", x.file_name + "  指纹 " + short_fingerprint(x.fingerprint));
     ImGui::Spacing();
-    ImGui::TextUnformatted("项目目标");
-    MutedParagraph("review.aims", x.app.plan.aims);
-    ImGui::TextUnformatted("项目内容与实施计划");
-    MutedParagraph("review.content", x.app.plan.content);
-    ImGui::TextUnformatted("预期成果");
-    MutedParagraph("review.expected_results", x.app.plan.expected_results);
+    // The long texts of 项目内容, as the call's form has them.
+    for (const SectionSpec& section : form.sections) {
+        if (section.id != "plan") continue;
+        for (const FieldSpec& f : section.fields) {
+            if (f.input != InputKind::LongText || !f.shown_for(x.app.cover.kind)) continue;
+            ImGui::TextUnformatted(f.label.c_str());
+            MutedParagraph(("review." + f.path).c_str(), text_at(x.app, f.path));
+        }
+    }
     // What 附件2 says reviewers weigh (活动规模、主办活动级别), the people and the money.
     for (const SummarySection& section : summarise(*s.programme, x.app)) {
         SectionHeading(section.title.c_str());
@@ -303,9 +315,9 @@ void DrawReviewTotals(AppState& s) {
     ImGui::TextUnformatted("汇总");
     ImGui::PopStyleColor();
     if (ImGui::BeginTable("kinds", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("类别", 0, 2.2f);
+        ImGui::TableSetupColumn(s.programme->form.short_label_of("cover.kind").c_str(), 0, 2.2f);
         ImGui::TableSetupColumn("份数", 0, 0.7f);
-        ImGui::TableSetupColumn("申请", 0, 1.5f);
+        ImGui::TableSetupColumn(s.programme->form.short_label_of("budget.requested").c_str(), 0, 1.5f);
         ImGui::TableSetupColumn("拟资助", 0, 1.5f);
         ImGui::TableHeadersRow();
         auto line = [&](const char* name, const KindTotal& k, const char* standard) {

@@ -106,7 +106,7 @@ export const tests = [
         assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
         const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l);
         assert.equal(lines.length, 201);
-        assert.ok(lines[0].startsWith('"申报单位","项目类别","项目名称","申请金额（元）","拟资助金额（元）"'));
+        assert.ok(lines[0].startsWith('"申报单位","项目类别","项目名称","申请市科协资助（元）","拟资助金额（元）"'));
         assert.ok(lines.some((l) => l.includes('"1200"')));
         const sum = lines.slice(1).reduce((s, l) => s + Number(l.split('","')[3]), 0);
         assert.equal(sum, good.reduce((s, f) => s + f.requested, 0));
