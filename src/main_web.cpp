@@ -330,7 +330,7 @@ int main() {
         return 1;
     }
     g_dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-    ui::ApplyTheme(app.state.settings.ui_scale);
+    ui::ApplyTheme(app.state.settings.ui_scale, platform::coarse_pointer());
     if (!app.state.fonts.init(kFontCssPx, app.state.settings.ui_scale, g_dpr)) {
         EM_ASM({ shenbaoPlatform.fail('字体文件缺失，请刷新页面'); });
         return 1;

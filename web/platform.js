@@ -146,6 +146,9 @@
     const shortcut = isMac ? e.metaKey : e.ctrlKey;
     const k = e.key.length === 1 ? e.key.toLowerCase() : '';
     if (shortcut && k === 'v') return;  // the paste event brings the text
+    // Ctrl/⌘ with +, -, 0 is the browser's zoom: it stays the browser's (the app lays
+    // itself out again on the resize that follows).
+    if ((e.ctrlKey || e.metaKey) && ['+', '=', '-', '_', '0'].includes(e.key)) return;
     const printable = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
     // A plain character arrives as text (input event); ImGui needs only the keys that
     // act: named keys, shortcuts, and Space (it activates buttons and checkboxes).
@@ -237,7 +240,8 @@
   });
   canvas.addEventListener('pointerdown', (e) => {
     e.preventDefault();
-    ime.focus({ preventScroll: true });
+    // A finger's keyboard opens on lifting, if the tap reached a text field (below).
+    if (e.pointerType !== 'touch') ime.focus({ preventScroll: true });
     // Some engines refuse to capture a pointer they did not make themselves (synthetic or
     // assistive input in Chromium 86): the press must still reach the app.
     try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* the press goes on without capture */ }
@@ -259,6 +263,11 @@
         Module._shenbao_mouse_pos(e.clientX, e.clientY, 1);
         Module._shenbao_mouse_button(0, 1);
         Module._shenbao_mouse_button(0, 0);
+        // The press and the release, drawn now: a tapped text field is active before this
+        // handler returns, and focusing the keyboard sink here (inside the touch's own
+        // handler) is what makes iOS Safari open the on-screen keyboard.
+        drawFrame();
+        drawFrame();
       }
       Module._shenbao_mouse_pos(-1e6, -1e6, 1);  // no hover after a tap
     } else {
@@ -272,6 +281,7 @@
   });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   canvas.addEventListener('wheel', (e) => {
+    if (e.ctrlKey) return;  // Ctrl+wheel (and a trackpad's pinch) zooms the page, as everywhere
     e.preventDefault();
     const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
     Module._shenbao_wheel(-e.deltaX * scale, -e.deltaY * scale);

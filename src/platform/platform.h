@@ -48,6 +48,8 @@ void pick_files();
 
 // One writer across tabs: false when another tab of the app holds the lock.
 bool is_writer();
+// The screen is worked with a finger (pointer: coarse): controls are made big enough to tap.
+bool coarse_pointer();
 void take_over();       // become the writer (the other tab saves and lets go)
 void release_writer();  // let another tab write (after this one's edits are synced)
 void apply_update();    // switch to the new build waiting in the service worker

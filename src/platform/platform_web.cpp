@@ -111,6 +111,10 @@ void send_by_email(const std::string& to, const std::string& subject, const std:
     EM_ASM({ shenbaoPlatform.sendMail(); });
 }
 
+bool coarse_pointer() {
+    return EM_ASM_INT({ return (window.matchMedia && matchMedia('(pointer: coarse)').matches) ? 1 : 0; }) != 0;
+}
+
 bool is_writer() {
     return EM_ASM_INT({ return shenbaoPlatform.isWriter(); }) != 0;
 }

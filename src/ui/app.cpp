@@ -161,6 +161,7 @@ void App::opened(const std::string& id) {
     // Whatever had the keyboard before (a list row, a button of another page) is gone.
     state.nav_field = "cover.project_name";
     state.page = Page::Form;
+    state.pane = Pane::Main;
     if (Draft* d = state.find(id)) state.fonts.need_text(canonical_content(d->app));
     // A new draft must reach the store soon even if nothing else is typed.
     if (workspace_->any_dirty()) state.mark_pending();
@@ -231,12 +232,18 @@ void App::apply(const Command& command) {
 
 void App::show(Page page) {
     state.page = page;
+    state.pane = Pane::Main;
     state.focus_form = true;
 }
 
 void App::handle(const cmd::ShowPage& c) {
     show(c.page);
     if (c.page == Page::Storage) platform::refresh_storage_info(true);
+}
+
+void App::handle(const cmd::ShowPane& c) {
+    state.pane = c.pane;
+    state.focus_form = true;
 }
 
 void App::handle(const cmd::ChooseCall& c) {
@@ -288,7 +295,7 @@ void App::handle(const cmd::SetScale& c) {
     const float scale = std::clamp(c.scale, 0.9f, 2.0f);
     if (scale == state.settings.ui_scale) return;
     state.settings.ui_scale = scale;
-    ApplyTheme(scale);
+    ApplyTheme(scale, platform::coarse_pointer());
     state.fonts.set_scale(scale, ImGui::GetIO().DisplayFramebufferScale.x);
     save_settings();
 }
@@ -339,6 +346,7 @@ void App::handle(const cmd::RestoreRevision& c) {
 
 void App::handle(const cmd::SetMode& c) {
     state.mode = c.mode;
+    state.pane = Pane::Main;
     state.review_open_id.clear();
     state.focus_form = true;
 }
@@ -692,8 +700,15 @@ std::string App::drafts_json() {
 std::string App::layout_json() {
     nlohmann::json out = nlohmann::json::array();
     for (const LaidOutItem& i : state.layout)
-        out.push_back(
-            {{"name", i.name}, {"label", i.label}, {"role", i.role}, {"x", i.x}, {"y", i.y}, {"w", i.w}, {"h", i.h}});
+        out.push_back({{"name", i.name},
+                       {"label", i.label},
+                       {"role", i.role},
+                       {"x", i.x},
+                       {"y", i.y},
+                       {"w", i.w},
+                       {"h", i.h},
+                       {"tw", i.label_w},
+                       {"fh", i.full_h}});
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

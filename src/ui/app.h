@@ -46,6 +46,7 @@ public:
 private:
     void apply(const Command& command);  // refused when it writes and this tab may not
     void handle(const cmd::ShowPage&);
+    void handle(const cmd::ShowPane&);
     void handle(const cmd::ChooseCall&);
     void handle(const cmd::NewDraft&);
     void handle(const cmd::OpenDraft&);

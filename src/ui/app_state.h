@@ -42,6 +42,8 @@ struct LaidOutItem {
     std::string label;  // what a person reads on or beside it
     std::string role;   // button, textbox, combobox, checkbox, row, link
     float x = 0, y = 0, w = 0, h = 0;
+    float label_w = 0;  // the width the label's text needs, drawn on one line
+    float full_h = 0;   // the height of the whole item, seen or not
 };
 
 struct Settings {
@@ -72,6 +74,8 @@ struct AppState {
     std::string nav_field;                     // put the keyboard position on this field, without activating it
     int focus_waits = 0;                       // frames focus_field has waited for an item of its name
     std::vector<LaidOutItem> layout;           // the items drawn this frame, in drawing order
+    Width width = Width::Wide;                 // of this frame
+    Pane pane = Pane::Main;                    // on a medium or narrow screen
     Page page = Page::Form;                    // in 申报 mode
     std::vector<shenbao::Revision> revisions;  // of the current draft, on Page::Revisions
     std::vector<std::string> revision_notes;   // how each differs from the draft now

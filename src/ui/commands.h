@@ -15,18 +15,34 @@ namespace ui {
 // 申报书 (the new-draft page when there is none).
 enum class Page { Form, NewDraft, Trash, HandIn, ImportReport, Storage, Revisions };
 
+// How much room there is (CSS px after the browser's zoom, divided by 界面大小): wide
+// shows three panes; medium the page with the checks beside it, the list on demand;
+// narrow one pane at a time.
+enum class Width { Narrow, Medium, Wide };
+Width width_class(float css_width, float ui_scale);
+
+// On a medium or narrow screen, which pane is shown: the page, the list beside it (drafts,
+// or 审阅's import and filters), or the checks (审阅's totals).
+enum class Pane { Main, List, Checks };
+
 // Who the app is working for: an applicant drafting, or the association reviewing.
 enum class Mode { Drafting, Review };
 
 namespace cmd {
 
 // A command with kWrites changes what is stored: refused in a tab that is not the writer.
+
+// Revisions has its own command (it names the draft).
 struct ShowPage {
     Page page;
-};  // Revisions has its own command (it names the draft)
+};
+struct ShowPane {
+    Pane pane;
+};
+// the call new drafts are for
 struct ChooseCall {
     std::string programme_id;
-};  // the call new drafts are for
+};
 struct NewDraft {
     static constexpr bool kWrites = true;
     shenbao::KindId kind;
@@ -42,14 +58,16 @@ struct RenameDraft {
     static constexpr bool kWrites = true;
     std::string id, name;
 };
+// to the trash
 struct DeleteDraft {
     static constexpr bool kWrites = true;
     std::string id;
-};  // to the trash
+};
+// from the trash
 struct RestoreDraft {
     static constexpr bool kWrites = true;
     std::string id;
-};  // from the trash
+};
 struct Undo {
     static constexpr bool kWrites = true;
 };
@@ -57,9 +75,10 @@ struct Redo {
     static constexpr bool kWrites = true;
 };
 struct SaveNow {};
+// 0.9 .. 2.0
 struct SetScale {
     float scale;
-};  // 0.9 .. 2.0
+};
 
 enum class HandInWay { Print, ExportJson, ExportHtml, Email };
 struct HandIn {
@@ -70,16 +89,19 @@ struct HandIn {
 struct PickImport {
     static constexpr bool kWrites = true;
 };
-struct TakeOver {};     // become the writer
-struct ApplyUpdate {};  // reload into the new build, once everything is stored
-struct Backup {};       // every draft with its revisions, one file
+struct TakeOver {};  // become the writer
+// reload into the new build, once everything is stored
+struct ApplyUpdate {};
+struct Backup {};  // every draft with its revisions, one file
 struct PickBackup {
     static constexpr bool kWrites = true;
 };
-struct AskPersist {};  // ask the browser to keep the data (navigator.storage.persist)
+// ask the browser to keep the data (navigator.storage.persist)
+struct AskPersist {};
+// the kept earlier versions of a draft
 struct ShowRevisions {
     std::string id;
-};  // the kept earlier versions of a draft
+};
 struct RestoreRevision {
     static constexpr bool kWrites = true;
     std::string id, file;
@@ -88,9 +110,10 @@ struct RestoreRevision {
 struct SetMode {
     Mode mode;
 };
+// a received 申报书, printed, on screen
 struct ViewSubmission {
     std::string id;
-};  // a received 申报书, printed, on screen
+};
 struct ExportReviewCsv {};
 struct ExportPublication {};
 struct ResolveResubmission {
@@ -98,18 +121,19 @@ struct ResolveResubmission {
     size_t index;
     bool keep_new;
 };
+// a review field was edited
 struct ReviewChanged {
     static constexpr bool kWrites = true;
-};  // a review field was edited
+};
 
 }  // namespace cmd
 
-using Command =
-    std::variant<cmd::ShowPage, cmd::ChooseCall, cmd::NewDraft, cmd::OpenDraft, cmd::DuplicateDraft, cmd::RenameDraft,
-                 cmd::DeleteDraft, cmd::RestoreDraft, cmd::Undo, cmd::Redo, cmd::SaveNow, cmd::SetScale, cmd::HandIn,
-                 cmd::PickImport, cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist,
-                 cmd::ShowRevisions, cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv,
-                 cmd::ExportPublication, cmd::ResolveResubmission, cmd::ReviewChanged>;
+using Command = std::variant<cmd::ShowPage, cmd::ShowPane, cmd::ChooseCall, cmd::NewDraft, cmd::OpenDraft,
+                             cmd::DuplicateDraft, cmd::RenameDraft, cmd::DeleteDraft, cmd::RestoreDraft, cmd::Undo,
+                             cmd::Redo, cmd::SaveNow, cmd::SetScale, cmd::HandIn, cmd::PickImport, cmd::TakeOver,
+                             cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions,
+                             cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv,
+                             cmd::ExportPublication, cmd::ResolveResubmission, cmd::ReviewChanged>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

@@ -5,7 +5,14 @@
 
 namespace ui {
 
-void ApplyTheme(float ui_scale) {
+namespace {
+bool g_touch = false;
+}
+
+bool TouchTheme() { return g_touch; }
+
+void ApplyTheme(float ui_scale, bool touch) {
+    g_touch = touch;
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     style.WindowRounding = 0;
@@ -44,6 +51,13 @@ void ApplyTheme(float ui_scale) {
     c[ImGuiCol_Separator] = ImVec4(0.85f, 0.86f, 0.89f, 1);
     c[ImGuiCol_CheckMark] = ImVec4(0.11f, 0.40f, 0.71f, 1);
     c[ImGuiCol_NavHighlight] = ImVec4(0.11f, 0.40f, 0.71f, 1);
+    if (touch) {
+        // A frame is the font (17 px) and its padding: 44 px at least, for a finger.
+        style.FramePadding = ImVec2(12, 14);
+        style.ItemSpacing = ImVec2(10, 10);
+        style.ScrollbarSize = 18;
+        style.GrabMinSize = 24;
+    }
     style.ScaleAllSizes(ui_scale);
     ImGui::GetStyle() = style;
 }

@@ -31,22 +31,26 @@ const char* hand_in_verb(const std::string& how) {
     return "已导出";
 }
 
-void DrawTopBar(AppState& s) {
-    const Programme& p = *s.programme;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFF7A4A1F);  // deep blue bar
-    ImGui::BeginChild("topbar", ImVec2(0, ImGui::GetFrameHeight() + 16), ImGuiChildFlags_None,
-                      kPanel | ImGuiWindowFlags_NoScrollbar);
-    ImGui::SetCursorPos(ImVec2(12, 8));
-    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("科协重点项目申报助手");
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0, 16);
-    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFE8D9C8);
-    ImGui::TextUnformatted(p.name.c_str());
-    ImGui::PopStyleColor();
+const char* save_text(const AppState& s, char (&buffer)[64]) {
+    switch (s.save_state()) {
+        case SaveState::Saved:
+            std::snprintf(buffer, sizeof buffer, s.last_saved_at.empty() ? "已保存" : "已保存 %s",
+                          s.last_saved_at.c_str());
+            return buffer;
+        case SaveState::Pending: return "有未保存的修改";
+        case SaveState::Saving: return "正在保存…";
+        case SaveState::Failed: return "保存失败";
+        case SaveState::Unavailable: return "未保存：仅在本页中";
+    }
+    return "";
+}
+
+bool save_is_bad(const AppState& s) {
+    return s.save_state() == SaveState::Failed || s.save_state() == SaveState::Unavailable;
+}
+
+void ModeButtons(AppState& s) {
     // The two modes: applicants draft, the association reviews.
-    ImGui::SameLine(0, 24);
     for (int mode = 0; mode < 2; ++mode) {
         const bool on = (s.mode == Mode::Review) == (mode == 1);
         ImGui::PushStyleColor(ImGuiCol_Button, on ? 0xFFFFFFFF : 0xFF9A6A3F);
@@ -59,30 +63,39 @@ void DrawTopBar(AppState& s) {
             ImGui::SetTooltip(mode == 0 ? "填写申报书" : "市科协：导入、检查、汇总各单位的申报书");
         ImGui::SameLine(0, 2);
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFE8D9C8);
+}
 
-    // Save state, at the right.
-    const char* save_text = "";
-    char saved[64];
-    switch (s.save_state()) {
-        case SaveState::Saved:
-            std::snprintf(saved, sizeof saved, s.last_saved_at.empty() ? "已保存" : "已保存 %s",
-                          s.last_saved_at.c_str());
-            save_text = saved;
-            break;
-        case SaveState::Pending: save_text = "有未保存的修改"; break;
-        case SaveState::Saving: save_text = "正在保存…"; break;
-        case SaveState::Failed: save_text = "保存失败"; break;
-        case SaveState::Unavailable: save_text = "未保存：仅在本页中"; break;
-    }
+void ScaleSlider(AppState& s, float width) {
+    ImGui::SetNextItemWidth(width);
+    int percent = static_cast<int>(s.settings.ui_scale * 100 + 0.5f);
+    if (ImGui::SliderInt("##scale", &percent, 90, 200, "界面大小 %d%%")) s.request(cmd::SetScale{percent / 100.0f});
+    NoteItem(s, "topbar.scale", "界面大小", "slider");
+}
+
+// Wide screens: everything in the bar.
+void DrawWideTopBar(AppState& s) {
+    const Programme& p = *s.programme;
+    ImGui::SetCursorPos(ImVec2(12, 8));
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("科协重点项目申报助手");
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 16);
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFE8D9C8);
+    ImGui::TextUnformatted(p.name.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 24);
+    ModeButtons(s);
+
+    char buffer[64];
+    const char* saved = save_text(s, buffer);
     const float right = ImGui::GetWindowWidth() - 12;
     const float scale_w = 150;
-    const float save_w = ImGui::CalcTextSize(save_text).x;
+    const float save_w = ImGui::CalcTextSize(saved).x;
     ImGui::SameLine(right - save_w - scale_w - 110 - ImGui::CalcTextSize("存储与备份").x);
-    const bool unsaved = s.save_state() == SaveState::Failed || s.save_state() == SaveState::Unavailable;
-    ImGui::PushStyleColor(ImGuiCol_Text, unsaved ? 0xFF9090FF : 0xFFE8D9C8);
-    ImGui::TextUnformatted(save_text);
-    ImGui::PopStyleColor(2);
+    ImGui::PushStyleColor(ImGuiCol_Text, save_is_bad(s) ? 0xFF9090FF : 0xFFE8D9C8);
+    ImGui::TextUnformatted(saved);
+    ImGui::PopStyleColor();
     ImGui::SameLine(right - scale_w - 70 - ImGui::CalcTextSize("存储与备份").x - 24);
     if (ImGui::Button("存储与备份")) s.request(cmd::ShowPage{Page::Storage});
     NoteItem(s, "topbar.storage", "存储与备份", "button");
@@ -91,9 +104,71 @@ void DrawTopBar(AppState& s) {
     NoteItem(s, "topbar.save", "保存", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("立即保存（Ctrl+S）");
     ImGui::SameLine(right - scale_w);
-    ImGui::SetNextItemWidth(scale_w);
-    int percent = static_cast<int>(s.settings.ui_scale * 100 + 0.5f);
-    if (ImGui::SliderInt("##scale", &percent, 90, 200, "界面大小 %d%%")) s.request(cmd::SetScale{percent / 100.0f});
+    ScaleSlider(s, scale_w);
+}
+
+// Medium and narrow screens: the list behind a button, the rest in a menu.
+void DrawCompactTopBar(AppState& s) {
+    ImGui::SetCursorPos(ImVec2(8, 8));
+    const char* list = s.mode == Mode::Review ? "列表" : "草稿";
+    const bool list_open = s.pane == Pane::List;
+    if (ImGui::Button(list_open ? "返回" : list)) s.request(cmd::ShowPane{list_open ? Pane::Main : Pane::List});
+    NoteItem(s, "topbar.list", list_open ? "返回" : list, "button");
+    ImGui::SameLine(0, 12);
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
+    ImGui::TextUnformatted(s.mode == Mode::Review ? "审阅" : "申报助手");
+    ImGui::PopStyleColor();
+
+    char buffer[64];
+    const char* saved = save_text(s, buffer);
+    const float menu_w = ImGui::CalcTextSize("菜单").x + ImGui::GetStyle().FramePadding.x * 2;
+    const float right = ImGui::GetWindowWidth() - 8 - menu_w;
+    const float save_w = ImGui::CalcTextSize(saved).x;
+    if (right - save_w - 12 > ImGui::GetCursorPosX() + 120) {
+        ImGui::SameLine(right - save_w - 12);
+        ImGui::PushStyleColor(ImGuiCol_Text, save_is_bad(s) ? 0xFF9090FF : 0xFFE8D9C8);
+        ImGui::TextUnformatted(saved);
+        ImGui::PopStyleColor();
+    }
+    ImGui::SameLine(right);
+    if (ImGui::Button("菜单")) ImGui::OpenPopup("menu");
+    NoteItem(s, "topbar.menu", "菜单", "button");
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFF000000);
+    if (ImGui::BeginPopup("menu")) {
+        ImGui::PushStyleColor(ImGuiCol_Text, save_is_bad(s) ? colour::kError : colour::kMuted);
+        ImGui::TextUnformatted(saved);
+        ImGui::PopStyleColor();
+        ModeButtons(s);
+        ImGui::NewLine();
+        const ImVec2 full(std::max(200.0f, ImGui::CalcTextSize("界面大小 200%").x + 60), 0);
+        if (ImGui::Button("存储与备份", full)) {
+            s.request(cmd::ShowPage{Page::Storage});
+            ImGui::CloseCurrentPopup();
+        }
+        NoteItem(s, "topbar.storage", "存储与备份", "button");
+        if (ImGui::Button("保存", full)) {
+            s.request(cmd::SaveNow{});
+            ImGui::CloseCurrentPopup();
+        }
+        NoteItem(s, "topbar.save", "保存", "button");
+        ScaleSlider(s, full.x);
+        if (s.settings.ui_scale != 1.0f) {
+            if (ImGui::Button("界面大小恢复 100%", full)) s.request(cmd::SetScale{1.0f});
+            NoteItem(s, "topbar.scale_reset", "界面大小恢复 100%", "button");
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleColor();
+}
+
+void DrawTopBar(AppState& s) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFF7A4A1F);  // deep blue bar
+    ImGui::BeginChild("topbar", ImVec2(0, ImGui::GetFrameHeight() + 16), ImGuiChildFlags_None,
+                      kPanel | ImGuiWindowFlags_NoScrollbar);
+    if (s.width == Width::Wide)
+        DrawWideTopBar(s);
+    else
+        DrawCompactTopBar(s);
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -168,7 +243,7 @@ void DrawNotices(AppState& s) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(s.notices[i].c_str());
         ImGui::SameLine();
-        const bool close = ImGui::SmallButton("知道了");
+        const bool close = MinorButton("知道了");
         ImGui::EndChild();
         ImGui::PopStyleColor();
         ImGui::PopID();
@@ -321,6 +396,33 @@ void DrawUnitTargets(AppState& s, const Draft& d) {
 }
 
 // Actions on the open draft, reachable by keyboard (Tab) as well as by mouse.
+void HandInButton(AppState& s) {
+    ImGui::PushStyleColor(ImGuiCol_Button, 0xFFB5651D);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, 0xFFC87A30);
+    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
+    if (ImGui::Button("提交…")) s.request(cmd::ShowPage{Page::HandIn});
+    NoteItem(s, "toolbar.hand_in", "提交…", "button");
+    ImGui::PopStyleColor(3);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印、导出电子稿并发送邮件");
+}
+
+// The draft's actions that need no room of their own: a row of buttons, or a menu.
+void DraftActions(AppState& s, Draft& d, bool in_menu) {
+    auto action = [&](const char* label, const char* name, Command command, const char* tip) {
+        const bool pressed = in_menu ? ImGui::Selectable(label) : ImGui::Button(label);
+        NoteItem(s, name, label, in_menu ? "option" : "button");
+        if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+        if (pressed) s.request(std::move(command));
+        if (!in_menu) ImGui::SameLine();
+    };
+    action("历史版本", "toolbar.history", cmd::ShowRevisions{d.id}, nullptr);
+    action("复制一份", "toolbar.duplicate", cmd::DuplicateDraft{d.id}, nullptr);
+    action("删除", "toolbar.delete", cmd::DeleteDraft{d.id}, "移入回收站，可恢复");
+    if (!in_menu) ImGui::SameLine(0, 24);
+    action("打印", "toolbar.print", cmd::HandIn{d.id, cmd::HandInWay::Print}, "打印申报书（Ctrl+P）");
+    action("导出电子稿", "toolbar.export", cmd::HandIn{d.id, cmd::HandInWay::ExportJson}, nullptr);
+}
+
 void DrawDraftToolbar(AppState& s, Draft& d) {
     ImGui::PushTabStop(false);  // Tab goes to the fields; arrows and shortcuts reach these
     ImGui::BeginDisabled(!d.undo_stack.can_undo());
@@ -335,30 +437,24 @@ void DrawDraftToolbar(AppState& s, Draft& d) {
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("重做（Ctrl+Shift+Z）");
     ImGui::SameLine();
-    if (ImGui::Button("历史版本")) s.request(cmd::ShowRevisions{d.id});
-    NoteItem(s, "toolbar.history", "历史版本", "button");
-    ImGui::SameLine();
-    if (ImGui::Button("复制一份")) s.request(cmd::DuplicateDraft{d.id});
-    NoteItem(s, "toolbar.duplicate", "复制一份", "button");
-    ImGui::SameLine();
-    if (ImGui::Button("删除")) s.request(cmd::DeleteDraft{d.id});
-    NoteItem(s, "toolbar.delete", "删除", "button");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("移入回收站，可恢复");
-    ImGui::SameLine(0, 24);
-    if (ImGui::Button("打印")) s.request(cmd::HandIn{d.id, cmd::HandInWay::Print});
-    NoteItem(s, "toolbar.print", "打印", "button");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印申报书（Ctrl+P）");
-    ImGui::SameLine();
-    if (ImGui::Button("导出电子稿")) s.request(cmd::HandIn{d.id, cmd::HandInWay::ExportJson});
-    NoteItem(s, "toolbar.export", "导出电子稿", "button");
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Button, 0xFFB5651D);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, 0xFFC87A30);
-    ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
-    if (ImGui::Button("提交…")) s.request(cmd::ShowPage{Page::HandIn});
-    NoteItem(s, "toolbar.hand_in", "提交…", "button");
-    ImGui::PopStyleColor(3);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("打印、导出电子稿并发送邮件");
+    // Every button in a row when they fit; else the less used ones in a menu.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float row = 24;
+    for (const char* label : {"历史版本", "复制一份", "删除", "打印", "导出电子稿", "提交…"})
+        row += ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    if (row <= ImGui::GetContentRegionAvail().x) {
+        DraftActions(s, d, false);
+        HandInButton(s);
+    } else {
+        HandInButton(s);
+        ImGui::SameLine();
+        if (ImGui::Button("更多…")) ImGui::OpenPopup("draft_actions");
+        NoteItem(s, "toolbar.more", "更多…", "button");
+        if (ImGui::BeginPopup("draft_actions")) {
+            DraftActions(s, d, true);
+            ImGui::EndPopup();
+        }
+    }
     ImGui::PopTabStop();
 }
 
@@ -381,7 +477,7 @@ void DrawChecks(AppState& s, Draft& d) {
         ImGui::PopStyleColor();
     }
     ImGui::Text("完成度 %d%%  ·  警告 %zu", completeness(d), warnings);
-    if (errors > 0 && !d.mark_all && ImGui::SmallButton("在表单中标出全部问题")) d.mark_all = true;
+    if (errors > 0 && !d.mark_all && MinorButton("在表单中标出全部问题")) d.mark_all = true;
     ImGui::Separator();
 
     const std::vector<FormPart> parts = form_parts(*s.programme, d.app.cover.kind);
@@ -420,61 +516,40 @@ void DrawChecks(AppState& s, Draft& d) {
             ImGui::SameLine();
             const ImVec2 pos = ImGui::GetCursorScreenPos();
             const float wrap = ImGui::GetContentRegionAvail().x;
-            const std::string text = x->message + "\n" + x->clause;
-            const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+            // Broken into rows by the Chinese line-breaking rules, as every paragraph is.
+            const std::string message = WrappedText("finding\n" + x->message, x->message, wrap);
+            const std::string clause = WrappedText("clause\n" + x->clause, x->clause, wrap);
+            const ImVec2 size = ImGui::CalcTextSize((message + "\n" + clause).c_str());
             // Clicking a finding takes the form to its field.
             if (ImGui::Selectable("##finding", false, 0, size) && !x->field.empty()) {
                 s.focus_field = x->field;
                 s.focus_form = true;  // the click gave this panel the keyboard: the form takes it back
                 d.touched.insert(x->field);
-                if (s.page != Page::Form) s.request(cmd::ShowPage{Page::Form});
+                if (s.page != Page::Form)
+                    s.request(cmd::ShowPage{Page::Form});  // and the page's pane, on a narrow screen
+                else if (s.pane != Pane::Main)
+                    s.request(cmd::ShowPane{Pane::Main});
             }
             NoteItem(s, "finding." + x->field, x->message, "link");
             ImDrawList* dl = ImGui::GetWindowDrawList();
-            dl->AddText(nullptr, 0, pos, ImGui::GetColorU32(ImGuiCol_Text), x->message.c_str(),
-                        x->message.c_str() + x->message.size(), wrap);
-            const float msg_h = ImGui::CalcTextSize(x->message.c_str(), nullptr, false, wrap).y;
-            dl->AddText(nullptr, 0, ImVec2(pos.x, pos.y + msg_h), colour::kMuted, x->clause.c_str(),
-                        x->clause.c_str() + x->clause.size(), wrap);
+            dl->AddText(pos, ImGui::GetColorU32(ImGuiCol_Text), message.c_str(), message.c_str() + message.size());
+            const float msg_h = ImGui::CalcTextSize(message.c_str()).y;
+            dl->AddText(ImVec2(pos.x, pos.y + msg_h), colour::kMuted, clause.c_str(), clause.c_str() + clause.size());
             ImGui::PopID();
         }
     }
     DrawUnitTargets(s, d);
 }
 
-void DrawApp(AppState& s) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("shenbao", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::PopStyleVar();
-    DrawTopBar(s);
-    DrawNotices(s);
+Width width_class(float css_width, float ui_scale) {
+    const float room = css_width / std::max(0.5f, ui_scale);
+    return room < 700 ? Width::Narrow : room < 1200 ? Width::Medium : Width::Wide;
+}
 
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float left = std::clamp(width * 0.19f, 200.0f, 300.0f);
-    const float right = std::clamp(width * 0.24f, 260.0f, 400.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
-    ImGui::BeginChild("left", ImVec2(left, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
-    if (s.mode == Mode::Review)
-        DrawReviewLeft(s);
-    else
-        DrawDraftList(s);
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0, 0);
+namespace {
 
-    Draft* d = s.current();
-    const bool focus_form = s.focus_form;
-    if (s.focus_form) {
-        ImGui::SetNextWindowFocus();
-        s.focus_form = false;
-    }
-    ImGui::BeginChild("form", ImVec2(width - left - right, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
+// The page in the middle: 审阅's, or the current page of 申报.
+void DrawMain(AppState& s, Draft* d, bool focus_form) {
     // Pages of a draft fall back to the new-draft page when there is none.
     const Page page =
         !d && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions) ? Page::NewDraft : s.page;
@@ -493,26 +568,138 @@ void DrawApp(AppState& s) {
     else if (page == Page::HandIn)
         DrawHandIn(s, *d);
     else {
+        // On a very wide screen the form keeps a readable line length, centred.
+        const float readable = 1000 * ImGui::GetFontSize() / 17;
+        const float margin = std::max(0.0f, (ImGui::GetContentRegionAvail().x - readable) / 2);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
         DrawDraftToolbar(s, *d);
         // The toolbar stays in view (打印, 导出, 提交 at hand); the form scrolls under it.
         if (focus_form) ImGui::SetNextWindowFocus();
-        ImGui::BeginChild("form_body", ImVec2(0, 0), ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NavFlattened);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
+        ImGui::BeginChild("form_body", ImVec2(margin > 0 ? readable : 0, 0), ImGuiChildFlags_None,
+                          kPanel | ImGuiWindowFlags_NavFlattened);
         ImGui::BeginDisabled(s.read_only);
         DrawForm(s, *d);
         ImGui::EndDisabled();
         ImGui::EndChild();
     }
-    ImGui::EndChild();
-    ImGui::SameLine(0, 0);
+}
 
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
-    ImGui::BeginChild("checks", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
+void DrawList(AppState& s) {
+    if (s.mode == Mode::Review)
+        DrawReviewLeft(s);
+    else
+        DrawDraftList(s);
+}
+
+// What the checks pane shows: the draft's findings, or 审阅's totals.
+bool HasChecks(AppState& s, Draft* d) { return s.mode == Mode::Review || (d && s.page != Page::NewDraft); }
+
+void DrawChecksPane(AppState& s, Draft* d) {
     if (s.mode == Mode::Review)
         DrawReviewTotals(s);
     else if (d && s.page != Page::NewDraft)
         DrawChecks(s, *d);
+}
+
+// A side pane in the panels' grey.
+template <class Draw>
+void SidePane(const char* id, float width, Draw draw) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
+    ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
+    draw();
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+// Narrow screens: the checks as a bar at the bottom that opens into a pane of their own.
+void DrawChecksBar(AppState& s, Draft* d) {
+    std::string text;
+    if (s.mode == Mode::Review) {
+        text = "汇总：" + std::to_string(s.review.items.size()) + " 份";
+    } else {
+        const size_t errors = count_severity(d->findings, Severity::Error);
+        text = (errors ? std::to_string(errors) + " 个错误" : std::string("无错误")) + " · 完成 " +
+               std::to_string(completeness(*d)) + "%";
+    }
+    text += "  查看";
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);
+    ImGui::BeginChild("checks_bar", ImVec2(0, ImGui::GetFrameHeight() + 12), ImGuiChildFlags_None,
+                      kPanel | ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(8, 6));
+    if (ImGui::Button(text.c_str(), ImVec2(-8, 0))) s.request(cmd::ShowPane{Pane::Checks});
+    NoteItem(s, "checks.open", text, "button");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void DrawApp(AppState& s) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    s.width = width_class(vp->WorkSize.x, s.settings.ui_scale);
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("shenbao", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    DrawTopBar(s);
+    DrawNotices(s);
+
+    Draft* d = s.current();
+    const bool focus_form = s.focus_form;
+    auto main_pane = [&](float width, float height) {
+        if (s.focus_form) {
+            ImGui::SetNextWindowFocus();
+            s.focus_form = false;
+        }
+        ImGui::BeginChild("form", ImVec2(width, height), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
+        DrawMain(s, d, focus_form);
+        ImGui::EndChild();
+    };
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
+    if (s.width == Width::Wide) {
+        const float left = std::clamp(width * 0.19f, 200.0f, 300.0f);
+        const float right = std::clamp(width * 0.24f, 260.0f, 400.0f);
+        SidePane("left", left, [&] { DrawList(s); });
+        ImGui::SameLine(0, 0);
+        main_pane(width - left - right, 0);
+        ImGui::SameLine(0, 0);
+        SidePane("checks", 0, [&] { DrawChecksPane(s, d); });
+    } else if (s.width == Width::Medium) {
+        // The list on demand beside the page; the checks beside it always.
+        const bool list = s.pane == Pane::List;
+        const float left = list ? std::clamp(width * 0.3f, 240.0f, 300.0f) : 0;
+        const float right = HasChecks(s, d) ? std::clamp(width * 0.3f, 240.0f, 320.0f) : 0;
+        if (list) {
+            SidePane("left", left, [&] { DrawList(s); });
+            ImGui::SameLine(0, 0);
+        }
+        main_pane(width - left - right, 0);
+        if (right > 0) {
+            ImGui::SameLine(0, 0);
+            SidePane("checks", 0, [&] { DrawChecksPane(s, d); });
+        }
+    } else {
+        // One pane at a time; the checks as a bar under the page.
+        if (s.pane == Pane::List) {
+            SidePane("left", 0, [&] { DrawList(s); });
+        } else if (s.pane == Pane::Checks && HasChecks(s, d)) {
+            SidePane("checks", 0, [&] {
+                if (ImGui::Button("← 返回")) s.request(cmd::ShowPane{Pane::Main});
+                NoteItem(s, "checks.back", "← 返回", "button");
+                ImGui::Spacing();
+                DrawChecksPane(s, d);
+            });
+        } else {
+            const bool bar = HasChecks(s, d);
+            main_pane(0, bar ? -(ImGui::GetFrameHeight() + 12) : 0);
+            if (bar) DrawChecksBar(s, d);
+        }
+    }
     ImGui::PopStyleVar();
     ImGui::End();
 }

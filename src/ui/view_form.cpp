@@ -73,10 +73,7 @@ void normalise_money(std::string& text) {
 // 项目编号 is written by the association, so applicants see it but cannot type it.
 void AssignedField(FormContext& f, const FieldSpec& spec) {
     const std::string value = text_at(f.draft.app, spec.path);
-    const float row_x = ImGui::GetCursorPosX();  // labels right-align to row_x + label_width
-    ImGui::SetCursorPosX(row_x + f.label_width - ImGui::CalcTextSize(spec.label.c_str()).x - 12);
-    ImGui::TextUnformatted(spec.label.c_str());
-    ImGui::SameLine(row_x + f.label_width);
+    FieldLabel(f, spec.label.c_str(), false);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
     ImGui::TextUnformatted(value.empty() ? spec.hint.c_str() : value.c_str());
     ImGui::PopStyleColor();
@@ -87,16 +84,7 @@ void KindField(FormContext& f, const FieldSpec& spec) {
     Application& a = f.draft.app;
     const Programme& p = *f.state.programme;
     ImGui::PushID(spec.path.c_str());
-    ImGui::AlignTextToFramePadding();
-    const float row_x = ImGui::GetCursorPosX();
-    const std::string marked = spec.label + " *";
-    ImGui::SetCursorPosX(row_x + f.label_width - ImGui::CalcTextSize(marked.c_str()).x - 12);
-    ImGui::TextUnformatted(spec.label.c_str());
-    ImGui::SameLine(0, 2);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
-    ImGui::TextUnformatted("*");
-    ImGui::PopStyleColor();
-    ImGui::SameLine(row_x + f.label_width);
+    FieldLabel(f, spec.label.c_str(), true);
     const KindRule* rule = p.kind(a.cover.kind);
     ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x));
     // As 申报说明5 asks: the category of the 重点项目表, with the kind's name.
@@ -117,10 +105,13 @@ void KindField(FormContext& f, const FieldSpec& spec) {
         ImGui::EndCombo();
     }
     if (rule) {
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
-        ImGui::Text("资助标准 %s", rule->funding.text.c_str());
-        ImGui::PopStyleColor();
+        // Beside the choice when it fits there, else under it.
+        const std::string standard = "资助标准 " + rule->funding.text;
+        const ImGuiStyle& style = ImGui::GetStyle();
+        if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - style.ItemSpacing.x >
+            ImGui::CalcTextSize(standard.c_str()).x)
+            ImGui::SameLine();
+        MutedText(standard);
     }
     ImGui::PopID();
     FieldFindings(f, spec.path);
@@ -301,7 +292,10 @@ void DrawField(FormContext& f, const FieldSpec& spec, bool table_label) {
 
 void DrawForm(AppState& state, Draft& draft) {
     ImGui::PushID(draft.id.c_str());
-    FormContext f{state, draft, std::clamp(ImGui::GetContentRegionAvail().x * 0.2f, 110.0f, 170.0f)};
+    // Below about 560 px a label column would leave the fields too narrow: labels go above.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool stacked = avail < 560 * ImGui::GetFontSize() / 17;
+    FormContext f{state, draft, stacked ? 0.0f : std::clamp(avail * 0.2f, 110.0f, 170.0f), stacked};
     const KindId kind = draft.app.cover.kind;
     // Saved with an earlier version of its call: what the form added, and what the draft
     // holds that the form no longer has (kept), until the person has seen it.

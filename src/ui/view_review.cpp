@@ -289,9 +289,9 @@ void DrawReviewLeft(AppState& s) {
                                 (r.incoming_is_newer ? "（较新）" : "（较旧）"))
                                    .c_str());
         ImGui::PopTextWrapPos();
-        if (ImGui::SmallButton("保留新提交的")) s.request(cmd::ResolveResubmission{i, true});
+        if (MinorButton("保留新提交的")) s.request(cmd::ResolveResubmission{i, true});
         ImGui::SameLine();
-        if (ImGui::SmallButton("保留原来的")) s.request(cmd::ResolveResubmission{i, false});
+        if (MinorButton("保留原来的")) s.request(cmd::ResolveResubmission{i, false});
         ImGui::PopID();
     }
 }
@@ -304,6 +304,8 @@ void DrawReviewCenter(AppState& s) {
         MutedText(
             "导入各单位报送的电子稿（JSON），即可逐份检查、比较、填写拟资助金额，并导出汇总表和公示名单。所有数据只保存"
             "在本机浏览器中。");
+        ImGui::Spacing();
+        if (NamedButton(s, "导入申报书…", "review.import_first")) s.request(cmd::PickImport{});
     } else {
         DrawTable(s);
     }

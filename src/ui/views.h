@@ -4,7 +4,10 @@
 
 namespace ui {
 
-void ApplyTheme(float ui_scale);
+// The office theme at 界面大小 ui_scale; with `touch`, every control at least 44 CSS px
+// high, as touch screens need.
+void ApplyTheme(float ui_scale, bool touch);
+bool TouchTheme();              // the theme was applied for touch
 void DrawApp(AppState& state);  // the whole window: top bar, drafts, form, checks
 void DrawForm(AppState& state, Draft& draft);
 void DrawChecks(AppState& state, Draft& draft);

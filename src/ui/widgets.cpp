@@ -11,6 +11,7 @@
 #include "platform.h"
 #include "soft_wrap.h"
 #include "text.h"
+#include "views.h"
 
 namespace ui {
 
@@ -33,10 +34,10 @@ std::string g_field_label;
 // Label column: the label, a red * for required fields, right-aligned.
 void Label(FormContext& f, const char* label, bool required) {
     g_field_label = label;
-    ImGui::AlignTextToFramePadding();
+    if (!f.stacked) ImGui::AlignTextToFramePadding();
     const float text_w = ImGui::CalcTextSize(label).x + (required ? ImGui::CalcTextSize(" *").x : 0);
     const float x = ImGui::GetCursorPosX();
-    ImGui::SetCursorPosX(x + std::max(0.0f, f.label_width - text_w - 12));
+    if (!f.stacked) ImGui::SetCursorPosX(x + std::max(0.0f, f.label_width - text_w - 12));
     ImGui::TextUnformatted(label);
     if (required) {
         ImGui::SameLine(0, 2);
@@ -44,7 +45,7 @@ void Label(FormContext& f, const char* label, bool required) {
         ImGui::TextUnformatted("*");
         ImGui::PopStyleColor();
     }
-    ImGui::SameLine(x + f.label_width);
+    if (!f.stacked) ImGui::SameLine(x + f.label_width);
 }
 
 // Borders the field in the colour of its worst finding.
@@ -122,6 +123,8 @@ int number_filter(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
+void FieldLabel(FormContext& f, const char* label, bool required) { Label(f, label, required); }
+
 std::string LocalTime(const std::string& iso_utc) {
     const auto seconds = shenbao::iso_utc_seconds(iso_utc);
     return shenbao::local_time_text(iso_utc, seconds ? platform::utc_offset_minutes(*seconds) : 0);
@@ -159,7 +162,8 @@ void NoteItem(AppState& s, const std::string& name, const std::string& label, co
     ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     r.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
     const float w = std::max(0.0f, r.GetWidth()), h = std::max(0.0f, r.GetHeight());
-    s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h});
+    const float label_w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h, label_w, ImGui::GetItemRectSize().y});
 }
 
 std::string FitText(const std::string& text, float width) {
@@ -179,13 +183,24 @@ std::string ShortLocalTime(const std::string& iso_utc, const shenbao::Date& toda
     return local.compare(0, 10, today.iso()) == 0 ? local.substr(11) : local.substr(5, 5);
 }
 
+namespace {
+const std::string& wrapped_view(const std::string& path, const std::string& text, float wrap_width);
+}
+
+const std::string& WrappedText(const std::string& key, const std::string& text, float width) {
+    return wrapped_view(key, text, width);
+}
+
 void MutedText(const std::string& text) {
+    // Wrapped by the Chinese line-breaking rules (ImGui would break only at spaces, then
+    // anywhere: a bullet's text on the next line, an opening bracket at a line's end).
+    const std::string& shown = wrapped_view("muted\n" + text, text, ImGui::GetContentRegionAvail().x);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
     ImGui::PopStyleColor();
 }
+
+bool MinorButton(const char* label) { return TouchTheme() ? ImGui::Button(label) : ImGui::SmallButton(label); }
 
 void SectionHeading(const char* title, const char* subtitle) {
     ImGui::Spacing();
@@ -296,6 +311,7 @@ const std::string& wrapped_view(const std::string& path, const std::string& text
         int glyphs = 0;
     };
     static std::unordered_map<std::string, Cached> cache;
+    if (cache.size() > 4096) cache.clear();  // texts that change (times, counts) would pile up
     Cached& c = cache[path];
     const int glyphs = ImGui::GetFont()->Glyphs.Size;
     if (c.width != wrap_width || c.font_size != ImGui::GetFontSize() || c.glyphs != glyphs || c.text != text) {
@@ -620,14 +636,14 @@ bool NamedButton(AppState& s, const char* label, const char* name) {
 int RowButtons(size_t index, size_t count) {
     int action = 0;
     ImGui::BeginDisabled(index == 0);
-    if (ImGui::SmallButton("上移")) action = 1;
+    if (MinorButton("上移")) action = 1;
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(index + 1 >= count);
-    if (ImGui::SmallButton("下移")) action = 2;
+    if (MinorButton("下移")) action = 2;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::SmallButton("删除")) action = 3;
+    if (MinorButton("删除")) action = 3;
     return action;
 }
 

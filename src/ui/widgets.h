@@ -15,7 +15,8 @@ namespace ui {
 struct FormContext {
     AppState& state;
     Draft& draft;
-    float label_width;
+    float label_width;     // the label column; 0 when stacked
+    bool stacked = false;  // each label above its field (a narrow form)
 };
 
 // Colours of the office theme, shared by the views.
@@ -28,12 +29,20 @@ constexpr unsigned kAccent = 0xFFB5651D;   // links and primary actions
 }  // namespace colour
 
 void SectionHeading(const char* title, const char* subtitle = nullptr);
+// A button of lesser weight: small with a mouse, big enough for a finger on touch.
+bool MinorButton(const char* label);
+// A field's label: right-aligned in the label column, or above the field when stacked; a
+// red * when required.
+void FieldLabel(FormContext& f, const char* label, bool required);
 // A stored UTC time (ISO 8601) in the browser's local time, e.g. 2026-11-29 20:26.
 std::string LocalTime(const std::string& iso_utc);
 // The same, short: 20:26 on `today`, 11-29 on another day (for lists).
 std::string ShortLocalTime(const std::string& iso_utc, const shenbao::Date& today);
 // Secondary text: grey and wrapped at the panel's edge.
 void MutedText(const std::string& text);
+// The text broken into rows of at most `width` by the Chinese line-breaking rules; kept
+// under `key` between frames while the text, the width and the font stay the same.
+const std::string& WrappedText(const std::string& key, const std::string& text, float width);
 // A paragraph a person wrote, muted, wrapped by the Chinese line-breaking rules (as long
 // texts are in the form); `key` names it for the wrapping kept between frames.
 void MutedParagraph(const char* key, const std::string& text);
