@@ -696,7 +696,7 @@ void DrawApp(AppState& s) {
             });
         } else {
             const bool bar = HasChecks(s, d);
-            main_pane(0, bar ? -(ImGui::GetFrameHeight() + 12) : 0);
+            main_pane(0, bar ? -(ImGui::GetFrameHeight() + 12 + ImGui::GetStyle().ItemSpacing.y) : 0);
             if (bar) DrawChecksBar(s, d);
         }
     }

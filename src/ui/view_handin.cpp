@@ -54,7 +54,7 @@ void DrawHandIn(AppState& s, Draft& d) {
 
     Step(3, "发送电子稿");
     MutedText("发送至市科协邮箱 " + p.contact.email +
-              " 。点击后将下载电子稿和打印版两个文件并打开邮件程序，请把这两个文件添加为"
+              "。点击后将下载电子稿和打印版两个文件并打开邮件程序，请把这两个文件添加为"
               "邮件附件。支持直接分享文件的设备会直接附上文件。");
     if (NamedButton(s, "发送邮件", "handin.email")) s.request(cmd::HandIn{d.id, cmd::HandInWay::Email});
 

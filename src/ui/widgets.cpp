@@ -288,9 +288,32 @@ WrapEditor g_wrap;
 shenbao::RowFit row_fit(float wrap_width) {
     ImFont* font = ImGui::GetFont();
     const float scale = ImGui::GetFontSize() / font->FontSize;
-    return [font, scale, wrap_width](std::string_view line) {
-        const char* end = font->CalcWordWrapPositionA(scale, line.data(), line.data() + line.size(), wrap_width);
-        return shenbao::kinsoku_break(line, static_cast<size_t>(end - line.data()));
+    // ImGui's own word wrap takes a run of Chinese for one word and breaks only at spaces;
+    // here a row breaks after any character that fits, except inside a Latin word (an
+    // e-mail address, a number), and never before closing or after opening punctuation.
+    return [font, scale, wrap_width](std::string_view line) -> size_t {
+        const char* const begin = line.data();
+        const char* const end = begin + line.size();
+        const char* p = begin;
+        float width = 0;
+        while (p < end) {
+            unsigned int c = 0;
+            const int length = ImTextCharFromUtf8(&c, p, end);
+            const float advance = font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+            if (width + advance > wrap_width && p > begin) break;
+            width += advance;
+            p += length > 0 ? length : 1;
+        }
+        size_t at = static_cast<size_t>(p - begin);
+        if (at >= line.size()) return line.size();
+        auto latin = [](char ch) { return static_cast<unsigned char>(ch) < 0x80 && ch != ' '; };
+        if (latin(line[at - 1]) && latin(line[at])) {
+            size_t word = at;
+            while (word > 0 && latin(line[word - 1])) --word;
+            if (word > 0) at = word;
+        }
+        while (at < line.size() && line[at] == ' ') ++at;  // spaces end a row, never start one
+        return shenbao::kinsoku_break(line, at);
     };
 }
 
@@ -553,9 +576,13 @@ bool ChoiceField(FormContext& f, const std::string& path, const char* label, std
         note_focus(f, path, false);
         NoteItem(f.state, path, label, "combobox");
         if (open) {
-            for (const std::string& option : options) {
-                if (ImGui::Selectable(option.c_str(), option == value)) {
-                    value = option;
+            // On touch each option is as tall as a finger needs.
+            const ImVec2 row(0, TouchTheme() ? 44 - ImGui::GetStyle().ItemSpacing.y : 0);
+            for (size_t i = 0; i < options.size(); ++i) {
+                const bool picked = ImGui::Selectable(options[i].c_str(), options[i] == value, 0, row);
+                NoteItem(f.state, path + ".option." + std::to_string(i), options[i], "option");
+                if (picked) {
+                    value = options[i];
                     changed = true;
                 }
             }

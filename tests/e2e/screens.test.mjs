@@ -119,4 +119,40 @@ export const tests = [
       assert.equal(failures.length, 0, `${failures.length} layout problems (listed above)`);
     },
   },
+  {
+    name: 'browser zoom: Ctrl+plus, Ctrl+minus, Ctrl+0 and Ctrl+wheel reach the browser, and the app lays itself out again at the new size',
+    async run({ server }) {
+      const { context } = await launch({ width: 1366, height: 768 });
+      try {
+        const page = await openApp(context, server.url);
+        // Registered after the app's own listeners: it sees whether they kept the key.
+        await page.evaluate(() => {
+          window.zoomKeys = [];
+          const note = (e) => window.zoomKeys.push(`${e.type} ${e.key || ''} ${e.defaultPrevented ? 'kept' : 'passed'}`);
+          window.addEventListener('keydown', (e) => { if (e.ctrlKey && e.key !== 'Control') note(e); });
+          window.addEventListener('wheel', (e) => { if (e.ctrlKey) note(e); }, { passive: false });
+        });
+        for (const key of ['Control+Equal', 'Control+Minus', 'Control+Digit0']) await page.keyboard.press(key);
+        await page.mouse.move(700, 400);
+        await page.keyboard.down('Control');
+        await page.mouse.wheel(0, -100);
+        await page.keyboard.up('Control');
+        await quiet(page);
+        const seen = await page.evaluate(() => window.zoomKeys);
+        assert.deepEqual(seen, ['keydown = passed', 'keydown - passed', 'keydown 0 passed', 'wheel  passed']);
+        // As zooming to 200% does: half the CSS pixels. The compact bar with its menu.
+        const names = async () => (await page.evaluate(() => window.shenbao.layout())).filter((i) => i.w > 0).map((i) => i.name);
+        assert.ok((await names()).includes('topbar.storage'));
+        await page.setViewportSize({ width: 683, height: 384 });
+        await quiet(page);
+        assert.ok((await names()).includes('topbar.menu'), 'laid out again for the narrow size');
+        assert.ok(!(await names()).includes('topbar.storage'));
+        await page.setViewportSize({ width: 1366, height: 768 });
+        await quiet(page);
+        assert.ok((await names()).includes('topbar.storage'), 'and back');
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];
