@@ -64,7 +64,7 @@ void DrawHandIn(AppState& s, Draft& d) {
               "；邮箱：" + p.contact.email + " ");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    if (ImGui::Button("返回申报书")) s.request(cmd::ShowPage{Page::Form});
+    if (NamedButton(s, "返回申报书", "handin.back")) s.request(cmd::ShowPage{Page::Form});
 }
 
 void DrawImportReport(AppState& s) {

@@ -95,7 +95,22 @@ void DrawRevisions(AppState& s, Draft& d) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     if (s.revisions.empty()) ImGui::TextUnformatted("还没有历史版本。");
-    if (ImGui::BeginTable("revisions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    auto note_of = [&](const Revision& r) {
+        const size_t i = static_cast<size_t>(&r - s.revisions.data());
+        return i < s.revision_notes.size() ? s.revision_notes[i] : std::string();
+    };
+    if (s.width == Width::Narrow) {
+        // One revision a block: a table's columns would leave the note a character wide.
+        for (const Revision& r : s.revisions) {
+            ImGui::PushID(r.file.c_str());
+            ImGui::Separator();
+            ImGui::Text("%s  %s", LocalTime(r.at).c_str(), reason_label(r.reason));
+            MutedText(note_of(r));
+            if (!s.read_only && NamedButton(s, "恢复此版本", ("history.restore." + r.file).c_str()))
+                s.request(cmd::RestoreRevision{d.id, r.file});
+            ImGui::PopID();
+        }
+    } else if (ImGui::BeginTable("revisions", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         for (const Revision& r : s.revisions) {
             ImGui::PushID(r.file.c_str());
             ImGui::TableNextRow();
@@ -104,10 +119,7 @@ void DrawRevisions(AppState& s, Draft& d) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(reason_label(r.reason));
             ImGui::TableNextColumn();
-            const size_t i = static_cast<size_t>(&r - s.revisions.data());
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(i < s.revision_notes.size() ? s.revision_notes[i].c_str() : "");
-            ImGui::PopTextWrapPos();
+            MutedText(note_of(r));
             ImGui::TableNextColumn();
             if (!s.read_only && NamedButton(s, "恢复此版本", ("history.restore." + r.file).c_str()))
                 s.request(cmd::RestoreRevision{d.id, r.file});
@@ -116,7 +128,7 @@ void DrawRevisions(AppState& s, Draft& d) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    if (ImGui::Button("返回申报书")) s.request(cmd::ShowPage{Page::Form});
+    if (NamedButton(s, "返回申报书", "history.back")) s.request(cmd::ShowPage{Page::Form});
 }
 
 }  // namespace ui
