@@ -183,6 +183,8 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
 
 EMSCRIPTEN_KEEPALIVE void shenbao_resize(float css_w, float css_h, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
+    // Shorter, as when an on-screen keyboard takes the lower half: keep the field in view.
+    if (css_h < io.DisplaySize.y && ImGui::GetActiveID() != 0) g_app->state.reveal_active = true;
     io.DisplaySize = ImVec2(css_w, css_h);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     g_dpr = dpr;

@@ -91,9 +91,16 @@
   }
 
   // ---- canvas size and pixel ratio -----------------------------------------------------
+  // The height is what can be seen: an on-screen keyboard shrinks the visual viewport
+  // without resizing the window on some browsers (iOS Safari); the app lays itself out in
+  // what is left, and keeps the field being edited in view.
   function resize() {
     const dpr = window.devicePixelRatio || 1;
-    const w = window.innerWidth, h = window.innerHeight;
+    const vv = window.visualViewport;
+    const w = window.innerWidth;
+    const pinched = vv && Math.abs(vv.scale - 1) > 0.01;  // a pinch zoom shrinks it too: not that
+    const h = vv && !pinched ? Math.min(window.innerHeight, Math.round(vv.height)) : window.innerHeight;
+    canvas.style.height = h + 'px';
     canvas.width = Math.round(w * dpr);
     canvas.height = Math.round(h * dpr);
     Module._shenbao_resize(w, h, dpr);
@@ -836,6 +843,7 @@
       // Not needed for the first frame: after it.
       setTimeout(() => { watchForUpdates(); refreshStorageInfo(false); }, 0);
       window.addEventListener('resize', resize);
+      if (window.visualViewport) window.visualViewport.addEventListener('resize', resize);
       ime.focus({ preventScroll: true });
     },
   };

@@ -69,11 +69,14 @@ struct AppState {
     std::vector<std::string> notices;         // banners (problems found on load, ...)
 
     // Navigation requests between views.
-    std::string focus_field;                   // the form scrolls to and focuses this field path
-    std::string focused_field;                 // the field path that has keyboard focus (this frame)
-    std::string nav_field;                     // put the keyboard position on this field, without activating it
-    int focus_waits = 0;                       // frames focus_field has waited for an item of its name
-    std::vector<LaidOutItem> layout;           // the items drawn this frame, in drawing order
+    std::string focus_field;          // the form scrolls to and focuses this field path
+    std::string focused_field;        // the field path that has keyboard focus (this frame)
+    std::string nav_field;            // put the keyboard position on this field, without activating it
+    int focus_waits = 0;              // frames focus_field has waited for an item of its name
+    std::vector<LaidOutItem> layout;  // the items drawn this frame, in drawing order
+    // The window got shorter (an on-screen keyboard came up): the field being edited is
+    // scrolled back into view, once.
+    bool reveal_active = false;
     Width width = Width::Wide;                 // of this frame
     Pane pane = Pane::Main;                    // on a medium or narrow screen
     Page page = Page::Form;                    // in 申报 mode

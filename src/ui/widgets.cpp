@@ -157,6 +157,10 @@ void FocusRequestedItem(AppState& s, const std::string& path) {
 }
 
 void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role) {
+    if (s.reveal_active && ImGui::IsItemActive()) {
+        ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+        s.reveal_active = false;
+    }
     // What can be seen of it: the item cut by its window (a scrolled-out or cut-off item
     // has no size, as for a person who cannot click it there).
     ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

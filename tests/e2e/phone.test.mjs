@@ -121,4 +121,36 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'a phone: when the on-screen keyboard takes the lower half, the field being edited stays in view',
+    async run({ server }) {
+      const { context } = await launch({ width: 390, height: 844, dpr: 3, touch: true });
+      try {
+        const page = await openApp(context, server.url);
+        await tap(page, 'new.academic_exchange');
+        await page.waitForFunction(() => window.shenbao.draft() !== '');
+        // A field low on the screen, as a person taps it.
+        let field = await reveal(page, 'plan.place');
+        for (let i = 0; i < 10 && field.y < 600; i++) {
+          await drag(page, 366, 300, 420);
+          field = await reveal(page, 'plan.place');
+        }
+        assert.ok(field.y >= 600, `the field is low on the screen (${Math.round(field.y)})`);
+        await page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
+        await quiet(page);
+        assert.equal(await page.evaluate(() => window.shenbao.focused()), 'plan.place');
+        await page.setViewportSize({ width: 390, height: 420 });  // the keyboard comes up
+        await page.waitForFunction(() => {
+          const i = window.shenbao.layout().find((x) => x.name === 'plan.place');
+          return i && i.h > 0 && i.h >= i.fh - 0.5 && i.y + i.h <= 420;
+        }, null, { timeout: 10000 });
+        await imeType(page, '盐城市科学会堂', 'kexue');
+        await quiet(page);
+        assert.equal(JSON.parse(await page.evaluate(() => window.shenbao.draft())).application.plan.place, '盐城市科学会堂');
+        await shot(page, 'phone-keyboard-390x420');
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];
