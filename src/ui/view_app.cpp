@@ -1,5 +1,7 @@
-// The full-window layout: top bar; drafts on the left, the form in the middle, checks on
-// the right. No floating windows.
+// The full-window layout, by the room there is (width_class): on a wide screen the top bar,
+// drafts on the left, the page in the middle, checks on the right; on a medium one the page
+// and the checks, the list on demand; on a narrow one a pane at a time, the checks opened
+// from a bar at the bottom. No floating windows but the menus.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
