@@ -58,15 +58,21 @@ async function tapChoose(page, name, option) {
   await tap(page, `${name}.option.${option}`);
 }
 
+// A 390x844 touch phone with a new 精品学术交流活动 draft, started by a tap.
+async function newDraftOnPhone(server) {
+  const { context } = await launch({ width: 390, height: 844, dpr: 3, touch: true });
+  const page = await openApp(context, server.url);
+  await tap(page, 'new.academic_exchange');
+  await page.waitForFunction(() => window.shenbao.draft() !== '');
+  return { context, page };
+}
+
 export const tests = [
   {
     name: 'a phone (390x844, touch): a complete 精品学术交流活动 application by taps and the IME, then 打印, 导出 and 提交… by taps',
     async run({ server }) {
-      const { context } = await launch({ width: 390, height: 844, dpr: 3, touch: true });
+      const { context, page } = await newDraftOnPhone(server);
       try {
-        const page = await openApp(context, server.url);
-        await tap(page, 'new.academic_exchange');
-        await page.waitForFunction(() => window.shenbao.draft() !== '');
         for (const key of ['project_name', 'applicant_unit', 'project_leader', 'phone', 'applied_on'])
           await tapFill(page, `cover.${key}`, a.cover[key]);
         for (const key of ['aims', 'content', 'start', 'end', 'place', 'expected_results'])
@@ -124,11 +130,8 @@ export const tests = [
   {
     name: 'a phone: when the on-screen keyboard takes the lower half, the field being edited stays in view',
     async run({ server }) {
-      const { context } = await launch({ width: 390, height: 844, dpr: 3, touch: true });
+      const { context, page } = await newDraftOnPhone(server);
       try {
-        const page = await openApp(context, server.url);
-        await tap(page, 'new.academic_exchange');
-        await page.waitForFunction(() => window.shenbao.draft() !== '');
         // A field low on the screen, as a person taps it.
         let field = await reveal(page, 'plan.place');
         for (let i = 0; i < 10 && field.y < 600; i++) {
