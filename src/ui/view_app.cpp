@@ -600,7 +600,7 @@ bool HasChecks(AppState& s, Draft* d) { return s.mode == Mode::Review || (d && s
 void DrawChecksPane(AppState& s, Draft* d) {
     if (s.mode == Mode::Review)
         DrawReviewTotals(s);
-    else if (d && s.page != Page::NewDraft)
+    else if (HasChecks(s, d))
         DrawChecks(s, *d);
 }
 
