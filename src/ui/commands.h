@@ -32,14 +32,14 @@ namespace cmd {
 
 // A command with kWrites changes what is stored: refused in a tab that is not the writer.
 
-// Revisions has its own command (it names the draft).
+// Page::Revisions is shown by ShowRevisions, which names the draft.
 struct ShowPage {
     Page page;
 };
 struct ShowPane {
     Pane pane;
 };
-// the call new drafts are for
+// The call new drafts are for.
 struct ChooseCall {
     std::string programme_id;
 };
@@ -58,12 +58,12 @@ struct RenameDraft {
     static constexpr bool kWrites = true;
     std::string id, name;
 };
-// to the trash
+// Into the trash.
 struct DeleteDraft {
     static constexpr bool kWrites = true;
     std::string id;
 };
-// from the trash
+// Out of the trash.
 struct RestoreDraft {
     static constexpr bool kWrites = true;
     std::string id;
@@ -75,7 +75,7 @@ struct Redo {
     static constexpr bool kWrites = true;
 };
 struct SaveNow {};
-// 0.9 .. 2.0
+// 界面大小, 0.9 .. 2.0.
 struct SetScale {
     float scale;
 };
@@ -89,16 +89,16 @@ struct HandIn {
 struct PickImport {
     static constexpr bool kWrites = true;
 };
-struct TakeOver {};  // become the writer
-// reload into the new build, once everything is stored
+struct TakeOver {};  // become the writing tab
+// Reloads into the new build, once everything is stored.
 struct ApplyUpdate {};
 struct Backup {};  // every draft with its revisions, one file
 struct PickBackup {
     static constexpr bool kWrites = true;
 };
-// ask the browser to keep the data (navigator.storage.persist)
+// Asks the browser to keep the data (navigator.storage.persist).
 struct AskPersist {};
-// the kept earlier versions of a draft
+// Shows the kept earlier versions of a draft.
 struct ShowRevisions {
     std::string id;
 };
@@ -110,7 +110,7 @@ struct RestoreRevision {
 struct SetMode {
     Mode mode;
 };
-// a received 申报书, printed, on screen
+// Shows a received 申报书 as printed.
 struct ViewSubmission {
     std::string id;
 };
@@ -121,7 +121,7 @@ struct ResolveResubmission {
     size_t index;
     bool keep_new;
 };
-// a review field was edited
+// A review field was edited.
 struct ReviewChanged {
     static constexpr bool kWrites = true;
 };
