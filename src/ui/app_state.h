@@ -112,6 +112,8 @@ struct AppState {
     bool review_only_errors = false;
     std::vector<int> review_order;  // sorted row order (indexes into review.items)
     bool review_order_dirty = true;
+    int review_sort_column = 0;  // what the rows are sorted by: a column of the table (view_review.cpp)
+    bool review_sort_ascending = true;
     size_t review_last_added = 0, review_last_duplicates = 0;
     size_t review_shown = 0;  // rows the table shows after search and filters
 

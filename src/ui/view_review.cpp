@@ -40,36 +40,33 @@ bool visible(const AppState& s, const Submission& x) {
            contains(x.file_name, q) || contains(x.fingerprint, q) || contains(x.comment, q);
 }
 
-// Sorts row indexes by the table's sort specs (column user ids are the enum below).
+// The columns of the table, and what the rows can be sorted by (also on phones, where
+// there is no table).
 enum Column { kUnit, kKind, kName, kRequested, kProposed, kErrors, kWarnings, kDate, kFingerprint };
 
-void sort_rows(AppState& s, const ImGuiTableSortSpecs* specs) {
+int compare_money(const std::optional<Money>& a, const std::optional<Money>& b) {
+    const int64_t x = a ? a->fen : -1, y = b ? b->fen : -1;
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// Sorts row indexes by s.review_sort_column and direction; ties keep the import order.
+void sort_rows(AppState& s) {
     auto& rows = s.review_order;
     rows.resize(s.review.items.size());
     for (size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
-    if (!specs || specs->SpecsCount == 0) return;
-    const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
-    const bool asc = spec.SortDirection == ImGuiSortDirection_Ascending;
+    const bool asc = s.review_sort_ascending;
+    const int column = s.review_sort_column;
     const auto& items = s.review.items;
     std::stable_sort(rows.begin(), rows.end(), [&](int ia, int ib) {
         const Submission& a = items[static_cast<size_t>(ia)];
         const Submission& b = items[static_cast<size_t>(ib)];
         int c = 0;
-        switch (spec.ColumnUserID) {
+        switch (column) {
             case kUnit: c = a.app.cover.applicant_unit.compare(b.app.cover.applicant_unit); break;
             case kKind: c = static_cast<int>(a.app.cover.kind) - static_cast<int>(b.app.cover.kind); break;
             case kName: c = a.app.cover.project_name.compare(b.app.cover.project_name); break;
-            case kRequested: {
-                const int64_t x = a.requested() ? a.requested()->fen : -1, y = b.requested() ? b.requested()->fen : -1;
-                c = x < y ? -1 : x > y ? 1 : 0;
-                break;
-            }
-            case kProposed: {
-                const int64_t x = a.proposed.value() ? a.proposed.value()->fen : -1,
-                              y = b.proposed.value() ? b.proposed.value()->fen : -1;
-                c = x < y ? -1 : x > y ? 1 : 0;
-                break;
-            }
+            case kRequested: c = compare_money(a.requested(), b.requested()); break;
+            case kProposed: c = compare_money(a.proposed.value(), b.proposed.value()); break;
             case kErrors: c = static_cast<int>(a.errors) - static_cast<int>(b.errors); break;
             case kWarnings: c = static_cast<int>(a.warnings) - static_cast<int>(b.warnings); break;
             case kDate: c = a.submitted_on().compare(b.submitted_on()); break;
@@ -79,28 +76,49 @@ void sort_rows(AppState& s, const ImGuiTableSortSpecs* specs) {
     });
 }
 
-void DrawTable(AppState& s) {
-    ImGui::SetNextItemWidth(260);
+// The rows to show, in order, after the search and the filters.
+std::vector<int> shown_rows(AppState& s) {
+    if (s.review_order_dirty || s.review_order.size() != s.review.items.size()) {
+        sort_rows(s);
+        s.review_order_dirty = false;
+    }
+    std::vector<int> shown;
+    for (int i : s.review_order)
+        if (visible(s, s.review.items[static_cast<size_t>(i)])) shown.push_back(i);
+    s.review_shown = shown.size();
+    return shown;
+}
+
+// Search, kind and 只看有错误的: in one row on a wide page, one under another on a phone.
+void DrawFilters(AppState& s, bool stacked) {
+    ImGui::SetNextItemWidth(stacked ? -FLT_MIN : 260);
     ImGui::InputTextWithHint("##search", "搜索单位、项目名称、文件、指纹", &s.review_search);
+    NoteItem(s, "review.search", "搜索", "textbox");
     if (ImGui::IsItemActive()) s.focused_field = "review.search";
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(200);
+    if (!stacked) ImGui::SameLine();
+    ImGui::SetNextItemWidth(stacked ? -FLT_MIN : 200);
     const char* current = s.review_kind_filter < 0
                               ? "全部类别"
                               : s.programme->kinds[static_cast<size_t>(s.review_kind_filter)].name.c_str();
-    if (ImGui::BeginCombo("##kind", current)) {
+    const bool open = ImGui::BeginCombo("##kind", current);
+    NoteItem(s, "review.kind", "类别", "combobox");
+    if (open) {
         if (ImGui::Selectable("全部类别", s.review_kind_filter < 0)) s.review_kind_filter = -1;
         for (size_t i = 0; i < s.programme->kinds.size(); ++i)
             if (ImGui::Selectable(s.programme->kinds[i].name.c_str(), s.review_kind_filter == static_cast<int>(i)))
                 s.review_kind_filter = static_cast<int>(i);
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    if (!stacked) ImGui::SameLine();
     ImGui::Checkbox("只看有错误的", &s.review_only_errors);
+    NoteItem(s, "review.only_errors", "只看有错误的", "checkbox");
     ImGui::SameLine();
     MutedText("金额单位：元");
+}
 
-    std::vector<int> shown;
+void DrawTable(AppState& s) {
+    DrawFilters(s, false);
+
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingStretchProp;
@@ -128,15 +146,15 @@ void DrawTable(AppState& s) {
                                 fixed(applied_on.c_str(), "2018-05-31"), kDate);
         ImGui::TableSetupColumn("指纹", ImGuiTableColumnFlags_WidthFixed, fixed("指纹", "000000000000"), kFingerprint);
         ImGui::TableHeadersRow();
-        ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-        if ((specs && specs->SpecsDirty) || s.review_order_dirty || s.review_order.size() != s.review.items.size()) {
-            sort_rows(s, specs);
-            if (specs) specs->SpecsDirty = false;
-            s.review_order_dirty = false;
+        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+            if (specs->SpecsCount > 0) {
+                s.review_sort_column = static_cast<int>(specs->Specs[0].ColumnUserID);
+                s.review_sort_ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+            }
+            specs->SpecsDirty = false;
+            s.review_order_dirty = true;
         }
-        for (int i : s.review_order)
-            if (visible(s, s.review.items[static_cast<size_t>(i)])) shown.push_back(i);
-        s.review_shown = shown.size();
+        const std::vector<int> shown = shown_rows(s);
         ImGuiListClipper clipper;  // only the rows on screen are drawn
         clipper.Begin(static_cast<int>(shown.size()));
         while (clipper.Step()) {
@@ -181,10 +199,91 @@ void DrawTable(AppState& s) {
     }
 }
 
+// What the rows can be sorted by, as a person reads it; the table's headers say the same.
+std::string column_label(const AppState& s, int column) {
+    const FormSpec& form = s.programme->form;
+    switch (column) {
+        case kUnit: return form.short_label_of("cover.applicant_unit");
+        case kKind: return form.short_label_of("cover.kind");
+        case kName: return form.short_label_of("cover.project_name");
+        case kRequested: return form.short_label_of("budget.requested");
+        case kProposed: return "拟资助";
+        case kErrors: return "错误";
+        case kWarnings: return "警告";
+        case kDate: return form.short_label_of("cover.applied_on");
+        default: return "指纹";
+    }
+}
+
+// Phones: the submissions as cards, one under another, each opening the detail. The
+// order is chosen from a list (a phone has no room for a table's headers); choosing the
+// current order again turns it round.
+void DrawCards(AppState& s) {
+    DrawFilters(s, true);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const std::string order =
+        "排序：" + column_label(s, s.review_sort_column) + (s.review_sort_ascending ? " ↑" : " ↓");
+    const bool open = ImGui::BeginCombo("##sort", order.c_str());
+    NoteItem(s, "review.sort", "排序", "combobox");
+    if (open) {
+        for (int c = kUnit; c <= kDate; ++c) {
+            if (ImGui::Selectable(column_label(s, c).c_str(), c == s.review_sort_column)) {
+                s.review_sort_ascending = c == s.review_sort_column ? !s.review_sort_ascending : true;
+                s.review_sort_column = c;
+                s.review_order_dirty = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    const std::vector<int> shown = shown_rows(s);
+    const float line = ImGui::GetFontSize() * 1.45f;
+    const ImVec2 pad(ImGui::GetStyle().FramePadding.x, ImGui::GetFontSize() * 0.6f);
+    const float card_h = line * 4 + pad.y * 2;
+    ImGui::BeginChild("cards", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoSavedSettings);
+    ImGuiListClipper clipper;  // only the cards on screen are drawn
+    clipper.Begin(static_cast<int>(shown.size()), card_h + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Submission& x = s.review.items[static_cast<size_t>(shown[static_cast<size_t>(r)])];
+            ImGui::PushID(x.id.c_str());
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float w = ImGui::GetContentRegionAvail().x;
+            const std::string unit = x.app.cover.applicant_unit.empty() ? "（未填单位）" : x.app.cover.applicant_unit;
+            if (ImGui::Selectable("##card", false, 0, ImVec2(w, card_h))) {
+                s.review_open_id = x.id;
+                s.focus_form = true;
+            }
+            NoteItem(s, "review.row." + x.id, unit + " " + x.app.cover.project_name, "row");
+            const float text_w = w - pad.x * 2;
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            draw->AddRect(at, ImVec2(at.x + w, at.y + card_h), ImGui::GetColorU32(ImGuiCol_Border),
+                          ImGui::GetStyle().FrameRounding);
+            auto text_line = [&](int i, const std::string& text, ImU32 colour) {
+                const std::string fitted = FitText(text, text_w);
+                draw->AddText(ImVec2(at.x + pad.x, at.y + pad.y + line * static_cast<float>(i)), colour, fitted.c_str(),
+                              fitted.c_str() + fitted.size());
+            };
+            const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+            text_line(0, unit, colour::kAccent);
+            text_line(1, x.app.cover.project_name.empty() ? "（未填项目名称）" : x.app.cover.project_name, ink);
+            text_line(2,
+                      kind_label(s, x.app.cover.kind) + " · 申请 " + money_text(x.requested()) + " · 拟资助 " +
+                          money_text(x.proposed.value()),
+                      ink);
+            text_line(
+                3,
+                "错误 " + std::to_string(x.errors) + " · 警告 " + std::to_string(x.warnings) + " · " + x.submitted_on(),
+                x.errors ? colour::kError : ink);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
+
 void DrawDetail(AppState& s, Submission& x) {
     s.fonts.need_text(canonical_content(x.app));  // a request: characters written as \u escapes too
     ImGui::PushTabStop(false);                    // Tab goes straight to the review fields; the arrows still reach this
-    if (ImGui::Button("← 返回列表")) {
+    if (NamedButton(s, "← 返回列表", "review.back")) {
         s.review_open_id.clear();
         s.focus_form = true;
     }
@@ -195,9 +294,19 @@ void DrawDetail(AppState& s, Submission& x) {
     SectionHeading(x.app.cover.project_name.empty() ? "未命名申报书" : x.app.cover.project_name.c_str(),
                    kind_label(s, x.app.cover.kind).c_str());
     ImGui::PushTextWrapPos(0);
-    auto row = [](const std::string& label, const std::string& value) {
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::SameLine(150);
+    // A label and its value side by side; on a phone, the label above its value.
+    const bool stacked = s.width == Width::Narrow;
+    const float value_x = 150 * ImGui::GetFontSize() / 17;
+    auto label_then_value = [&](const std::string& label) {
+        if (stacked) {
+            MutedText(label);
+        } else {
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::SameLine(value_x);
+        }
+    };
+    auto row = [&](const std::string& label, const std::string& value) {
+        label_then_value(label);
         ImGui::TextUnformatted(value.empty() ? "—" : value.c_str());
     };
     const FormSpec& form = s.programme->form;
@@ -226,12 +335,13 @@ void DrawDetail(AppState& s, Submission& x) {
     }
 
     SectionHeading("审阅", "拟资助金额与意见");
-    ImGui::TextUnformatted("拟资助金额");
-    ImGui::SameLine(150);
-    ImGui::SetNextItemWidth(200);
+    label_then_value("拟资助金额");
+    ImGui::SetNextItemWidth(std::min(
+        200.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("元").x - ImGui::GetStyle().ItemSpacing.x));
     if (ImGui::InputTextWithHint("##proposed", "0", &x.proposed.text, ImGuiInputTextFlags_CallbackCharFilter,
                                  MoneyCharFilter))
         s.request(cmd::ReviewChanged{});
+    NoteItem(s, "review.proposed", "拟资助金额", "textbox");
     if (ImGui::IsItemDeactivatedAfterEdit())
         if (auto m = x.proposed.value()) x.proposed.text = m->plain();
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.proposed";
@@ -242,10 +352,10 @@ void DrawDetail(AppState& s, Submission& x) {
         ImGui::TextUnformatted(f.message.c_str());
         ImGui::PopStyleColor();
     }
-    ImGui::TextUnformatted("审阅意见");
-    ImGui::SameLine(150);
+    label_then_value("审阅意见");
     if (ImGui::InputTextMultiline("##comment", &x.comment, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3.5f)))
         s.request(cmd::ReviewChanged{});
+    NoteItem(s, "review.comment", "审阅意见", "textbox");
     if (ImGui::IsItemActive()) s.focused_field = "review.comment";
 
     SectionHeading("检查结果", nullptr);
@@ -306,6 +416,8 @@ void DrawReviewCenter(AppState& s) {
             "在本机浏览器中。");
         ImGui::Spacing();
         if (NamedButton(s, "导入申报书…", "review.import_first")) s.request(cmd::PickImport{});
+    } else if (s.width == Width::Narrow) {
+        DrawCards(s);
     } else {
         DrawTable(s);
     }
