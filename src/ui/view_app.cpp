@@ -176,15 +176,18 @@ void DrawTopBar(AppState& s) {
 }
 
 // A coloured strip across the window with a message (wrapped, never cut) and an optional
-// action button at its right end, where the eye looks for the way out.
+// action button at its right end, where the eye looks for the way out; on a phone, under
+// the message, so that the message keeps the width.
 bool Banner(AppState& s, const char* id, unsigned colour, const std::string& text, const char* action) {
     ImGui::PushID(id);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
     const ImGuiStyle& style = ImGui::GetStyle();
+    const bool below = s.width == Width::Narrow;
     const float action_w = action ? ImGui::CalcTextSize(action).x + style.FramePadding.x * 2 + 24 : 0;
-    const float text_w = std::max(80.0f, ImGui::GetContentRegionAvail().x - 24 - action_w);
+    const float text_w = std::max(80.0f, ImGui::GetContentRegionAvail().x - 24 - (below ? 0 : action_w));
     const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, text_w).y;
-    const float h = std::max(ImGui::GetFrameHeight(), text_h) + 16;
+    const float h = below && action ? text_h + style.ItemSpacing.y + ImGui::GetFrameHeight() + 16
+                                    : std::max(ImGui::GetFrameHeight(), text_h) + 16;
     ImGui::BeginChild("banner", ImVec2(0, h), ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(12, 8));
     ImGui::PushTextWrapPos(12 + text_w);
@@ -192,7 +195,10 @@ bool Banner(AppState& s, const char* id, unsigned colour, const std::string& tex
     ImGui::PopTextWrapPos();
     bool pressed = false;
     if (action) {
-        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - action_w + 12, (h - ImGui::GetFrameHeight()) / 2));
+        if (below)
+            ImGui::SetCursorPos(ImVec2(12, 8 + text_h + style.ItemSpacing.y));
+        else
+            ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - action_w + 12, (h - ImGui::GetFrameHeight()) / 2));
         pressed = ImGui::Button(action);
         NoteItem(s, std::string("banner.") + id, action, "button");
     }
@@ -239,15 +245,7 @@ void DrawNotices(AppState& s) {
         s.request(cmd::Backup{});
     for (size_t i = 0; i < s.notices.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFD6F0FF);
-        ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 8), ImGuiChildFlags_None, kPanel);
-        ImGui::SetCursorPos(ImVec2(12, 4));
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(s.notices[i].c_str());
-        ImGui::SameLine();
-        const bool close = MinorButton("知道了");
-        ImGui::EndChild();
-        ImGui::PopStyleColor();
+        const bool close = Banner(s, "notice", 0xFFD6F0FF, s.notices[i], "知道了");
         ImGui::PopID();
         if (close) {
             s.notices.erase(s.notices.begin() + static_cast<long>(i));
