@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "app.h"
+#include "item_hook.h"
 #include "platform.h"
 #include "views.h"
 #include "widgets.h"
@@ -219,6 +220,12 @@ EMSCRIPTEN_KEEPALIVE void shenbao_paste(const char* utf8) {
     io.AddKeyEvent(mod, false);
 }
 
+EMSCRIPTEN_KEEPALIVE void shenbao_paste_refused() {
+    g_app->state.notices.push_back(g_ctrl_is_super
+                                       ? "浏览器不允许网页读取剪贴板：请按 Command+V 粘贴"
+                                       : "浏览器不允许网页读取剪贴板：请按 Ctrl+V 粘贴（手机上可用输入法的粘贴键）");
+}
+
 EMSCRIPTEN_KEEPALIVE void shenbao_mouse_pos(float x, float y, int touch) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(touch ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
@@ -309,6 +316,7 @@ int main() {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    ui::StartItemHook();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the layout is fixed; nothing to remember
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;

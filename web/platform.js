@@ -229,11 +229,27 @@
   // A finger is a tap or a scroll, and which is known only when it moves or lifts: the
   // app gets the press only on lifting without having moved (a drag that starts on a
   // field or a button must not open or press it).
-  let touchScroll = null;  // {id, x, y, scrolling}
+  // A finger held still for half a second is a long press: the app gets a right click
+  // there (a text field's edit menu opens), and the lift that follows is not a tap.
+  let touchScroll = null;  // {id, x, y, scrolling, held, timer}
+  const LONG_PRESS_MS = 500;
+  function longPress() {
+    if (!touchScroll || touchScroll.scrolling) return;
+    touchScroll.held = true;
+    Module._shenbao_mouse_pos(touchScroll.x, touchScroll.y, 1);
+    Module._shenbao_mouse_button(1, 1);
+    drawFrame();
+    Module._shenbao_mouse_button(1, 0);
+    drawFrame();
+    requestFrames(2);
+  }
   canvas.addEventListener('pointermove', (e) => {
     if (touchScroll && e.pointerId === touchScroll.id) {
       const dy = e.clientY - touchScroll.y, dx = e.clientX - touchScroll.x;
-      if (!touchScroll.scrolling && Math.hypot(dx, dy) > 8) touchScroll.scrolling = true;
+      if (!touchScroll.scrolling && !touchScroll.held && Math.hypot(dx, dy) > 8) {
+        touchScroll.scrolling = true;
+        clearTimeout(touchScroll.timer);
+      }
       if (touchScroll.scrolling) {
         Module._shenbao_touch_scroll(dx, dy);
         touchScroll.x = e.clientX;
@@ -253,7 +269,8 @@
     // assistive input in Chromium 86): the press must still reach the app.
     try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* the press goes on without capture */ }
     if (e.pointerType === 'touch') {
-      touchScroll = { id: e.pointerId, x: e.clientX, y: e.clientY, scrolling: false };
+      touchScroll = { id: e.pointerId, x: e.clientX, y: e.clientY, scrolling: false, held: false,
+                      timer: setTimeout(longPress, LONG_PRESS_MS) };
       Module._shenbao_mouse_pos(e.clientX, e.clientY, 1);  // a scroll goes to the panel under the finger
       requestFrames(2);
       return;
@@ -264,7 +281,8 @@
   });
   canvas.addEventListener('pointerup', (e) => {
     if (e.pointerType === 'touch') {
-      const tap = touchScroll && !touchScroll.scrolling;
+      const tap = touchScroll && !touchScroll.scrolling && !touchScroll.held;
+      if (touchScroll) clearTimeout(touchScroll.timer);
       touchScroll = null;
       if (tap) {
         Module._shenbao_mouse_pos(e.clientX, e.clientY, 1);
@@ -282,7 +300,12 @@
     }
     requestFrames(2);
   });
-  canvas.addEventListener('pointercancel', () => { touchScroll = null; Module._shenbao_mouse_button(0, 0); requestFrames(2); });
+  canvas.addEventListener('pointercancel', () => {
+    if (touchScroll) clearTimeout(touchScroll.timer);
+    touchScroll = null;
+    Module._shenbao_mouse_button(0, 0);
+    requestFrames(2);
+  });
   canvas.addEventListener('pointerleave', (e) => {
     if (e.pointerType === 'mouse') { Module._shenbao_mouse_pos(-1e6, -1e6, 0); requestFrames(2); }
   });
@@ -820,6 +843,16 @@
     setClipboard(text) {
       state.pendingCopy = text;
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    },
+    // The edit menu's 粘贴: the text arrives as a paste would. Browsers that do not let a
+    // page read the clipboard (or a person who says no) get the keyboard's way instead.
+    pasteFromClipboard() {
+      const refused = () => { Module._shenbao_paste_refused(); requestFrames(2); };
+      if (!navigator.clipboard || !navigator.clipboard.readText) { refused(); return; }
+      navigator.clipboard.readText().then((text) => {
+        if (text) Module.ccall('shenbao_paste', null, ['string'], [text]);
+        requestFrames(2);
+      }, refused);
     },
     setImeRect(x, y, h) {
       ime.style.left = Math.round(x) + 'px';

@@ -31,6 +31,10 @@ void remember_call(const std::string& id);
 std::string storage_error();
 
 void set_clipboard_text(const std::string& text);
+// Reads the system clipboard (the browser may ask the person first) and pastes it into the
+// active text field through the paste callback; when the browser refuses, the refusal
+// callback says so.
+void paste_from_clipboard();
 void set_ime_rect(float x, float y, float height);  // CSS pixels of the caret
 
 // Writes bytes to a file the user saves (a download in the browser).

@@ -76,6 +76,10 @@ std::string storage_error() {
     return out;
 }
 
+void paste_from_clipboard() {
+    EM_ASM({ shenbaoPlatform.pasteFromClipboard(); });
+}
+
 void set_clipboard_text(const std::string& text) {
     EM_ASM({ shenbaoPlatform.setClipboard(UTF8ToString($0)); }, text.c_str());
 }

@@ -77,11 +77,22 @@ struct AppState {
     // The window got shorter (an on-screen keyboard came up): the field being edited is
     // scrolled back into view, once.
     bool reveal_active = false;
-    Width width = Width::Wide;                 // of this frame
-    Pane pane = Pane::Main;                    // on a medium or narrow screen
-    Page page = Page::Form;                    // in 申报 mode
-    std::vector<shenbao::Revision> revisions;  // of the current draft, on Page::Revisions
-    std::vector<std::string> revision_notes;   // how each differs from the draft now
+    // A text field's edit menu (剪切, 复制, 粘贴, 全选), opened by a right click or a long
+    // press: which field (an ImGui id), and what was chosen, done once the field has the
+    // keyboard again.
+    enum class EditAction { None, Cut, Copy, Paste, SelectAll };
+    struct EditMenu {
+        unsigned field = 0;
+        EditAction chosen = EditAction::None;
+        int frames_waited = 0;
+    } edit_menu;
+    Width width = Width::Wide;                                        // of this frame
+    float screen_scale = 1.0f;                                        // screen_text_scale() of the window
+    float scale() const { return settings.ui_scale * screen_scale; }  // what is drawn at
+    Pane pane = Pane::Main;                                           // on a medium or narrow screen
+    Page page = Page::Form;                                           // in 申报 mode
+    std::vector<shenbao::Revision> revisions;                         // of the current draft, on Page::Revisions
+    std::vector<std::string> revision_notes;                          // how each differs from the draft now
 
     // One writer across tabs.
     bool read_only = false;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "item_hook.h"
 #include "text.h"
 #include "views.h"
 #include "widgets.h"
@@ -636,8 +637,9 @@ void DrawChecksBar(AppState& s, Draft* d) {
 }  // namespace
 
 void DrawApp(AppState& s) {
+    ClearSubmittedItems();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    s.width = width_class(vp->WorkSize.x, s.settings.ui_scale);
+    s.width = width_class(vp->WorkSize.x, s.scale());
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -701,6 +703,7 @@ void DrawApp(AppState& s) {
         }
     }
     ImGui::PopStyleVar();
+    DrawEditMenu(s);
     ImGui::End();
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "date.h"
+#include "item_hook.h"
 #include "platform.h"
 #include "soft_wrap.h"
 #include "text.h"
@@ -676,6 +677,68 @@ int RowButtons(size_t index, size_t count) {
     ImGui::SameLine();
     if (MinorButton("删除")) action = 3;
     return action;
+}
+
+namespace {
+
+// The keys ImGui's text field acts on for an edit: ⌘ on a Mac, Ctrl elsewhere.
+void PressShortcut(ImGuiKey key) {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiKey mod = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
+    io.AddKeyEvent(mod, true);
+    io.AddKeyEvent(key, true);
+    io.AddKeyEvent(key, false);
+    io.AddKeyEvent(mod, false);
+}
+
+}  // namespace
+
+void DrawEditMenu(AppState& s) {
+    using Action = AppState::EditAction;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    AppState::EditMenu& menu = s.edit_menu;
+    // A right click (a long press, on a touch screen) on a text field that can be edited.
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && g.HoveredId != 0) {
+        const SubmittedItem* item = FindSubmittedItem(g.HoveredId);
+        if (item && (item->item_flags & ImGuiItemFlags_Inputable) && !(item->item_flags & ImGuiItemFlags_Disabled)) {
+            menu = {g.HoveredId, Action::None, 0};
+            ImGui::OpenPopup("##edit_menu");
+        }
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    if (ImGui::BeginPopup("##edit_menu")) {
+        const ImVec2 size(ImGui::CalcTextSize("剪切").x * 4, ImGui::GetFrameHeight());
+        auto entry = [&](const char* label, const char* name, Action action) {
+            if (ImGui::Selectable(label, false, 0, size)) {
+                menu.chosen = action;
+                menu.frames_waited = 0;
+                // The field takes the keyboard again, its selection kept.
+                ImGui::ActivateItemByID(menu.field);
+                g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput | ImGuiActivateFlags_TryToPreserveState;
+            }
+            NoteItem(s, name, label, "option");
+        };
+        entry("剪切", "edit.cut", Action::Cut);
+        entry("复制", "edit.copy", Action::Copy);
+        entry("粘贴", "edit.paste", Action::Paste);
+        entry("全选", "edit.select_all", Action::SelectAll);
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+    if (menu.chosen == Action::None) return;
+    if (ImGui::GetActiveID() == menu.field && !g.ActiveIdIsJustActivated) {
+        switch (menu.chosen) {
+            case Action::Cut: PressShortcut(ImGuiKey_X); break;
+            case Action::Copy: PressShortcut(ImGuiKey_C); break;
+            case Action::SelectAll: PressShortcut(ImGuiKey_A); break;
+            case Action::Paste: platform::paste_from_clipboard(); break;
+            case Action::None: break;
+        }
+        menu = {};
+    } else if (++menu.frames_waited > 4) {
+        menu = {};  // the field went away (a page changed): nothing to do it to
+    }
+    platform::request_frames(2);
 }
 
 }  // namespace ui

@@ -83,6 +83,9 @@ int WorstFinding(const Draft& d, const std::string& prefix);
 // A button the keyboard reaches; `name` is reported as the focused field (test hook) and
 // in the layout.
 bool NamedButton(AppState& s, const char* label, const char* name);
+// The edit menu of text fields (剪切, 复制, 粘贴, 全选), for a right click or a long press
+// on any text field; drawn once per frame, after every field.
+void DrawEditMenu(AppState& s);
 // A request to focus `path` (a finding clicked, a row added) taken by the last item, a
 // choice or a box, without activating it: a choice is not opened, a box never ticked
 // for the person. Text fields take the caret instead (their own requests).

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, shot, repo } from './browser.mjs';
 import { newDraftByKeyboard } from './foundation.test.mjs';
-import { choose, clickToolbar, draftOf, expectNoErrors, fill, findingsOf, press, quiet, sleep, typeText } from './form.mjs';
+import { choose, clickItem, clickToolbar, draftOf, expectNoErrors, fill, findingsOf, itemOf, press, quiet, reveal, sleep, typeText } from './form.mjs';
 
 const programme = JSON.parse(fs.readFileSync(path.join(repo, 'assets/programmes/yancheng-2018.json'), 'utf8'));
 const kindRule = (id) => programme.kinds.find((k) => k.id === id);
@@ -136,6 +136,57 @@ tests.push({
       await page.keyboard.press('Control+Shift+Z');
       await quiet(page);
       assert.equal((await draftOf(page)).application.plan.place, '盐城');
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+tests.push({
+  name: 'the edit menu of a text field (right click): 全选, 复制, 粘贴 into another field, 剪切; a refused clipboard is explained',
+  async run({ server }) {
+    const { context } = await launch();
+    try {
+      const page = await openApp(context, server.url);
+      await newDraftByKeyboard(page, chooserPosition('service_station'));
+      await typeText(page, '园区服务站');
+      await page.keyboard.press('Escape');
+      await quiet(page);
+      const menu = async (field, entry) => {
+        const f = await reveal(page, field);
+        await page.mouse.click(f.x + f.w / 2, f.y + f.h / 2, { button: 'right' });
+        await quiet(page);
+        await clickItem(page, entry);
+        await quiet(page);
+      };
+      const application = async () => (await draftOf(page)).application;
+      // Pasting where the browser does not let the page read the clipboard: the way that works.
+      await menu('plan.place', 'edit.paste');
+      const refused = (await page.evaluate(() => window.shenbao.status())).notices;
+      assert.ok(refused.some((n) => n.includes('浏览器不允许网页读取剪贴板') && n.includes('Ctrl+V')), JSON.stringify(refused));
+      assert.equal((await application()).plan.place, '');
+      await clickItem(page, 'banner.notice');  // 知道了
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+      await menu('cover.project_name', 'edit.select_all');
+      await menu('cover.project_name', 'edit.copy');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '园区服务站');
+      await menu('plan.place', 'edit.paste');
+      await page.keyboard.press('Escape');
+      await quiet(page);
+      assert.equal((await application()).plan.place, '园区服务站');
+      await menu('cover.project_name', 'edit.select_all');
+      await menu('cover.project_name', 'edit.cut');
+      await page.keyboard.press('Escape');
+      await quiet(page);
+      assert.equal((await application()).cover.project_name, '');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '园区服务站');
+      // The menu's words are drawn (no tofu) and it sits on the screen.
+      const f = await reveal(page, 'plan.place');
+      await page.mouse.click(f.x + 20, f.y + f.h / 2, { button: 'right' });
+      await quiet(page);
+      for (const entry of ['edit.cut', 'edit.copy', 'edit.paste', 'edit.select_all']) assert.ok((await itemOf(page, entry)).w > 0, entry);
+      await shot(page, 'edit-menu-1366x768');
+      await page.keyboard.press('Escape');
     } finally {
       await context.close();
     }

@@ -128,6 +128,42 @@ export const tests = [
     },
   },
   {
+    name: 'a phone: a long press in a field opens 剪切, 复制, 粘贴, 全选, each a finger high; copy one field into another',
+    async run({ server }) {
+      const { context, page } = await newDraftOnPhone(server);
+      try {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+        await tapFill(page, 'cover.project_name', '园区服务站');
+        const longPress = async (name) => {
+          const item = await reveal(page, name);
+          const cdp = await page.context().newCDPSession(page);
+          const at = { x: item.x + item.w / 2, y: item.y + item.h / 2 };
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+          await page.waitForTimeout(800);
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+          await cdp.detach();
+          await quiet(page);
+        };
+        await longPress('cover.project_name');
+        const entries = (await layout(page)).filter((i) => i.name.startsWith('edit.') && i.w > 0);
+        assert.deepEqual(entries.map((i) => i.label), ['剪切', '复制', '粘贴', '全选']);
+        for (const e of entries) assert.ok(e.h >= 43.5, `${e.label} is ${e.h} px high`);
+        await shot(page, 'phone-edit-menu-390x844');
+        await tap(page, 'edit.select_all');
+        await longPress('cover.project_name');
+        await tap(page, 'edit.copy');
+        assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '园区服务站');
+        await longPress('plan.place');
+        await tap(page, 'edit.paste');
+        assert.equal(JSON.parse(await page.evaluate(() => window.shenbao.draft())).application.plan.place, '园区服务站');
+        // A long press is not a tap as well: the field keeps what it had.
+        assert.equal(JSON.parse(await page.evaluate(() => window.shenbao.draft())).application.cover.project_name, '园区服务站');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
     name: 'a phone: when the on-screen keyboard takes the lower half, the field being edited stays in view',
     async run({ server }) {
       const { context, page } = await newDraftOnPhone(server);
