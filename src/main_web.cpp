@@ -189,7 +189,7 @@ EMSCRIPTEN_KEEPALIVE void shenbao_resize(float css_w, float css_h, float dpr) {
     io.DisplaySize = ImVec2(css_w, css_h);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     g_dpr = dpr;
-    g_app->state.fonts.set_scale(g_app->state.settings.ui_scale, dpr);
+    g_app->on_resize(css_w, dpr);
 }
 
 EMSCRIPTEN_KEEPALIVE void shenbao_key(const char* code, int down, int mods) {
@@ -340,8 +340,9 @@ int main() {
         return 1;
     }
     g_dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-    ui::ApplyTheme(app.state.settings.ui_scale, platform::coarse_pointer());
-    if (!app.state.fonts.init(kFontCssPx, app.state.settings.ui_scale, g_dpr)) {
+    app.state.screen_scale = ui::screen_text_scale(EM_ASM_DOUBLE({ return window.innerWidth; }), g_dpr);
+    ui::ApplyTheme(app.state.scale(), platform::coarse_pointer());
+    if (!app.state.fonts.init(kFontCssPx, app.state.scale(), g_dpr)) {
         EM_ASM({ shenbaoPlatform.fail('字体文件缺失，请刷新页面'); });
         return 1;
     }

@@ -295,9 +295,22 @@ void App::handle(const cmd::SetScale& c) {
     const float scale = std::clamp(c.scale, 0.9f, 2.0f);
     if (scale == state.settings.ui_scale) return;
     state.settings.ui_scale = scale;
-    ApplyTheme(scale, platform::coarse_pointer());
-    state.fonts.set_scale(scale, ImGui::GetIO().DisplayFramebufferScale.x);
+    ApplyTheme(state.scale(), platform::coarse_pointer());
+    state.fonts.set_scale(state.scale(), ImGui::GetIO().DisplayFramebufferScale.x);
     save_settings();
+}
+
+float screen_text_scale(float css_width, float device_pixel_ratio) {
+    return css_width >= 2200 && device_pixel_ratio >= 1 ? 1.2f : 1.0f;
+}
+
+void App::on_resize(float css_width, float device_pixel_ratio) {
+    const float screen = screen_text_scale(css_width, device_pixel_ratio);
+    if (screen != state.screen_scale) {
+        state.screen_scale = screen;
+        ApplyTheme(state.scale(), platform::coarse_pointer());
+    }
+    state.fonts.set_scale(state.scale(), device_pixel_ratio);
 }
 
 void App::handle(const cmd::PickImport&) { platform::pick_files(); }

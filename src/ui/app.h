@@ -22,6 +22,8 @@ public:
     void save_now();  // writes every change and syncs (through the save pipeline)
     void on_sync_done(bool ok);
     void on_text_typed(const std::string& utf8) { state.fonts.need_text(utf8); }
+    // The window's size or devicePixelRatio changed: the theme and fonts follow.
+    void on_resize(float css_width, float device_pixel_ratio);
     // One file of an import (picker or drop); import_done() after the last one.
     void import_file(const std::string& name, std::string_view bytes);
     void import_done();

@@ -51,6 +51,11 @@ struct Settings {
     std::string last_backup_at;  // ISO 8601 UTC of the last full backup
 };
 
+// How large the app draws on this screen: 界面大小 times a step up on very wide screens
+// (2200 CSS px and more at a zoom of at least 100%), where 17 px text would look small
+// and lines grow long. A browser zoomed out (devicePixelRatio under 1) keeps its choice.
+float screen_text_scale(float css_width, float device_pixel_ratio);
+
 struct AppState {
     // The call of what is on screen: the current draft's, else the one new drafts are for.
     // Set by App before each frame.

@@ -92,21 +92,25 @@ void DrawWideTopBar(AppState& s) {
 
     char buffer[64];
     const char* saved = save_text(s, buffer);
-    const float right = ImGui::GetWindowWidth() - 12;
-    const float scale_w = 150;
-    const float save_w = ImGui::CalcTextSize(saved).x;
-    ImGui::SameLine(right - save_w - scale_w - 110 - ImGui::CalcTextSize("存储与备份").x);
+    // Right to left, each as wide as its words at this text size: 界面大小, 保存, 存储与备份, the save state.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const auto button_w = [&](const char* label) { return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2; };
+    const float scale_w = ImGui::CalcTextSize("界面大小 200%").x + style.FramePadding.x * 2 + style.GrabMinSize * 3;
+    const float scale_x = ImGui::GetWindowWidth() - 12 - scale_w;
+    const float save_x = scale_x - 12 - button_w("保存");
+    const float storage_x = save_x - style.ItemSpacing.x - button_w("存储与备份");
+    ImGui::SameLine(storage_x - 16 - ImGui::CalcTextSize(saved).x);
     ImGui::PushStyleColor(ImGuiCol_Text, save_is_bad(s) ? 0xFF9090FF : 0xFFE8D9C8);
     ImGui::TextUnformatted(saved);
     ImGui::PopStyleColor();
-    ImGui::SameLine(right - scale_w - 70 - ImGui::CalcTextSize("存储与备份").x - 24);
+    ImGui::SameLine(storage_x);
     if (ImGui::Button("存储与备份")) s.request(cmd::ShowPage{Page::Storage});
     NoteItem(s, "topbar.storage", "存储与备份", "button");
-    ImGui::SameLine(right - scale_w - 70);
+    ImGui::SameLine(save_x);
     if (ImGui::Button("保存")) s.request(cmd::SaveNow{});
     NoteItem(s, "topbar.save", "保存", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("立即保存（Ctrl+S）");
-    ImGui::SameLine(right - scale_w);
+    ImGui::SameLine(scale_x);
     ScaleSlider(s, scale_w);
 }
 
@@ -549,29 +553,20 @@ Width width_class(float css_width, float ui_scale) {
 
 namespace {
 
-// The page in the middle: 审阅's, or the current page of 申报.
+// The page in the middle: 审阅's, or the current page of 申报. On a very wide screen a page
+// of 申报 keeps a readable line length, centred (审阅's table keeps the width: its columns
+// are what it is for).
 void DrawMain(AppState& s, Draft* d, bool focus_form) {
+    if (s.mode == Mode::Review) {
+        DrawReviewCenter(s);
+        return;
+    }
     // Pages of a draft fall back to the new-draft page when there is none.
     const Page page =
         !d && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions) ? Page::NewDraft : s.page;
-    if (s.mode == Mode::Review)
-        DrawReviewCenter(s);
-    else if (page == Page::Storage)
-        DrawStorage(s);
-    else if (page == Page::Revisions)
-        DrawRevisions(s, *d);
-    else if (page == Page::ImportReport)
-        DrawImportReport(s);
-    else if (page == Page::NewDraft)
-        DrawNewDraft(s);
-    else if (page == Page::Trash)
-        DrawTrash(s);
-    else if (page == Page::HandIn)
-        DrawHandIn(s, *d);
-    else {
-        // On a very wide screen the form keeps a readable line length, centred.
-        const float readable = 1000 * ImGui::GetFontSize() / 17;
-        const float margin = std::max(0.0f, (ImGui::GetContentRegionAvail().x - readable) / 2);
+    const float readable = 1000 * ImGui::GetFontSize() / 17;
+    const float margin = std::max(0.0f, (ImGui::GetContentRegionAvail().x - readable) / 2);
+    if (page == Page::Form) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
         DrawDraftToolbar(s, *d);
         // The toolbar stays in view (打印, 导出, 提交 at hand); the form scrolls under it.
@@ -583,7 +578,22 @@ void DrawMain(AppState& s, Draft* d, bool focus_form) {
         DrawForm(s, *d);
         ImGui::EndDisabled();
         ImGui::EndChild();
+        return;
     }
+    if (margin > 0) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
+        ImGui::BeginChild("page", ImVec2(readable, 0), ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NavFlattened);
+    }
+    switch (page) {
+        case Page::Storage: DrawStorage(s); break;
+        case Page::Revisions: DrawRevisions(s, *d); break;
+        case Page::ImportReport: DrawImportReport(s); break;
+        case Page::Trash: DrawTrash(s); break;
+        case Page::HandIn: DrawHandIn(s, *d); break;
+        case Page::NewDraft:
+        case Page::Form: DrawNewDraft(s); break;
+    }
+    if (margin > 0) ImGui::EndChild();
 }
 
 void DrawList(AppState& s) {
