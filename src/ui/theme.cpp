@@ -1,6 +1,8 @@
 // A light office theme: white form on a warm grey desk, blue accents, 17 px text.
 #include <imgui.h>
 
+#include <cmath>
+
 #include "views.h"
 
 namespace ui {
@@ -59,6 +61,9 @@ void ApplyTheme(float ui_scale, bool touch) {
         style.GrabMinSize = 24;
     }
     style.ScaleAllSizes(ui_scale);
+    // A table row's selectable reaches half the item spacing above and below its text: the
+    // cell padding makes room for it, so that rows do not overlap.
+    style.CellPadding.y = std::ceil(style.ItemSpacing.y / 2);
     ImGui::GetStyle() = style;
 }
 

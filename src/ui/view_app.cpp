@@ -52,20 +52,24 @@ bool save_is_bad(const AppState& s) {
     return s.save_state() == SaveState::Failed || s.save_state() == SaveState::Unavailable;
 }
 
-void ModeButtons(AppState& s) {
-    // The two modes: applicants draft, the association reviews.
+// The two modes: applicants draft, the association reviews. True when one was pressed.
+bool ModeButtons(AppState& s) {
+    bool pressed = false;
     for (int mode = 0; mode < 2; ++mode) {
         const bool on = (s.mode == Mode::Review) == (mode == 1);
         ImGui::PushStyleColor(ImGuiCol_Button, on ? 0xFFFFFFFF : 0xFF9A6A3F);
         ImGui::PushStyleColor(ImGuiCol_Text, on ? 0xFF7A4A1F : 0xFFFFFFFF);
-        if (ImGui::Button(mode == 0 ? "申报" : "审阅") && !on)
-            s.request(cmd::SetMode{mode == 1 ? Mode::Review : Mode::Drafting});
+        if (ImGui::Button(mode == 0 ? "申报" : "审阅")) {
+            pressed = true;
+            if (!on) s.request(cmd::SetMode{mode == 1 ? Mode::Review : Mode::Drafting});
+        }
         NoteItem(s, mode == 0 ? "mode.drafting" : "mode.review", mode == 0 ? "申报" : "审阅", "tab");
         ImGui::PopStyleColor(2);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(mode == 0 ? "填写申报书" : "市科协：导入、检查、汇总各单位的申报书");
         ImGui::SameLine(0, 2);
     }
+    return pressed;
 }
 
 void ScaleSlider(AppState& s, float width) {
@@ -145,7 +149,7 @@ void DrawCompactTopBar(AppState& s) {
         ImGui::PushStyleColor(ImGuiCol_Text, save_is_bad(s) ? colour::kError : colour::kMuted);
         ImGui::TextUnformatted(saved);
         ImGui::PopStyleColor();
-        ModeButtons(s);
+        if (ModeButtons(s)) ImGui::CloseCurrentPopup();
         ImGui::NewLine();
         const ImVec2 full(std::max(200.0f, ImGui::CalcTextSize("界面大小 200%").x + 60), 0);
         if (ImGui::Button("存储与备份", full)) {
@@ -261,9 +265,8 @@ void DrawNotices(AppState& s) {
 
 void DrawDraftList(AppState& s) {
     ImGui::BeginChild("drafts", ImVec2(0, 0), ImGuiChildFlags_None, kPanel);
-    if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) {
-        s.request(cmd::ShowPage{Page::NewDraft});
-    }
+    if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) s.request(cmd::ShowPage{Page::NewDraft});
+    NoteItem(s, "list.new", "＋ 新建申报书", "button");
     if (ImGui::Button("导入电子稿…", ImVec2(-FLT_MIN, 0))) s.request(cmd::PickImport{});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("选择 JSON 文件，或把文件拖到窗口中");
     ImGui::Spacing();

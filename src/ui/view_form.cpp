@@ -144,65 +144,118 @@ void ExpenseKindCell(FormContext& f, const std::string& path, const std::string&
     if (!kind) Cell(f, path + ".other", "其他科目名称", kind_id, "科目名称，如 交通费");
 }
 
-// A table field: its columns as the form table gives them, a row of buttons per row, and
-// under it the total of its money column when it has one.
+// One cell of a table field's row, by its column's input kind.
+void TableCell(FormContext& f, const FieldSpec& spec, const ColumnSpec& c, Rows& rows, size_t i) {
+    std::string* cell = rows.cell(i, c.key);
+    if (!cell) return;
+    const std::string path = at(spec.path.c_str(), i, c.key.c_str());
+    if (c.input == InputKind::ExpenseKind)
+        ExpenseKindCell(f, path, c.label, *cell);
+    else if (c.input == InputKind::Money)
+        Cell(f, path, c.label.c_str(), *cell, c.hint.c_str(), ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter,
+             normalise_money);
+    else
+        Cell(f, path, c.label.c_str(), *cell, c.hint.c_str());
+}
+
+// A row's up, down or remove (RowButtons' action). True when the rows changed.
+bool ApplyRowAction(FormContext& f, Rows& rows, size_t i, int action) {
+    if (action == 1 && i > 0)
+        rows.swap(i, i - 1);
+    else if (action == 2 && i + 1 < rows.size())
+        rows.swap(i, i + 1);
+    else if (action == 3)
+        rows.erase(i);
+    if (action) f.state.changed(f.draft, true);
+    return action != 0;
+}
+
+// The total of a table's money column, as the printed form has it.
+Money ColumnTotal(const FieldSpec& spec, Rows& rows) {
+    Money total;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (const std::string* cell = rows.cell(i, spec.total_column))
+            if (auto m = Money::parse(*cell)) total = total + *m;
+    return total;
+}
+
+// A table field as a table: its columns as the form table gives them, a row of buttons
+// per row, and under it the total of its money column when it has one.
+void TableGrid(FormContext& f, const FieldSpec& spec, Rows& rows) {
+    const int columns = static_cast<int>(spec.columns.size()) + 1;
+    if (!ImGui::BeginTable(spec.path.c_str(), columns,
+                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+        return;
+    for (const ColumnSpec& c : spec.columns)
+        ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch, c.width);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, RowButtonsWidth());
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < rows.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextRow();
+        for (const ColumnSpec& c : spec.columns) {
+            ImGui::TableNextColumn();
+            TableCell(f, spec, c, rows, i);
+        }
+        ImGui::TableNextColumn();
+        const int action = RowButtons(i, rows.size());
+        ImGui::PopID();
+        if (ApplyRowAction(f, rows, i, action)) break;
+    }
+    if (!spec.total_column.empty()) {
+        const Money total = ColumnTotal(spec, rows);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("合计");
+        for (int c = 1; c + 1 < static_cast<int>(spec.columns.size()); ++c) ImGui::TableNextColumn();
+        if (spec.columns.size() > 2) ImGui::TextUnformatted(total.capital().c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(total.display().c_str());
+    }
+    ImGui::EndTable();
+}
+
+// A table field where its columns would be too narrow to type in (a phone, a tablet with
+// the checks beside the form): each row a block, its number and buttons on top, each
+// column's label above its field; the total under the last row.
+void TableBlocks(FormContext& f, const FieldSpec& spec, Rows& rows) {
+    for (size_t i = 0; i < rows.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Separator();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(("第 " + std::to_string(i + 1) + " 行").c_str());
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - RowButtonsWidth()));
+        const int action = RowButtons(i, rows.size());
+        for (const ColumnSpec& c : spec.columns) {
+            MutedText(c.label);
+            TableCell(f, spec, c, rows, i);
+        }
+        ImGui::PopID();
+        if (ApplyRowAction(f, rows, i, action)) break;
+    }
+    ImGui::Separator();
+    if (!spec.total_column.empty()) {
+        const Money total = ColumnTotal(spec, rows);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(("合计 " + total.display() + " 元" +
+                                (spec.columns.size() > 2 ? "（" + total.capital() + "）" : std::string()))
+                                   .c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+// A table field: a grid where each column has room for what is typed in it, else blocks.
 void TableField(FormContext& f, const FieldSpec& spec, bool with_label) {
     Application& a = f.draft.app;
     const std::unique_ptr<Rows> rows = rows_of(a, spec.path);
     if (!rows) return;
     if (with_label) ImGui::TextUnformatted(spec.label.c_str());
-    const int columns = static_cast<int>(spec.columns.size()) + 1;
-    if (ImGui::BeginTable(spec.path.c_str(), columns,
-                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        for (const ColumnSpec& c : spec.columns)
-            ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch, c.width);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 150);
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < rows->size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::TableNextRow();
-            for (const ColumnSpec& c : spec.columns) {
-                ImGui::TableNextColumn();
-                std::string* cell = rows->cell(i, c.key);
-                if (!cell) continue;
-                const std::string path = at(spec.path.c_str(), i, c.key.c_str());
-                if (c.input == InputKind::ExpenseKind)
-                    ExpenseKindCell(f, path, c.label, *cell);
-                else if (c.input == InputKind::Money)
-                    Cell(f, path, c.label.c_str(), *cell, c.hint.c_str(), ImGuiInputTextFlags_CallbackCharFilter,
-                         MoneyCharFilter, normalise_money);
-                else
-                    Cell(f, path, c.label.c_str(), *cell, c.hint.c_str());
-            }
-            ImGui::TableNextColumn();
-            const int action = RowButtons(i, rows->size());
-            ImGui::PopID();
-            if (action == 1 && i > 0)
-                rows->swap(i, i - 1);
-            else if (action == 2 && i + 1 < rows->size())
-                rows->swap(i, i + 1);
-            else if (action == 3)
-                rows->erase(i);
-            if (action) {
-                f.state.changed(f.draft, true);
-                break;
-            }
-        }
-        if (!spec.total_column.empty()) {
-            Money total;
-            for (size_t i = 0; i < rows->size(); ++i)
-                if (const std::string* cell = rows->cell(i, spec.total_column))
-                    if (auto m = Money::parse(*cell)) total = total + *m;
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted("合计");
-            for (int c = 1; c + 1 < static_cast<int>(spec.columns.size()); ++c) ImGui::TableNextColumn();
-            if (spec.columns.size() > 2) ImGui::TextUnformatted(total.capital().c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(total.display().c_str());
-        }
-        ImGui::EndTable();
-    }
+    const float column_min = 120 * ImGui::GetFontSize() / 17;
+    const float grid_w = RowButtonsWidth() + column_min * static_cast<float>(spec.columns.size());
+    if (ImGui::GetContentRegionAvail().x >= grid_w)
+        TableGrid(f, spec, *rows);
+    else
+        TableBlocks(f, spec, *rows);
     const std::string add = spec.add_label.empty() ? "＋ 添加一行" : spec.add_label;
     if (NamedButton(f.state, add.c_str(), (spec.path + ".add").c_str())) {
         rows->insert(rows->size());

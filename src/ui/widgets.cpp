@@ -665,6 +665,13 @@ bool NamedButton(AppState& s, const char* label, const char* name) {
     return pressed;
 }
 
+float RowButtonsWidth() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float w = style.ItemSpacing.x * 2;
+    for (const char* label : {"上移", "下移", "删除"}) w += ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    return w;
+}
+
 int RowButtons(size_t index, size_t count) {
     int action = 0;
     ImGui::BeginDisabled(index == 0);

@@ -102,7 +102,8 @@ void FittedText(const std::string& text, float width);
 int MoneyCharFilter(ImGuiInputTextCallbackData* data);
 
 // A row of small table-editing buttons (up, down, remove). Returns the action taken:
-// 0 none, 1 up, 2 down, 3 remove.
+// 0 none, 1 up, 2 down, 3 remove. RowButtonsWidth() is the room they take.
 int RowButtons(size_t index, size_t count);
+float RowButtonsWidth();
 
 }  // namespace ui
