@@ -220,6 +220,13 @@ EMSCRIPTEN_KEEPALIVE void shenbao_paste(const char* utf8) {
     io.AddKeyEvent(mod, false);
 }
 
+// The accessibility mirror's element for an item was activated (a screen reader's click)
+// or, for a text field, focused.
+EMSCRIPTEN_KEEPALIVE void shenbao_mirror_activate(const char* name) { ui::ActivateNamedItem(g_app->state, name); }
+EMSCRIPTEN_KEEPALIVE void shenbao_mirror_focus(const char* name) {
+    if (ImGui::GetActiveID() == 0) ui::ActivateNamedItem(g_app->state, name);
+}
+
 EMSCRIPTEN_KEEPALIVE void shenbao_paste_refused() {
     g_app->state.notices.push_back(g_ctrl_is_super
                                        ? "浏览器不允许网页读取剪贴板：请按 Command+V 粘贴"

@@ -37,6 +37,11 @@ void set_clipboard_text(const std::string& text);
 void paste_from_clipboard();
 void set_ime_rect(float x, float y, float height);  // CSS pixels of the caret
 
+// The accessibility mirror (src/ui/mirror.h): the page's elements follow these nodes; a
+// polite live region says `text`.
+void update_mirror(const std::string& nodes_json);
+void announce(const std::string& text);
+
 // Writes bytes to a file the user saves (a download in the browser).
 void offer_download(const std::string& file_name, const std::string& mime, const std::string& bytes);
 

@@ -76,6 +76,14 @@ std::string storage_error() {
     return out;
 }
 
+void update_mirror(const std::string& nodes_json) {
+    EM_ASM({ shenbaoMirror.update(UTF8ToString($0)); }, nodes_json.c_str());
+}
+
+void announce(const std::string& text) {
+    EM_ASM({ shenbaoMirror.announce(UTF8ToString($0)); }, text.c_str());
+}
+
 void paste_from_clipboard() {
     EM_ASM({ shenbaoPlatform.pasteFromClipboard(); });
 }

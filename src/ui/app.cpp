@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "builtin_programme.h"
+#include "mirror.h"
 #include "platform.h"
 #include "print_html.h"
 #include "text.h"
@@ -537,7 +538,21 @@ int App::after_frame() {
     if (!state.focus_field.empty() || !state.nav_field.empty()) wanted = std::max(wanted, 1);
     const double wait_ms = saving_->tick(platform::now_ms());
     if (wait_ms > 0) platform::wake_after_ms(static_cast<int>(wait_ms) + 1);
+    publish_mirror();
     return wanted;
+}
+
+void App::publish_mirror() {
+    std::string nodes = MirrorJson(state);
+    if (nodes != mirror_sent_) {
+        platform::update_mirror(nodes);
+        mirror_sent_ = std::move(nodes);
+    }
+    std::string status = MirrorStatus(state);
+    if (!status.empty() && status != status_said_) {
+        platform::announce(status);
+        status_said_ = std::move(status);
+    }
 }
 
 void App::save_now() { saving_->save_now(); }

@@ -104,6 +104,9 @@ public:
 private:
     bool import_batch_open_ = false;  // files of one pick or drop are reported together
     bool asked_persist_ = false;
+    // The accessibility mirror: sent to the page when what it says changed.
+    void publish_mirror();
+    std::string mirror_sent_, status_said_;
     bool review_fields_dirty_ = false;  // to be written by the next save
     bool review_files_dirty_ = false;
     bool settings_dirty_ = false;

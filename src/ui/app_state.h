@@ -44,6 +44,7 @@ struct LaidOutItem {
     float x = 0, y = 0, w = 0, h = 0;
     float label_w = 0;  // the width the label's text needs, drawn on one line
     float full_h = 0;   // the height of the whole item, seen or not
+    unsigned id = 0;    // ImGui's id of the item (its SubmittedItem: disabled, checked, open)
 };
 
 struct Settings {
@@ -82,6 +83,7 @@ struct AppState {
     // The window got shorter (an on-screen keyboard came up): the field being edited is
     // scrolled back into view, once.
     bool reveal_active = false;
+    std::string activate_item;  // an item to act on as a click would (the accessibility mirror)
     // A text field's edit menu (剪切, 复制, 粘贴, 全选), opened by a right click or a long
     // press: which field (an ImGui id), and what was chosen, done once the field has the
     // keyboard again.

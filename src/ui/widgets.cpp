@@ -158,6 +158,18 @@ void FocusRequestedItem(AppState& s, const std::string& path) {
 }
 
 void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role) {
+    if (s.activate_item == name) {
+        // The keyboard position goes to it first: an item scrolled out of view is skipped
+        // by ImGui unless it has the keyboard. Activation lands in the next frame.
+        s.activate_item.clear();
+        const ImGuiID id = ImGui::GetItemID();
+        ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
+        ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+        ImGui::ActivateItemByID(id);
+        if (std::string_view(role) == "textbox")
+            ImGui::GetCurrentContext()->NavNextActivateFlags =
+                ImGuiActivateFlags_PreferInput | ImGuiActivateFlags_TryToPreserveState;
+    }
     if (s.reveal_active && ImGui::IsItemActive()) {
         ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
         s.reveal_active = false;
@@ -168,7 +180,8 @@ void NoteItem(AppState& s, const std::string& name, const std::string& label, co
     r.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
     const float w = std::max(0.0f, r.GetWidth()), h = std::max(0.0f, r.GetHeight());
     const float label_w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h, label_w, ImGui::GetItemRectSize().y});
+    s.layout.push_back(
+        {name, label, role, r.Min.x, r.Min.y, w, h, label_w, ImGui::GetItemRectSize().y, ImGui::GetItemID()});
 }
 
 std::string FitText(const std::string& text, float width) {
@@ -699,6 +712,11 @@ void PressShortcut(ImGuiKey key) {
 }
 
 }  // namespace
+
+void ActivateNamedItem(AppState& s, const std::string& name) {
+    s.activate_item = name;  // done by NoteItem when the item is drawn next
+    platform::request_frames(2);
+}
 
 void DrawEditMenu(AppState& s) {
     using Action = AppState::EditAction;

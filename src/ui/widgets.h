@@ -86,6 +86,10 @@ bool NamedButton(AppState& s, const char* label, const char* name);
 // The edit menu of text fields (剪切, 复制, 粘贴, 全选), for a right click or a long press
 // on any text field; drawn once per frame, after every field.
 void DrawEditMenu(AppState& s);
+// Does to the item of this name (in the last frame's layout) what a click does: a button is
+// pressed, a box ticked, a choice opened, a text field given the caret (its selection kept).
+// For the accessibility mirror: a screen reader's activation or focus.
+void ActivateNamedItem(AppState& s, const std::string& name);
 // A request to focus `path` (a finding clicked, a row added) taken by the last item, a
 // choice or a box, without activating it: a choice is not opened, a box never ticked
 // for the person. Text fields take the caret instead (their own requests).
