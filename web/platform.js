@@ -148,14 +148,26 @@
     sendKey(e, false);
     requestFrames(2);
   });
+  // The keys the app acts on; every other key stays the browser's, untouched: find (Ctrl+F,
+  // Ctrl+G, F3), zoom (Ctrl with +, -, 0: the app lays itself out again on the resize that
+  // follows), reload (F5, Ctrl+R), full screen (F11), the address bar (Ctrl+L), tabs
+  // (Ctrl+T, Ctrl+W, Ctrl+Tab), back and forward (Alt+Left/Right), and the rest.
+  const APP_SHORTCUT_LETTERS = new Set(['a', 'c', 'x', 'v', 'z', 'y', 's', 'p']);
+  const APP_FUNCTION_KEYS = new Set(['F1', 'F6']);
+  function isBrowserKey(e, shortcut, k) {
+    if (/^F\d+$/.test(e.key)) return !APP_FUNCTION_KEYS.has(e.key);
+    if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) return true;
+    if (e.ctrlKey && e.key === 'Tab') return true;
+    if ((e.ctrlKey || e.metaKey) && !shortcut) return true;  // ⌘ on others, Ctrl on a Mac
+    if (shortcut && e.key.length === 1) return !APP_SHORTCUT_LETTERS.has(k);
+    return false;
+  }
   function onKeyDown(e) {
     if (e.isComposing || e.keyCode === 229 || state.composing) return;  // the IME's keys, not ours
     const shortcut = isMac ? e.metaKey : e.ctrlKey;
     const k = e.key.length === 1 ? e.key.toLowerCase() : '';
+    if (isBrowserKey(e, shortcut, k)) return;
     if (shortcut && k === 'v') return;  // the paste event brings the text
-    // Ctrl/⌘ with +, -, 0 is the browser's zoom: it stays the browser's (the app lays
-    // itself out again on the resize that follows).
-    if ((e.ctrlKey || e.metaKey) && ['+', '=', '-', '_', '0'].includes(e.key)) return;
     const printable = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
     // A plain character arrives as text (input event); ImGui needs only the keys that
     // act: named keys, shortcuts, and Space (it activates buttons and checkboxes).

@@ -114,6 +114,32 @@ export const tests = [
     },
   },
   {
+    name: 'the browser keeps its own keys (find, zoom, reload, full screen, address bar, tabs, back): the page lets them pass; the app keeps its own',
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, server.url);
+        await clickItem(page, 'new.academic_exchange');
+        await page.waitForFunction(() => window.shenbao.draft() !== '');
+        // Synthetic keydowns (a real Ctrl+W would close the tab): the page's handling is what counts.
+        const kept = (keys) => page.evaluate((keys) => keys.map(([key, code, mods]) => {
+          const e = new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true,
+            ctrlKey: mods.includes('c'), altKey: mods.includes('a'), shiftKey: mods.includes('s') });
+          document.activeElement.dispatchEvent(e);
+          return `${mods}${key} ${e.defaultPrevented ? 'kept' : 'passed'}`;
+        }), keys);
+        const browser = [['f', 'KeyF', 'c'], ['g', 'KeyG', 'c'], ['F3', 'F3', ''], ['=', 'Equal', 'c'], ['-', 'Minus', 'c'],
+          ['0', 'Digit0', 'c'], ['F5', 'F5', ''], ['r', 'KeyR', 'c'], ['F11', 'F11', ''], ['l', 'KeyL', 'c'], ['t', 'KeyT', 'c'],
+          ['w', 'KeyW', 'c'], ['ArrowLeft', 'ArrowLeft', 'a'], ['ArrowRight', 'ArrowRight', 'a'], ['Tab', 'Tab', 'c']];
+        assert.deepEqual(await kept(browser), browser.map(([key, , mods]) => `${mods}${key} passed`));
+        const app = [['s', 'KeyS', 'c'], ['z', 'KeyZ', 'c'], ['Tab', 'Tab', ''], ['ArrowDown', 'ArrowDown', '']];
+        assert.deepEqual(await kept(app), app.map(([key, , mods]) => `${mods}${key} kept`));
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
     name: 'the live region says 已保存 after a save, and how many errors are left',
     async run({ server }) {
       const { context } = await launch();
