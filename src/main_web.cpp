@@ -77,6 +77,8 @@ ImGuiKey key_from_code(const char* code) {
             {"Enter", ImGuiKey_Enter},
             {"NumpadEnter", ImGuiKey_KeypadEnter},
             {"Escape", ImGuiKey_Escape},
+            {"F1", ImGuiKey_F1},
+            {"F6", ImGuiKey_F6},
             {"ControlLeft", ImGuiKey_LeftCtrl},
             {"ControlRight", ImGuiKey_RightCtrl},
             {"ShiftLeft", ImGuiKey_LeftShift},
@@ -108,6 +110,8 @@ void set_mods(int mods) {
 // App-level shortcuts, when no text field has the keyboard.
 void handle_shortcuts(ui::App& app) {
     ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) app.state.request(ui::cmd::ShowShortcuts{});
+    if (ImGui::IsKeyPressed(ImGuiKey_F6, false)) app.state.request(ui::cmd::NextRegion{!io.KeyShift});
     const bool shortcut = g_ctrl_is_super ? io.KeySuper : io.KeyCtrl;
     if (!shortcut) return;
     if (ImGui::IsKeyPressed(ImGuiKey_S, false)) app.state.request(ui::cmd::SaveNow{});

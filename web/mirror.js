@@ -31,7 +31,9 @@
 
   function create(node) {
     let el;
-    if (node.r === 'textbox') {
+    if (node.r === 'heading') {
+      el = document.createElement('h2');
+    } else if (node.r === 'textbox') {
       el = document.createElement('input');
       el.type = 'text';
       el.autocomplete = 'off';
@@ -55,7 +57,8 @@
       }
       el.addEventListener('click', () => send('shenbao_mirror_activate', el.dataset.key));
     }
-    el.tabIndex = -1;  // Tab is the app's (it moves through the items in its own order)
+    if (node.r !== 'heading') el.tabIndex = -1;  // Tab is the app's (it moves through the items in its own order)
+    el.id = 'mirror-' + (++serial);
     el.className = 'mirror-item';
     el.dataset.role = node.r;
     return el;
@@ -67,13 +70,19 @@
 
   function apply(el, node) {
     el.dataset.key = node.k;
-    setAttr(el, 'aria-label', true, node.n);
+    if (node.r === 'heading') {
+      if (el.textContent !== node.n) el.textContent = node.n;
+    } else {
+      setAttr(el, 'aria-label', true, node.n);
+    }
     if (el.tagName === 'INPUT' && el.type === 'text' && document.activeElement !== el && el.value !== (node.v || '')) el.value = node.v || '';
     if (el.type === 'checkbox') el.checked = node.chk === 1;
     setAttr(el, 'aria-required', node.req === 1);
     setAttr(el, 'aria-invalid', node.inv === 1);
     setAttr(el, 'aria-disabled', node.dis === 1);
     if (node.r === 'combobox') setAttr(el, 'aria-expanded', true, node.exp === 1 ? 'true' : 'false');
+    if (node.r === 'slider') setAttr(el, 'aria-valuenow', true, node.v || '100');
+    setAttr(el, 'data-focused', node.foc === 1);
     let d = el.describedBy;
     if (node.d) {
       if (!d) {
@@ -95,7 +104,22 @@
     s.height = node.h + 'px';
   }
 
-  function update(json) {
+  // What each update cost, the app's making of the nodes and this keeping of the elements
+  // in step (read by scripts/bench as mirror_ms).
+  const costs = [];
+  const buildCosts = [];
+  function update(json, buildMs = 0) {
+    const started = performance.now();
+    keepInStep(json);
+    costs.push(buildMs + performance.now() - started);
+    buildCosts.push(buildMs);
+    if (costs.length > 1000) { costs.shift(); buildCosts.shift(); }
+  }
+
+  const FIELDS = ['r', 'n', 'v', 'd', 'req', 'inv', 'dis', 'chk', 'exp', 'foc', 'x', 'y', 'w', 'h'];
+  const same = (a, b) => a && FIELDS.every((f) => a[f] === b[f]);
+
+  function keepInStep(json) {
     attach();
     const nodes = JSON.parse(json);
     const seen = new Map();
@@ -106,12 +130,17 @@
       let el = byKey.get(node.k);
       if (el && el.dataset.role !== node.r) { el.remove(); if (el.describedBy) el.describedBy.remove(); el = null; }
       if (!el) { el = create(node); byKey.set(node.k, el); }
-      apply(el, node);
+      if (!same(lastNodes.get(node.k), node)) apply(el, node);  // unchanged nodes cost nothing
       // The elements in the order the app draws its items (the reading order).
       const next = previous ? previous.nextSibling : root.firstChild;
       if (next !== el) root.insertBefore(el, next);
       previous = el;
     }
+    // The keyboard stays in the app's text sink; the item that has it is its active
+    // descendant, so that a screen reader says where the keyboard is.
+    const sink = document.getElementById('ime');
+    const focused = nodes.find((n) => n.foc === 1);
+    if (sink) setAttr(sink, 'aria-activedescendant', Boolean(focused), focused ? byKey.get(focused.k).id : '');
     for (const [key, el] of byKey) {
       if (seen.has(key)) continue;
       el.remove();
@@ -133,5 +162,5 @@
   }
 
   // The node last sent for an item, for the app's side of activation.
-  window.shenbaoMirror = { update, announce, node: (key) => lastNodes.get(key) };
+  window.shenbaoMirror = { update, announce, node: (key) => lastNodes.get(key), costs, buildCosts };
 })();

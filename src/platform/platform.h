@@ -38,8 +38,8 @@ void paste_from_clipboard();
 void set_ime_rect(float x, float y, float height);  // CSS pixels of the caret
 
 // The accessibility mirror (src/ui/mirror.h): the page's elements follow these nodes; a
-// polite live region says `text`.
-void update_mirror(const std::string& nodes_json);
+// polite live region says `text`. `build_ms`: what making the nodes took (for the benchmark).
+void update_mirror(const std::string& nodes_json, double build_ms);
 void announce(const std::string& text);
 
 // Writes bytes to a file the user saves (a download in the browser).

@@ -76,8 +76,8 @@ std::string storage_error() {
     return out;
 }
 
-void update_mirror(const std::string& nodes_json) {
-    EM_ASM({ shenbaoMirror.update(UTF8ToString($0)); }, nodes_json.c_str());
+void update_mirror(const std::string& nodes_json, double build_ms) {
+    EM_ASM({ shenbaoMirror.update(UTF8ToString($0), $1); }, nodes_json.c_str(), build_ms);
 }
 
 void announce(const std::string& text) {

@@ -288,6 +288,26 @@ void App::handle(const cmd::RestoreDraft& c) {
     save_now();
 }
 
+void App::handle(const cmd::ShowShortcuts&) { state.shortcuts_open = true; }
+
+void App::handle(const cmd::NextRegion& c) {
+    // The regions drawn in the last frame, each with its first usable item, in screen order.
+    std::vector<std::pair<Region, std::string>> regions;
+    for (const LaidOutItem& item : state.layout)
+        if (!item.disabled && item.role != "heading" &&
+            std::none_of(regions.begin(), regions.end(), [&](const auto& r) { return r.first == item.region; }))
+            regions.emplace_back(item.region, item.name);
+    if (regions.empty()) return;
+    std::sort(regions.begin(), regions.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const auto here =
+        std::find_if(regions.begin(), regions.end(), [&](const auto& r) { return r.first == state.focused_region; });
+    const long n = static_cast<long>(regions.size());
+    const long at = here == regions.end() ? (c.forward ? -1 : 0) : here - regions.begin();
+    const auto& next = regions[static_cast<size_t>(((at + (c.forward ? 1 : -1)) % n + n) % n)];
+    state.focus_item = next.second;
+    state.focused_region = next.first;
+}
+
 void App::handle(const cmd::Undo&) { undo(); }
 void App::handle(const cmd::Redo&) { redo(); }
 void App::handle(const cmd::SaveNow&) { save_now(); }
@@ -543,9 +563,10 @@ int App::after_frame() {
 }
 
 void App::publish_mirror() {
+    const double started = platform::now_ms();
     std::string nodes = MirrorJson(state);
     if (nodes != mirror_sent_) {
-        platform::update_mirror(nodes);
+        platform::update_mirror(nodes, platform::now_ms() - started);
         mirror_sent_ = std::move(nodes);
     }
     std::string status = MirrorStatus(state);

@@ -49,6 +49,8 @@ private:
     void apply(const Command& command);  // refused when it writes and this tab may not
     void handle(const cmd::ShowPage&);
     void handle(const cmd::ShowPane&);
+    void handle(const cmd::ShowShortcuts&);
+    void handle(const cmd::NextRegion&);
     void handle(const cmd::ChooseCall&);
     void handle(const cmd::NewDraft&);
     void handle(const cmd::OpenDraft&);

@@ -44,7 +44,11 @@ struct LaidOutItem {
     float x = 0, y = 0, w = 0, h = 0;
     float label_w = 0;  // the width the label's text needs, drawn on one line
     float full_h = 0;   // the height of the whole item, seen or not
-    unsigned id = 0;    // ImGui's id of the item (its SubmittedItem: disabled, checked, open)
+    unsigned id = 0;
+    Region region = Region::Main;
+    bool focused = false;   // it has the keyboard
+    bool disabled = false;  // drawn, but not to be used now    // ImGui's id of the item (its SubmittedItem: disabled,
+                            // checked, open)
 };
 
 struct Settings {
@@ -83,7 +87,11 @@ struct AppState {
     // The window got shorter (an on-screen keyboard came up): the field being edited is
     // scrolled back into view, once.
     bool reveal_active = false;
-    std::string activate_item;  // an item to act on as a click would (the accessibility mirror)
+    std::string activate_item;             // an item to act on as a click would (the accessibility mirror)
+    std::string focus_item;                // an item to give the keyboard to, not acting on it (F6)
+    Region drawing_region = Region::Main;  // the region the items drawn now belong to
+    Region focused_region = Region::Main;  // the region of the item with the keyboard
+    bool shortcuts_open = false;           // 快捷键 is shown
     // A text field's edit menu (剪切, 复制, 粘贴, 全选), opened by a right click or a long
     // press: which field (an ImGui id), and what was chosen, done once the field has the
     // keyboard again.

@@ -25,6 +25,11 @@ Width width_class(float css_width, float ui_scale);
 // or 审阅's import and filters), or the checks (审阅's totals).
 enum class Pane { Main, List, Checks };
 
+// The regions of the window F6 and Shift+F6 move between, in screen order: the top bar,
+// the list (drafts, or 审阅's import and filters), the page (its toolbar and form), the
+// checks (or 审阅's totals).
+enum class Region { TopBar, List, Main, Checks };
+
 // Who the app is working for: an applicant drafting, or the association reviewing.
 enum class Mode { Drafting, Review };
 
@@ -38,6 +43,12 @@ struct ShowPage {
 };
 struct ShowPane {
     Pane pane;
+};
+// 快捷键 (F1): the list of every shortcut.
+struct ShowShortcuts {};
+// F6 (forward) and Shift+F6: the keyboard to the first item of the next region.
+struct NextRegion {
+    bool forward = true;
 };
 // The call new drafts are for.
 struct ChooseCall {
@@ -128,12 +139,13 @@ struct ReviewChanged {
 
 }  // namespace cmd
 
-using Command = std::variant<cmd::ShowPage, cmd::ShowPane, cmd::ChooseCall, cmd::NewDraft, cmd::OpenDraft,
-                             cmd::DuplicateDraft, cmd::RenameDraft, cmd::DeleteDraft, cmd::RestoreDraft, cmd::Undo,
-                             cmd::Redo, cmd::SaveNow, cmd::SetScale, cmd::HandIn, cmd::PickImport, cmd::TakeOver,
-                             cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions,
-                             cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv,
-                             cmd::ExportPublication, cmd::ResolveResubmission, cmd::ReviewChanged>;
+using Command =
+    std::variant<cmd::ShowPage, cmd::ShowPane, cmd::ShowShortcuts, cmd::NextRegion, cmd::ChooseCall, cmd::NewDraft,
+                 cmd::OpenDraft, cmd::DuplicateDraft, cmd::RenameDraft, cmd::DeleteDraft, cmd::RestoreDraft, cmd::Undo,
+                 cmd::Redo, cmd::SaveNow, cmd::SetScale, cmd::HandIn, cmd::PickImport, cmd::TakeOver, cmd::ApplyUpdate,
+                 cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions, cmd::RestoreRevision, cmd::SetMode,
+                 cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication, cmd::ResolveResubmission,
+                 cmd::ReviewChanged>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

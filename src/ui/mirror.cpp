@@ -31,7 +31,9 @@ std::string MirrorJson(AppState& s) {
     for (const LaidOutItem& item : s.layout) {
         nlohmann::json node = {{"k", item.name}, {"r", item.role}, {"n", item.label}, {"x", item.x},
                                {"y", item.y},    {"w", item.w},    {"h", item.h}};
-        if (const SubmittedItem* seen = FindSubmittedItem(item.id)) {
+        if (item.focused) node["foc"] = 1;
+        if (item.role == "slider") node["v"] = std::to_string(static_cast<int>(s.settings.ui_scale * 100 + 0.5f));
+        if (const SubmittedItem* seen = item.id ? FindSubmittedItem(item.id) : nullptr) {
             if (seen->item_flags & ImGuiItemFlags_Disabled) node["dis"] = 1;
             if (seen->status & ImGuiItemStatusFlags_Checkable)
                 node["chk"] = (seen->status & ImGuiItemStatusFlags_Checked) ? 1 : 0;

@@ -12,7 +12,7 @@ namespace ui {
 
 // The nodes of the last frame, as a JSON array of
 // {k: key (the item's name), r: role, n: name, v: value, d: description,
-//  req, inv, dis, chk, exp: 0/1, x, y, w, h (CSS px)}.
+//  req, inv, dis, chk, exp, foc (has the keyboard): 0/1, x, y, w, h (CSS px)}.
 std::string MirrorJson(AppState& s);
 
 // What a polite live region says of the draft now: "已保存 · 还有 3 个错误"; empty while

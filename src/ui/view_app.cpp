@@ -352,11 +352,13 @@ void DrawDraftList(AppState& s) {
     }
     ImGui::Spacing();
     MutedText("右键点击草稿可重命名、复制或删除。可把电子稿文件拖到窗口中导入。");
+    if (MinorButton("快捷键（F1）")) s.request(cmd::ShowShortcuts{});
+    NoteItem(s, "list.shortcuts", "快捷键（F1）", "button");
     ImGui::EndChild();
 }
 
 void DrawTrash(AppState& s) {
-    SectionHeading("回收站", "删除的草稿保存在这里，可以恢复");
+    SectionHeading(s, "回收站", "删除的草稿保存在这里，可以恢复");
     if (s.trash().empty()) MutedText("回收站是空的。");
     for (const StoredDraft& t : s.trash()) {
         ImGui::PushID(t.id.c_str());
@@ -432,7 +434,8 @@ void DraftActions(AppState& s, Draft& d, bool in_menu) {
 }
 
 void DrawDraftToolbar(AppState& s, Draft& d) {
-    ImGui::PushTabStop(false);  // Tab goes to the fields; arrows and shortcuts reach these
+    // Tab goes through the form's fields; F6 brings the keyboard here, the arrows move along.
+    ImGui::PushTabStop(false);
     ImGui::BeginDisabled(!d.undo_stack.can_undo());
     if (ImGui::Button("撤销")) s.request(cmd::Undo{});
     NoteItem(s, "toolbar.undo", "撤销", "button");
@@ -600,6 +603,7 @@ void DrawMain(AppState& s, Draft* d, bool focus_form) {
 }
 
 void DrawList(AppState& s) {
+    s.drawing_region = Region::List;
     if (s.mode == Mode::Review)
         DrawReviewLeft(s);
     else
@@ -610,6 +614,7 @@ void DrawList(AppState& s) {
 bool HasChecks(AppState& s, Draft* d) { return s.mode == Mode::Review || (d && s.page != Page::NewDraft); }
 
 void DrawChecksPane(AppState& s, Draft* d) {
+    s.drawing_region = Region::Checks;
     if (s.mode == Mode::Review)
         DrawReviewTotals(s);
     else if (HasChecks(s, d))
@@ -624,6 +629,45 @@ void SidePane(const char* id, float width, Draw draw) {
     draw();
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+// 快捷键 (F1): every key the app acts on, and what it does.
+void DrawShortcuts(AppState& s) {
+    if (s.shortcuts_open && !ImGui::IsPopupOpen("快捷键")) ImGui::OpenPopup("快捷键");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x - 16, vp->WorkSize.y - 16));
+    if (!ImGui::BeginPopupModal("快捷键", &s.shortcuts_open, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    static const char* const kKeys[][2] = {
+        {"Tab / Shift+Tab", "下一项 / 上一项"},
+        {"F6 / Shift+F6", "在顶栏、草稿列表、申报书和检查结果之间跳转"},
+        {"Enter / 空格", "按下按钮、勾选、打开下拉列表；在输入框中开始输入"},
+        {"Esc", "离开输入框（保留已输入的内容）、关闭菜单和本窗口"},
+        {"方向键", "在列表、菜单和选项中移动"},
+        {"Ctrl+S", "立即保存"},
+        {"Ctrl+P", "打印申报书"},
+        {"Ctrl+Z", "撤销"},
+        {"Ctrl+Y / Ctrl+Shift+Z", "重做"},
+        {"Ctrl+C / Ctrl+X / Ctrl+V / Ctrl+A", "复制、剪切、粘贴、全选（输入框中）"},
+        {"右键 / 长按", "输入框的编辑菜单"},
+        {"Ctrl+加号 / 减号 / 0", "浏览器缩放"},
+        {"F1", "本快捷键列表"},
+    };
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        for (const auto& row : kKeys) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[0]);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[1]);
+        }
+        ImGui::EndTable();
+    }
+    if (NamedButton(s, "关闭", "shortcuts.close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        s.shortcuts_open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 // Narrow screens: the checks as a bar at the bottom that opens into a pane of their own.
@@ -641,6 +685,7 @@ void DrawChecksBar(AppState& s, Draft* d) {
     ImGui::BeginChild("checks_bar", ImVec2(0, ImGui::GetFrameHeight() + 12), ImGuiChildFlags_None,
                       kPanel | ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(8, 6));
+    s.drawing_region = Region::Checks;
     if (ImGui::Button(text.c_str(), ImVec2(-8, 0))) s.request(cmd::ShowPane{Pane::Checks});
     NoteItem(s, "checks.open", text, "button");
     ImGui::EndChild();
@@ -660,6 +705,7 @@ void DrawApp(AppState& s) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
+    s.drawing_region = Region::TopBar;
     DrawTopBar(s);
     DrawNotices(s);
 
@@ -670,6 +716,7 @@ void DrawApp(AppState& s) {
             ImGui::SetNextWindowFocus();
             s.focus_form = false;
         }
+        s.drawing_region = Region::Main;
         ImGui::BeginChild("form", ImVec2(width, height), ImGuiChildFlags_AlwaysUseWindowPadding, kPanel);
         DrawMain(s, d, focus_form);
         ImGui::EndChild();
@@ -704,6 +751,7 @@ void DrawApp(AppState& s) {
             SidePane("left", 0, [&] { DrawList(s); });
         } else if (s.pane == Pane::Checks && HasChecks(s, d)) {
             SidePane("checks", 0, [&] {
+                s.drawing_region = Region::Checks;
                 if (ImGui::Button("← 返回")) s.request(cmd::ShowPane{Pane::Main});
                 NoteItem(s, "checks.back", "← 返回", "button");
                 ImGui::Spacing();
@@ -717,12 +765,13 @@ void DrawApp(AppState& s) {
     }
     ImGui::PopStyleVar();
     DrawEditMenu(s);
+    DrawShortcuts(s);
     ImGui::End();
 }
 
 void DrawNewDraft(AppState& s) {
     const Programme& p = *s.programme;
-    SectionHeading("新建申报书", "请选择项目类别");
+    SectionHeading(s, "新建申报书", "请选择项目类别");
     ImGui::PushTextWrapPos(0);
     MutedText(
         ("申报计划：" + p.name + (s.programmes && s.programmes->all.size() > 1 ? "（可在本页末尾更换）" : "")).c_str());

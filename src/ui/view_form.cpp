@@ -385,7 +385,7 @@ void DrawForm(AppState& state, Draft& draft) {
             if (field.shown_for(kind)) fields.push_back(&field);
         if (fields.empty()) continue;
         const std::string& subtitle = section.subtitle_of(kind);
-        SectionHeading(section.title_of(kind).c_str(), subtitle.empty() ? nullptr : subtitle.c_str());
+        SectionHeading(state, section.title_of(kind).c_str(), subtitle.empty() ? nullptr : subtitle.c_str());
         for (const FieldSpec* field : fields) {
             if (field->input == InputKind::Table && field != fields.front()) ImGui::Spacing();
             DrawField(f, *field, fields.size() > 1);

@@ -25,7 +25,8 @@ void Step(int number, const char* title) {
 void DrawHandIn(AppState& s, Draft& d) {
     const Programme& p = *s.programme;
     const size_t errors = count_severity(d.findings, Severity::Error);
-    SectionHeading("提交申报书", d.app.cover.project_name.empty() ? "未命名申报书" : d.app.cover.project_name.c_str());
+    SectionHeading(s, "提交申报书",
+                   d.app.cover.project_name.empty() ? "未命名申报书" : d.app.cover.project_name.c_str());
     ImGui::PushTextWrapPos(0);
     if (errors > 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
@@ -68,7 +69,7 @@ void DrawHandIn(AppState& s, Draft& d) {
 }
 
 void DrawImportReport(AppState& s) {
-    SectionHeading("导入结果", nullptr);
+    SectionHeading(s, "导入结果", nullptr);
     if (s.import_report.empty()) MutedText("没有导入任何文件。");
     for (size_t i = 0; i < s.import_report.size(); ++i) {
         const AppState::ImportLine& line = s.import_report[i];

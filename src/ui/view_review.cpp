@@ -291,7 +291,7 @@ void DrawDetail(AppState& s, Submission& x) {
     if (NamedButton(s, "查看申报书", "review.view")) s.request(cmd::ViewSubmission{x.id});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("打开完整的申报书（打印版），可直接打印");
     ImGui::PopTabStop();
-    SectionHeading(x.app.cover.project_name.empty() ? "未命名申报书" : x.app.cover.project_name.c_str(),
+    SectionHeading(s, x.app.cover.project_name.empty() ? "未命名申报书" : x.app.cover.project_name.c_str(),
                    kind_label(s, x.app.cover.kind).c_str());
     ImGui::PushTextWrapPos(0);
     // A label and its value side by side; on a phone, the label above its value.
@@ -330,11 +330,11 @@ void DrawDetail(AppState& s, Submission& x) {
     }
     // What 附件2 says reviewers weigh (活动规模、主办活动级别), the people and the money.
     for (const SummarySection& section : summarise(*s.programme, x.app)) {
-        SectionHeading(section.title.c_str());
+        SectionHeading(s, section.title.c_str());
         for (const SummaryRow& r : section.rows) row(r.label.c_str(), r.value);
     }
 
-    SectionHeading("审阅", "拟资助金额与意见");
+    SectionHeading(s, "审阅", "拟资助金额与意见");
     label_then_value("拟资助金额");
     ImGui::SetNextItemWidth(std::min(
         200.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("元").x - ImGui::GetStyle().ItemSpacing.x));
@@ -358,7 +358,7 @@ void DrawDetail(AppState& s, Submission& x) {
     NoteItem(s, "review.comment", "审阅意见", "textbox");
     if (ImGui::IsItemActive()) s.focused_field = "review.comment";
 
-    SectionHeading("检查结果", nullptr);
+    SectionHeading(s, "检查结果", nullptr);
     if (x.findings.empty()) MutedText("没有问题。");
     for (const Finding& f : x.findings) {
         if (f.severity == Severity::Info) continue;
@@ -410,7 +410,7 @@ void DrawReviewCenter(AppState& s) {
     if (Submission* x = s.review.find(s.review_open_id))
         DrawDetail(s, *x);
     else if (s.review.items.empty()) {
-        SectionHeading("审阅", "市科协工作人员使用");
+        SectionHeading(s, "审阅", "市科协工作人员使用");
         MutedText(
             "导入各单位报送的电子稿（JSON），即可逐份检查、比较、填写拟资助金额，并导出汇总表和公示名单。所有数据只保存"
             "在本机浏览器中。");

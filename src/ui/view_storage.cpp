@@ -42,7 +42,7 @@ const char* reason_label(const std::string& reason) {
 }  // namespace
 
 void DrawStorage(AppState& s) {
-    SectionHeading("存储与备份", "草稿保存在本机浏览器中");
+    SectionHeading(s, "存储与备份", "草稿保存在本机浏览器中");
     ImGui::PushTextWrapPos(0);
     if (!s.storage_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
@@ -87,7 +87,7 @@ void DrawStorage(AppState& s) {
 }
 
 void DrawRevisions(AppState& s, Draft& d) {
-    SectionHeading("历史版本", d.app.cover.project_name.empty() ? "未命名申报书" : d.app.cover.project_name.c_str());
+    SectionHeading(s, "历史版本", d.app.cover.project_name.empty() ? "未命名申报书" : d.app.cover.project_name.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(

@@ -158,6 +158,15 @@ void FocusRequestedItem(AppState& s, const std::string& path) {
 }
 
 void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role) {
+    if (s.focus_item == name) {
+        s.focus_item.clear();
+        if (ImGui::GetActiveID() != 0 && ImGui::GetActiveID() != ImGui::GetItemID()) ImGui::ClearActiveID();
+        ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+        ImGui::GetCurrentContext()->NavDisableHighlight = false;  // the ring shows where the keyboard is
+        ImGui::GetCurrentContext()->NavDisableMouseHover = true;
+        ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    }
+    if (ImGui::IsItemFocused()) s.focused_region = s.drawing_region;
     if (s.activate_item == name) {
         // The keyboard position goes to it first: an item scrolled out of view is skipped
         // by ImGui unless it has the keyboard. Activation lands in the next frame.
@@ -180,8 +189,9 @@ void NoteItem(AppState& s, const std::string& name, const std::string& label, co
     r.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
     const float w = std::max(0.0f, r.GetWidth()), h = std::max(0.0f, r.GetHeight());
     const float label_w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    s.layout.push_back(
-        {name, label, role, r.Min.x, r.Min.y, w, h, label_w, ImGui::GetItemRectSize().y, ImGui::GetItemID()});
+    s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h, label_w, ImGui::GetItemRectSize().y,
+                        ImGui::GetItemID(), s.drawing_region, ImGui::IsItemFocused() || ImGui::IsItemActive(),
+                        (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0});
 }
 
 std::string FitText(const std::string& text, float width) {
@@ -220,7 +230,7 @@ void MutedText(const std::string& text) {
 
 bool MinorButton(const char* label) { return TouchTheme() ? ImGui::Button(label) : ImGui::SmallButton(label); }
 
-void SectionHeading(const char* title, const char* subtitle) {
+void SectionHeading(AppState& s, const char* title, const char* subtitle) {
     ImGui::Spacing();
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
@@ -228,6 +238,7 @@ void SectionHeading(const char* title, const char* subtitle) {
     ImGui::TextUnformatted(title);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleColor();
+    NoteItem(s, std::string("heading.") + title, subtitle ? std::string(title) + " " + subtitle : title, "heading");
     if (subtitle) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);

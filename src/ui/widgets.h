@@ -19,16 +19,18 @@ struct FormContext {
     bool stacked = false;  // each label above its field (a narrow form)
 };
 
-// Colours of the office theme, shared by the views.
+// Colours of the office theme, shared by the views. Text colours keep a contrast of at
+// least 4.5:1 on white and on the panels' grey (0xFFF4F1EE).
 namespace colour {
 constexpr unsigned kError = 0xFF2D2DC8;    // ABGR: red
-constexpr unsigned kWarning = 0xFF0A7ACC;  // amber
+constexpr unsigned kWarning = 0xFF00559A;  // amber, dark enough to read
 constexpr unsigned kInfo = 0xFF9E6A2E;     // blue
-constexpr unsigned kMuted = 0xFF80746B;    // grey text
+constexpr unsigned kMuted = 0xFF72675F;    // grey text
 constexpr unsigned kAccent = 0xFFB5651D;   // links and primary actions
 }  // namespace colour
 
-void SectionHeading(const char* title, const char* subtitle = nullptr);
+// A page's or a section's heading (a heading for screen readers too), with a muted subtitle.
+void SectionHeading(AppState& s, const char* title, const char* subtitle = nullptr);
 // A button of lesser weight: small with a mouse, big enough for a finger on touch.
 bool MinorButton(const char* label);
 // A field's label: right-aligned in the label column, or above the field when stacked; a

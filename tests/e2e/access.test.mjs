@@ -166,3 +166,230 @@ export const tests = [
     },
   },
 ];
+
+// ---- the keyboard alone, driven by what the tree says -------------------------------------
+
+// The element that has the keyboard, as the tree has it: the text sink's active descendant.
+const focusedInTree = (page) => page.evaluate(() => {
+  const id = document.getElementById('ime').getAttribute('aria-activedescendant');
+  const el = id && document.getElementById(id);
+  return el ? { name: el.getAttribute('aria-label'), role: el.dataset.role } : null;
+});
+
+// Presses Tab until the tree says the element named `name` (of `role`) has the keyboard.
+async function tabTo(page, name, role, limit = 300) {
+  for (let i = 0; i < limit; i++) {
+    await quiet(page);
+    const now = await focusedInTree(page);
+    if (now && now.name === name && (!role || now.role === role)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${role || ''} “${name}” (last: ${JSON.stringify(await focusedInTree(page))})`);
+}
+
+async function typeInto(page, name, text) {
+  await tabTo(page, name, 'textbox');
+  await page.keyboard.press('Control+A');
+  await typeText(page, text);
+}
+
+async function pick(page, name, index) {
+  await tabTo(page, name, 'combobox');
+  await page.keyboard.press('Space');
+  await quiet(page);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await quiet(page);
+}
+
+// Presses `key` (F6 to go from region to region, an arrow along a row of buttons) until the
+// tree says the element named `name` has the keyboard.
+async function keyTo(page, key, name, limit = 20) {
+  for (let i = 0; i < limit; i++) {
+    await quiet(page);
+    if ((await focusedInTree(page))?.name === name) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${key} never reached “${name}” (last: ${JSON.stringify(await focusedInTree(page))})`);
+}
+
+async function pressNamed(page, name, role = 'button') {
+  await tabTo(page, name, role);
+  await page.keyboard.press('Space');
+  await quiet(page);
+}
+
+tests.push({
+  name: 'the keyboard alone, by the names the tree gives: a complete application, saved, printed, exported, 提交… opened, 审阅 and back; F6 and F1',
+  async run({ server }) {
+    const { context } = await launch();
+    try {
+      const page = await openApp(context, server.url);
+      let mouse = 0;
+      await page.exposeFunction('noteMouse', () => { mouse++; });
+      await page.evaluate(() => ['mousedown', 'pointerdown', 'click'].forEach((t) => window.addEventListener(t, (e) => { if (e.isTrusted) window.noteMouse(); }, true)));
+      const a = JSON.parse(fs.readFileSync(path.join(repo, 'tests/fixtures/complete-academic_exchange.json'), 'utf8')).application;
+      const label = (p) => programme.form.sections.flatMap((s) => s.fields).find((f) => f.path === p).label;
+      const o = programme.kinds.find((k) => k.id === 'academic_exchange').options;
+      await pressNamed(page, '填写“精品学术交流活动”申报书');
+      await page.waitForFunction(() => window.shenbao.draft() !== '');
+      for (const p of ['cover.project_name', 'cover.applicant_unit', 'cover.project_leader', 'cover.phone', 'cover.applied_on'])
+        await typeInto(page, label(p), a.cover[p.split('.')[1]]);
+      for (const p of ['plan.aims', 'plan.content', 'plan.start', 'plan.end', 'plan.place', 'plan.expected_results'])
+        await typeInto(page, label(p), a.plan[p.split('.')[1]]);
+      await typeInto(page, '指标名称', a.plan.indicators[0].name);
+      await typeInto(page, '目标值', a.plan.indicators[0].target);
+      await typeInto(page, '单位', a.plan.indicators[0].unit);
+      const d = a.details;
+      await pick(page, label('details.format'), o.formats.indexOf(d.format));
+      await pick(page, label('details.scale'), o.scales.indexOf(d.scale));
+      await pick(page, label('details.level'), o.levels.indexOf(d.level));
+      await typeInto(page, label('details.organisers'), d.organisers);
+      await typeInto(page, label('details.participants'), d.participants);
+      await pressNamed(page, '＋ 添加专家');
+      await typeInto(page, '姓名', d.experts[0].name);
+      await typeInto(page, '职称', d.experts[0].title);
+      await typeInto(page, '单位', d.experts[0].unit);
+      const total = (Number(a.budget.requested) + Number(a.budget.self_raised || 0)).toString();
+      await typeInto(page, '用途与测算依据', a.budget.lines[0].description);
+      await typeInto(page, '金额（元）', total);
+      await typeInto(page, label('budget.requested'), a.budget.requested);
+      if (Number(a.budget.self_raised || 0) > 0) await typeInto(page, label('budget.self_raised'), a.budget.self_raised);
+      for (const e of programme.eligibility) await pressNamed(page, e.text, 'checkbox');
+      await typeInto(page, label('opinion.opinion'), a.opinion.opinion);
+      await typeInto(page, label('opinion.signatory'), a.opinion.signatory);
+      await page.keyboard.press('Escape');
+      await quiet(page);
+      const errors = (await findingsOf(page)).filter((f) => f.severity === 'error');
+      assert.deepEqual(errors.map((e) => `${e.field}: ${e.message}`), []);
+      // Saved, and said so.
+      await page.keyboard.press('Control+S');
+      await page.waitForFunction(() => document.getElementById('mirror-status').textContent === '已保存 · 没有错误');
+      // 打印 by Ctrl+P (as its tooltip says); F6 to the toolbar (the form's region starts
+      // there), the arrows along it to 导出电子稿 and 提交….
+      await page.keyboard.press('Control+P');
+      await page.waitForFunction(() => { const f = document.getElementById('print-frame'); return f && f.srcdoc.includes('申报书'); });
+      await keyTo(page, 'F6', '撤销');
+      await keyTo(page, 'ArrowRight', '导出电子稿');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Space')]);
+      assert.match(download.suggestedFilename(), /\.json$/);
+      await keyTo(page, 'ArrowRight', '提交…');
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => window.shenbao.layout().some((i) => i.name === 'handin.back'));
+      // F6 to the top bar; 审阅, then 申报 again.
+      await keyTo(page, 'F6', '申报');
+      await pressNamed(page, '审阅', 'tab');
+      assert.equal((await page.evaluate(() => window.shenbao.review())).mode, 'review');
+      await keyTo(page, 'F6', '申报');  // the page of 审阅 took the keyboard: F6 to the top bar again
+      await page.keyboard.press('Space');
+      await quiet(page);
+      assert.equal((await page.evaluate(() => window.shenbao.review())).mode, 'drafting');
+      // Shift+F6 goes back the other way; F1 lists the shortcuts, Esc closes the list.
+      await page.keyboard.press('Shift+F6');
+      await quiet(page);
+      assert.notEqual((await focusedInTree(page))?.name, '申报');
+      await page.keyboard.press('F1');
+      await quiet(page);
+      const names = (await axTree(page)).map((n) => n.name);
+      assert.ok(names.includes('关闭'), 'the shortcut list is open');
+      await page.keyboard.press('Escape');
+      await quiet(page);
+      assert.ok(!(await axTree(page)).some((n) => n.name === '关闭'), 'Esc closed it');
+      assert.equal(mouse, 0, 'no mouse event at all');
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+// The contrast of the darkest colour in a rectangle of the screen against `background`
+// (WCAG's relative luminance): for text drawn there, the contrast of its ink.
+async function inkContrast(page, rect, background = [255, 255, 255]) {
+  const png = (await page.screenshot({ clip: rect })).toString('base64');
+  return page.evaluate(async ([png, bg]) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${png}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const px = g.getImageData(0, 0, c.width, c.height).data;
+    const lum = ([r, gr, b]) => [r, gr, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    let darkest = 1;
+    for (let i = 0; i < px.length; i += 4) darkest = Math.min(darkest, lum([px[i], px[i + 1], px[i + 2]]));
+    return (lum(bg) + 0.05) / (darkest + 0.05);
+  }, [png, background]);
+}
+
+tests.push({
+  name: 'contrast: a placeholder (the format hint) and the checks\' clause references are at least 4.5:1',
+  async run({ server }) {
+    const { context } = await launch({ width: 1366, height: 768, dpr: 2 });
+    try {
+      const page = await openApp(context, server.url);
+      await clickItem(page, 'new.academic_exchange');
+      await page.waitForFunction(() => window.shenbao.draft() !== '');
+      await page.keyboard.press('Escape');
+      await quiet(page);
+      // 联系电话 is empty: what it shows is its placeholder, 手机号或 0515-88192426.
+      const phone = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.name === 'cover.phone');
+      const placeholder = await inkContrast(page, { x: phone.x + 4, y: phone.y + 4, width: Math.min(200, phone.w - 8), height: phone.h - 8 });
+      assert.ok(placeholder >= 4.5, `placeholder ${placeholder.toFixed(2)}:1`);
+      // Under the first finding in the checks pane (its message is a link), its clause in grey on the pane's grey.
+      const finding = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.name.startsWith('finding.'));
+      const clause = await inkContrast(page, { x: finding.x, y: finding.y + finding.h + 2, width: 90, height: finding.h - 4 }, [0xee, 0xf1, 0xf4]);
+      assert.ok(clause >= 4.5, `clause reference ${clause.toFixed(2)}:1`);
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+tests.push({
+  name: 'axe-core (pinned) on the app with a form open, and on 审阅: no serious or critical violation',
+  async run({ server }) {
+    const { context } = await launch();
+    try {
+      const page = await openApp(context, server.url);
+      await clickItem(page, 'new.academic_exchange');
+      await page.waitForFunction(() => window.shenbao.draft() !== '');
+      await typeText(page, '青年科技论坛');
+      await page.keyboard.press('Escape');
+      await quiet(page);
+      await page.addScriptTag({ path: path.join(repo, 'tests/e2e/node_modules/axe-core/axe.min.js') });
+      const serious = async () => (await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations))
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 80)).join(' | ')}`);
+      assert.deepEqual(await serious(), []);
+      await clickItem(page, 'mode.review');
+      await quiet(page);
+      assert.deepEqual(await serious(), []);
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+tests.push({
+  name: 'no keyboard trap: Tab goes round the top bar and out of 界面大小 again',
+  async run({ server }) {
+    const { context } = await launch();
+    try {
+      const page = await openApp(context, server.url);
+      await keyTo(page, 'F6', '申报');
+      const seen = [];
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        await quiet(page);
+        seen.push((await focusedInTree(page))?.name);
+      }
+      assert.ok(seen.includes('界面大小'), seen.join(' → '));
+      assert.ok(seen.lastIndexOf('申报') > seen.indexOf('界面大小'), `round again: ${seen.join(' → ')}`);
+    } finally {
+      await context.close();
+    }
+  },
+});

@@ -150,6 +150,11 @@ ${['项目名称', '项目类别', '申报单位', '项目负责人', '联系电
   }
   const lat = (await metrics(page)).latencies.slice(start);
   report.keystroke_frame_ms = +median(lat).toFixed(1);
+  // The accessibility mirror kept in step with the full form of this large draft, per frame it changed.
+  const mirrorCosts = await page.evaluate(() => window.shenbaoMirror.costs.slice(-50));
+  const buildCosts = await page.evaluate(() => window.shenbaoMirror.buildCosts.slice(-50));
+  report.mirror_ms = +median(mirrorCosts).toFixed(2);
+  notes.mirror = `${mirrorCosts.length} updates while typing; the app making the nodes ${median(buildCosts).toFixed(2)} ms, the page keeping its elements in step the rest`;
   notes.keystroke = `${lat.length} characters in a draft of ${doc.application.plan.content.length} characters and 50 budget lines; max ${Math.max(...lat).toFixed(1)} ms`;
   // Ctrl+S right after a character: from the character to the end of the sync.
   await sleep(1500);
@@ -210,7 +215,7 @@ server.stop();
 
 // ---- the report ---------------------------------------------------------------------------
 const targets = {
-  first_load_bytes: ['<=', 1000000], first_frame_ratio: ['<=', 4], idle_frames_per_s: ['==', 0], keystroke_frame_ms: ['<=', 20],
+  first_load_bytes: ['<=', 1000000], first_frame_ratio: ['<=', 4], idle_frames_per_s: ['==', 0], keystroke_frame_ms: ['<=', 20], mirror_ms: ['<=', 2],
   autosave_ms: ['<=', 100], import_1000_ms: ['<=', 1000], cli_check_per_s: ['>=', 5000],
 };
 const meets = (k) => {
@@ -223,7 +228,7 @@ report.machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed
 report.measured_at = new Date().toISOString();
 fs.writeFileSync(path.join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
 const rows = ['first_load_bytes', 'wasm_bytes', 'code_gzip_bytes', 'code_gzip_bytes_wasm_exceptions', 'font_bytes_first_load', 'first_frame_ms', 'baseline_first_frame_ms', 'first_frame_ratio', 'first_frame_phone_ms',
-  'idle_frames_per_s', 'keystroke_frame_ms', 'autosave_ms', 'sync_ms', 'autosave_delay_ms', 'import_1000_ms', 'cli_check_per_s', 'heap_bytes'];
+  'idle_frames_per_s', 'keystroke_frame_ms', 'mirror_ms', 'autosave_ms', 'sync_ms', 'autosave_delay_ms', 'import_1000_ms', 'cli_check_per_s', 'heap_bytes'];
 const md = ['# shenbao benchmark', '', `Measured ${report.measured_at} on ${report.machine}.`, '', '| figure | value | target | met |', '| --- | --- | --- | --- |',
   ...rows.map((k) => `| ${k} | ${report[k]} | ${targets[k] ? targets[k].join(' ') : ''} | ${targets[k] ? (meets(k) ? 'yes' : 'NO') : ''} |`),
   '', '## Notes', '', ...Object.entries(notes).map(([k, v]) => `- ${k}: ${v}`), ''];
