@@ -19,7 +19,7 @@
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
   const byKey = new Map();  // item name -> element
-  let lastNodes = new Map();
+  const lastNodes = new Map();  // item name -> the node last applied
   let serial = 0;
 
   function attach() {
@@ -116,38 +116,50 @@
     if (costs.length > 1000) { costs.shift(); buildCosts.shift(); }
   }
 
-  const FIELDS = ['r', 'n', 'v', 'd', 'req', 'inv', 'dis', 'chk', 'exp', 'foc', 'x', 'y', 'w', 'h'];
-  const same = (a, b) => a && FIELDS.every((f) => a[f] === b[f]);
+  function remove(key) {
+    const el = byKey.get(key);
+    if (!el) return;
+    el.remove();
+    if (el.describedBy) el.describedBy.remove();
+    byKey.delete(key);
+    lastNodes.delete(key);
+  }
 
+  // A delta from the app: the nodes that are new or changed, and every key in order when
+  // the set or the order changed (src/ui/mirror.h, MirrorDelta).
   function keepInStep(json) {
     attach();
-    const nodes = JSON.parse(json);
-    const seen = new Map();
-    let previous = null;
-    for (const node of nodes) {
-      if (seen.has(node.k)) continue;  // one element per name: the first item that has it
-      seen.set(node.k, node);
+    const delta = JSON.parse(json);
+    for (const node of delta.nodes) {
       let el = byKey.get(node.k);
-      if (el && el.dataset.role !== node.r) { el.remove(); if (el.describedBy) el.describedBy.remove(); el = null; }
-      if (!el) { el = create(node); byKey.set(node.k, el); }
-      if (!same(lastNodes.get(node.k), node)) apply(el, node);  // unchanged nodes cost nothing
+      if (el && el.dataset.role !== node.r) { remove(node.k); el = null; }
+      if (!el) {
+        el = create(node);
+        byKey.set(node.k, el);
+        root.appendChild(el);
+      }
+      apply(el, node);
+      lastNodes.set(node.k, node);
+    }
+    if (delta.keys) {
+      const keep = new Set(delta.keys);
+      for (const key of [...byKey.keys()]) if (!keep.has(key)) remove(key);
       // The elements in the order the app draws its items (the reading order).
-      const next = previous ? previous.nextSibling : root.firstChild;
-      if (next !== el) root.insertBefore(el, next);
-      previous = el;
+      let previous = null;
+      for (const key of delta.keys) {
+        const el = byKey.get(key);
+        if (!el) continue;
+        const next = previous ? previous.nextSibling : root.firstChild;
+        if (next !== el) root.insertBefore(el, next);
+        previous = el;
+      }
     }
     // The keyboard stays in the app's text sink; the item that has it is its active
     // descendant, so that a screen reader says where the keyboard is.
     const sink = document.getElementById('ime');
-    const focused = nodes.find((n) => n.foc === 1);
-    if (sink) setAttr(sink, 'aria-activedescendant', Boolean(focused), focused ? byKey.get(focused.k).id : '');
-    for (const [key, el] of byKey) {
-      if (seen.has(key)) continue;
-      el.remove();
-      if (el.describedBy) el.describedBy.remove();
-      byKey.delete(key);
-    }
-    lastNodes = seen;
+    let focused = null;
+    for (const [key, node] of lastNodes) if (node.foc === 1) focused = byKey.get(key);
+    if (sink) setAttr(sink, 'aria-activedescendant', Boolean(focused), focused ? focused.id : '');
   }
 
   function announce(text) {

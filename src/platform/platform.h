@@ -37,8 +37,8 @@ void set_clipboard_text(const std::string& text);
 void paste_from_clipboard();
 void set_ime_rect(float x, float y, float height);  // CSS pixels of the caret
 
-// The accessibility mirror (src/ui/mirror.h): the page's elements follow these nodes; a
-// polite live region says `text`. `build_ms`: what making the nodes took (for the benchmark).
+// The accessibility mirror (src/ui/mirror.h): the page's elements follow the nodes that
+// changed (MirrorDelta); a polite live region says `text`. `build_ms`: what making the nodes took (for the benchmark).
 void update_mirror(const std::string& nodes_json, double build_ms);
 void announce(const std::string& text);
 

@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include "builtin_programme.h"
-#include "mirror.h"
 #include "platform.h"
 #include "print_html.h"
 #include "text.h"
@@ -564,9 +563,10 @@ int App::after_frame() {
 
 void App::publish_mirror() {
     const double started = platform::now_ms();
-    std::string nodes = MirrorJson(state);
-    if (nodes != mirror_sent_) {
-        platform::update_mirror(nodes, platform::now_ms() - started);
+    std::vector<MirrorNode> nodes = MirrorNodes(state);
+    const std::string delta = MirrorDelta(mirror_sent_, nodes);
+    if (!delta.empty()) {
+        platform::update_mirror(delta, platform::now_ms() - started);
         mirror_sent_ = std::move(nodes);
     }
     std::string status = MirrorStatus(state);

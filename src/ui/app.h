@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app_state.h"
+#include "mirror.h"
 #include "posix_fs.h"
 
 namespace ui {
@@ -108,7 +109,8 @@ private:
     bool asked_persist_ = false;
     // The accessibility mirror: sent to the page when what it says changed.
     void publish_mirror();
-    std::string mirror_sent_, status_said_;
+    std::vector<MirrorNode> mirror_sent_;
+    std::string status_said_;
     bool review_fields_dirty_ = false;  // to be written by the next save
     bool review_files_dirty_ = false;
     bool settings_dirty_ = false;

@@ -2,6 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "field_access.h"
 #include "item_hook.h"
 
@@ -23,40 +28,121 @@ std::string value_at(const Application& app, const std::string& path) {
 
 bool is_text_role(const std::string& role) { return role == "textbox"; }
 
+// Appends `text` as a JSON string. Text is UTF-8 (ImGui's fields keep it so); quotes,
+// backslashes and control characters are escaped.
+void append_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char code[8];
+            std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
+            out += code;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void append_field(std::string& out, const char* key, std::string_view text) {
+    out += ",\"";
+    out += key;
+    out += "\":";
+    append_string(out, text);
+}
+
+void append_number(std::string& out, const char* key, double value) {
+    char number[48];
+    std::snprintf(number, sizeof number, ",\"%s\":%.1f", key, value);
+    out += number;
+}
+
 }  // namespace
 
-std::string MirrorJson(AppState& s) {
+std::vector<MirrorNode> MirrorNodes(AppState& s) {
     const Draft* d = s.mode == Mode::Drafting && s.page == Page::Form ? s.current() : nullptr;
-    nlohmann::json nodes = nlohmann::json::array();
+    // Looked up once per frame, not once per item: the items ImGui saw, the form's fields,
+    // and the findings of each field.
+    std::unordered_map<ImGuiID, const SubmittedItem*> submitted;
+    for (const SubmittedItem& item : SubmittedItems()) submitted[item.id] = &item;
+    std::unordered_map<std::string_view, const FieldSpec*> fields;
+    std::unordered_map<std::string_view, std::vector<const Finding*>> findings;
+    if (d) {
+        for (const SectionSpec& section : s.programme->form.sections)
+            for (const FieldSpec& f : section.fields) fields.emplace(f.path, &f);
+        for (const Finding& f : d->findings)
+            if (f.severity != Severity::Info) findings[f.field].push_back(&f);
+    }
+    std::vector<MirrorNode> nodes;
+    nodes.reserve(s.layout.size());
+    std::unordered_set<std::string_view> seen_keys;
     for (const LaidOutItem& item : s.layout) {
-        nlohmann::json node = {{"k", item.name}, {"r", item.role}, {"n", item.label}, {"x", item.x},
-                               {"y", item.y},    {"w", item.w},    {"h", item.h}};
-        if (item.focused) node["foc"] = 1;
-        if (item.role == "slider") node["v"] = std::to_string(static_cast<int>(s.settings.ui_scale * 100 + 0.5f));
-        if (const SubmittedItem* seen = item.id ? FindSubmittedItem(item.id) : nullptr) {
-            if (seen->item_flags & ImGuiItemFlags_Disabled) node["dis"] = 1;
-            if (seen->status & ImGuiItemStatusFlags_Checkable)
-                node["chk"] = (seen->status & ImGuiItemStatusFlags_Checked) ? 1 : 0;
-            if (seen->status & ImGuiItemStatusFlags_Openable)
-                node["exp"] = (seen->status & ImGuiItemStatusFlags_Opened) ? 1 : 0;
+        if (!seen_keys.insert(item.name).second) continue;  // one node per name: the first item that has it
+        std::string node = "{\"k\":";
+        append_string(node, item.name);
+        append_field(node, "r", item.role);
+        append_field(node, "n", item.label);
+        append_number(node, "x", item.x);
+        append_number(node, "y", item.y);
+        append_number(node, "w", item.w);
+        append_number(node, "h", item.h);
+        if (item.focused) node += ",\"foc\":1";
+        if (item.role == "slider")
+            append_field(node, "v", std::to_string(static_cast<int>(s.settings.ui_scale * 100 + 0.5f)));
+        if (const auto seen = item.id ? submitted.find(item.id) : submitted.end(); seen != submitted.end()) {
+            const SubmittedItem& x = *seen->second;
+            if (x.item_flags & ImGuiItemFlags_Disabled) node += ",\"dis\":1";
+            if (x.status & ImGuiItemStatusFlags_Checkable)
+                node += (x.status & ImGuiItemStatusFlags_Checked) ? ",\"chk\":1" : ",\"chk\":0";
+            if (x.status & ImGuiItemStatusFlags_Openable)
+                node += (x.status & ImGuiItemStatusFlags_Opened) ? ",\"exp\":1" : ",\"exp\":0";
         }
         if (d) {
-            if (is_text_role(item.role)) node["v"] = value_at(d->app, item.name);
-            if (const FieldSpec* spec = s.programme->form.field(item.name);
-                spec && spec->need_for(d->app.cover.kind) == Need::Required)
-                node["req"] = 1;
-            std::string about;
-            for (const Finding& f : d->findings) {
-                if (f.field != item.name || f.severity == Severity::Info) continue;
-                if (f.severity == Severity::Error) node["inv"] = 1;
-                if (!about.empty()) about += "；";
-                about += f.message + (f.clause.empty() ? "" : "（" + f.clause + "）");
+            if (is_text_role(item.role)) append_field(node, "v", value_at(d->app, item.name));
+            if (const auto f = fields.find(item.name);
+                f != fields.end() && f->second->need_for(d->app.cover.kind) == Need::Required)
+                node += ",\"req\":1";
+            if (const auto found = findings.find(item.name); found != findings.end()) {
+                std::string about;
+                bool error = false;
+                for (const Finding* f : found->second) {
+                    error = error || f->severity == Severity::Error;
+                    if (!about.empty()) about += "；";
+                    about += f->message + (f->clause.empty() ? "" : "（" + f->clause + "）");
+                }
+                if (error) node += ",\"inv\":1";
+                append_field(node, "d", about);
             }
-            if (!about.empty()) node["d"] = about;
         }
-        nodes.push_back(std::move(node));
+        node += '}';
+        nodes.push_back({item.name, std::move(node)});
     }
-    return nodes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return nodes;
+}
+
+std::string MirrorDelta(const std::vector<MirrorNode>& before, const std::vector<MirrorNode>& now) {
+    std::unordered_map<std::string_view, std::string_view> was;
+    for (const MirrorNode& n : before) was.emplace(n.key, n.json);
+    bool same_keys = before.size() == now.size();
+    for (size_t i = 0; same_keys && i < now.size(); ++i) same_keys = before[i].key == now[i].key;
+    std::string changed;
+    for (const MirrorNode& n : now) {
+        const auto it = was.find(n.key);
+        if (it != was.end() && it->second == n.json) continue;
+        changed += changed.empty() ? "" : ",";
+        changed += n.json;
+    }
+    if (same_keys && changed.empty()) return "";
+    std::string out = "{\"nodes\":[" + changed + "]";
+    if (!same_keys) {
+        nlohmann::json keys = nlohmann::json::array();
+        for (const MirrorNode& n : now) keys.push_back(n.key);
+        out += ",\"keys\":" + keys.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    return out + "}";
 }
 
 std::string MirrorStatus(AppState& s) {

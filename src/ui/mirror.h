@@ -5,15 +5,24 @@
 // keeps real elements in step with the nodes (web/mirror.js), lying over the items.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "app_state.h"
 
 namespace ui {
 
-// The nodes of the last frame, as a JSON array of
+// One node of the last frame: the item's name and the node as JSON,
 // {k: key (the item's name), r: role, n: name, v: value, d: description,
 //  req, inv, dis, chk, exp, foc (has the keyboard): 0/1, x, y, w, h (CSS px)}.
-std::string MirrorJson(AppState& s);
+struct MirrorNode {
+    std::string key, json;
+};
+// One per named item of the last frame (the first item of a name), in drawing order.
+std::vector<MirrorNode> MirrorNodes(AppState& s);
+// What the page needs to go from `before` to `now`: {"nodes": [each node new or changed],
+// "keys": [every key in order] when the keys or their order changed}; empty when nothing
+// did. A long text is sent again only when it changes.
+std::string MirrorDelta(const std::vector<MirrorNode>& before, const std::vector<MirrorNode>& now);
 
 // What a polite live region says of the draft now: "已保存 · 还有 3 个错误"; empty while
 // a save is under way (what was said stands until it is done).

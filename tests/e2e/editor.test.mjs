@@ -169,7 +169,7 @@ tests.push({
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
       await menu('cover.project_name', 'edit.select_all');
       await menu('cover.project_name', 'edit.copy');
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '园区服务站');
+      await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '园区服务站', null, { timeout: 5000 });  // writing is asynchronous
       await menu('plan.place', 'edit.paste');
       await page.keyboard.press('Escape');
       await quiet(page);
@@ -179,7 +179,7 @@ tests.push({
       await page.keyboard.press('Escape');
       await quiet(page);
       assert.equal((await application()).cover.project_name, '');
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '园区服务站');
+      await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '园区服务站', null, { timeout: 5000 });  // writing is asynchronous
       // The menu's words are drawn (no tofu) and it sits on the screen.
       const f = await reveal(page, 'plan.place');
       await page.mouse.click(f.x + 20, f.y + f.h / 2, { button: 'right' });

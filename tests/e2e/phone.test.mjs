@@ -152,7 +152,7 @@ export const tests = [
         await tap(page, 'edit.select_all');
         await longPress('cover.project_name');
         await tap(page, 'edit.copy');
-        assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '园区服务站');
+        await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '园区服务站', null, { timeout: 5000 });  // writing is asynchronous
         await longPress('plan.place');
         await tap(page, 'edit.paste');
         assert.equal(JSON.parse(await page.evaluate(() => window.shenbao.draft())).application.plan.place, '园区服务站');
