@@ -757,7 +757,8 @@ std::string App::layout_json() {
                        {"w", i.w},
                        {"h", i.h},
                        {"tw", i.label_w},
-                       {"fh", i.full_h}});
+                       {"fh", i.full_h},
+                       {"fw", i.full_w}});
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

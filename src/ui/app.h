@@ -42,7 +42,7 @@ public:
     std::string drafts_json();
     // {mode, items, shown, rejected, resubmissions, kinds: {key: {count, requested, proposed}}, proposed: {id: text}}
     std::string review_json();
-    std::string layout_json();  // [{name, label, role, x, y, w, h}] of the last frame
+    std::string layout_json();  // [{name, label, role, x, y, w, h, tw, fh, fw}] of the last frame
 
     AppState state;
 

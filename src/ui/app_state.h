@@ -44,6 +44,7 @@ struct LaidOutItem {
     float x = 0, y = 0, w = 0, h = 0;
     float label_w = 0;  // the width the label's text needs, drawn on one line
     float full_h = 0;   // the height of the whole item, seen or not
+    float full_w = 0;   // its width, seen or not
     unsigned id = 0;
     Region region = Region::Main;
     bool focused = false;   // it has the keyboard

@@ -215,7 +215,7 @@ std::string column_label(const AppState& s, int column) {
     }
 }
 
-// Phones: the submissions as cards, one under another, each opening the detail. The
+// Phones and tablets: the submissions as cards, one under another, each opening the detail. The
 // order is chosen from a list (a phone has no room for a table's headers); choosing the
 // current order again turns it round.
 void DrawCards(AppState& s) {
@@ -416,8 +416,8 @@ void DrawReviewCenter(AppState& s) {
             "在本机浏览器中。");
         ImGui::Spacing();
         if (NamedButton(s, "导入申报书…", "review.import_first")) s.request(cmd::PickImport{});
-    } else if (s.width == Width::Narrow) {
-        DrawCards(s);
+    } else if (ImGui::GetContentRegionAvail().x < 760 * ImGui::GetFontSize() / 17) {
+        DrawCards(s);  // too narrow for the table's nine columns and its filter bar (a phone, a tablet)
     } else {
         DrawTable(s);
     }

@@ -190,7 +190,8 @@ void NoteItem(AppState& s, const std::string& name, const std::string& label, co
     const float w = std::max(0.0f, r.GetWidth()), h = std::max(0.0f, r.GetHeight());
     const float label_w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h, label_w, ImGui::GetItemRectSize().y,
-                        ImGui::GetItemID(), s.drawing_region, ImGui::IsItemFocused() || ImGui::IsItemActive(),
+                        ImGui::GetItemRectSize().x, ImGui::GetItemID(), s.drawing_region,
+                        ImGui::IsItemFocused() || ImGui::IsItemActive(),
                         (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0});
 }
 
@@ -631,12 +632,20 @@ bool CheckItem(FormContext& f, const std::string& path, const char* label, bool&
     bool changed;
     {
         FieldFrame frame(worst_at(f.draft, path));
-        ImGui::PushTextWrapPos(0.0f);
-        changed = ImGui::Checkbox(label, &value);
+        changed = ImGui::Checkbox("##box", &value);
         FocusRequestedItem(f.state, path);  // focused, never ticked for the person
         note_focus(f, path, false);
         NoteItem(f.state, path, label, "checkbox");
-        ImGui::PopTextWrapPos();
+        // The label beside the box, wrapped to the room there is (a checkbox's own label is
+        // never wrapped: on a phone it ran off the screen); clicking it ticks the box too.
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::AlignTextToFramePadding();
+        const std::string& shown = WrappedText(std::string("check\n") + label, label, ImGui::GetContentRegionAvail().x);
+        ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+        if (ImGui::IsItemClicked() && !f.state.read_only) {
+            value = !value;
+            changed = true;
+        }
         if (changed) MarkVisited(f.draft, path);
     }
     FieldFindings(f, path, false);  // a list of boxes: no empty line between them

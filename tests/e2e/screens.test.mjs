@@ -45,6 +45,10 @@ export function layoutProblems(items, viewport, { touch = false } = {}) {
       problems.push(`${i.name} lies outside the window (${Math.round(i.x)},${Math.round(i.y)} ${Math.round(i.w)}x${Math.round(i.h)})`);
     if ((i.role === 'button' || i.role === 'tab') && i.tw > i.w + 0.5)
       problems.push(`${i.name} shows ${Math.round(i.w)} px of its ${Math.round(i.tw)} px label “${i.label}”`);
+    // Cut off at the side by its panel (cut at the top or bottom is only scrolled). A table
+    // row's selectable spans its columns and is measured in the first.
+    if (i.role !== 'row' && i.h > 0.5 && i.fw && i.w < i.fw - 1.5)
+      problems.push(`${i.name} shows ${Math.round(i.w)} px of its ${Math.round(i.fw)} px width`);
     if (touch && TAPPED.has(i.role) && i.fh < 43.5)
       problems.push(`${i.name} is ${Math.round(i.fh)} px high: too small for a finger (44)`);
     // A table's cell (a unit, a count) may be narrower than a field of its own.
