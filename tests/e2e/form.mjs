@@ -50,13 +50,14 @@ export async function itemOf(page, name) {
   return item;
 }
 
-// Scrolls the panel under the named item (with the wheel, as a person would) until the
-// item is wholly on screen (or half a screen of it, for an item taller than that); returns it.
+// Scrolls the panel under the named item (with the wheel, as a person would) until most of
+// the item is on screen (a table row's selectable reaches into the spacing its cell clips;
+// half a screen of an item taller than that); returns it.
 export async function reveal(page, name) {
   const { height } = page.viewportSize();
   for (let i = 0; i < 60; i++) {
     const item = await itemOf(page, name);
-    const enough = Math.min(item.fh || item.h, height / 2) - 0.5;
+    const enough = Math.min(item.fh || item.h, height / 2) * 0.6;
     if (item.w > 0 && item.h >= enough && item.y >= 0 && item.y + item.h <= height) return item;
     // Out of its panel's view: its (cut) top says on which side.
     await page.mouse.move(item.x + 10, Math.min(Math.max(item.y, 60), height - 20));
