@@ -22,6 +22,7 @@
 
   const state = {
     ready: false,
+    pasting: false,      // the edit menu's 粘贴 is reading the clipboard
     writer: true,        // holds the one-writer lock
     releaseLock: null,
     frames: 0,
@@ -859,9 +860,11 @@
     // The edit menu's 粘贴: the text arrives as a paste would. Browsers that do not let a
     // page read the clipboard (or a person who says no) get the keyboard's way instead.
     pasteFromClipboard() {
-      const refused = () => { Module._shenbao_paste_refused(); requestFrames(2); };
+      const refused = () => { state.pasting = false; Module._shenbao_paste_refused(); requestFrames(2); };
       if (!navigator.clipboard || !navigator.clipboard.readText) { refused(); return; }
+      state.pasting = true;  // busy until the text is in (the read is asynchronous)
       navigator.clipboard.readText().then((text) => {
+        state.pasting = false;
         if (text) Module.ccall('shenbao_paste', null, ['string'], [text]);
         requestFrames(2);
       }, refused);
@@ -916,7 +919,7 @@
     // Whether the font atlas can draw this character now.
     hasGlyph(ch) { return Module._shenbao_has_glyph(ch.codePointAt(0)) === 1; },
     // True while input is still being worked through or frames are still to be drawn.
-    busy() { return state.composing || state.importing || state.framesWanted > 0 || state.rafPending || Module._shenbao_input_pending() === 1; },
+    busy() { return state.composing || state.importing || state.pasting || state.framesWanted > 0 || state.rafPending || Module._shenbao_input_pending() === 1; },
   };
 
   // ---- without WebGL: the plain page ---------------------------------------------------
