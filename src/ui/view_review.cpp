@@ -101,7 +101,7 @@ void DrawFilters(AppState& s, bool stacked) {
                               ? "全部类别"
                               : s.programme->kinds[static_cast<size_t>(s.review_kind_filter)].name.c_str();
     const bool open = ImGui::BeginCombo("##kind", current);
-    NoteItem(s, "review.kind", "类别", "combobox");
+    NoteItem(s, "review.kind", s.programme->form.short_label_of("cover.kind"), "combobox");
     if (open) {
         if (ImGui::Selectable("全部类别", s.review_kind_filter < 0)) s.review_kind_filter = -1;
         for (size_t i = 0; i < s.programme->kinds.size(); ++i)
