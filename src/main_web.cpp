@@ -231,6 +231,13 @@ EMSCRIPTEN_KEEPALIVE void shenbao_mirror_focus(const char* name) {
     if (ImGui::GetActiveID() == 0) ui::ActivateNamedItem(g_app->state, name);
 }
 
+// The browser's find in page matched a text of the field at `path` (in the mirror's find
+// text, hidden until found): the app shows the field.
+EMSCRIPTEN_KEEPALIVE void shenbao_find_reveal(const char* path) {
+    g_app->state.request(ui::cmd::GoToField{path});
+    platform::request_frames(2);
+}
+
 EMSCRIPTEN_KEEPALIVE void shenbao_paste_refused() {
     g_app->state.notices.push_back(g_ctrl_is_super
                                        ? "浏览器不允许网页读取剪贴板：请按 Command+V 粘贴"

@@ -124,6 +124,43 @@ TEST_CASE("every field of the table round-trips through the codec and is printed
     }
 }
 
+TEST_CASE("find in page searches every text typed into the kind's form, by its path, in the form's order") {
+    for (const KindRule& rule : testing::programme().kinds) {
+        CAPTURE(std::string(kind_key(rule.id)));
+        Application a = filled(testing::programme(), rule.id);
+        const std::vector<TypedText> typed = typed_texts(testing::programme().form, a);
+        std::vector<std::string> expected;  // what a person typed, field by field
+        for (const FieldSpec* f : testing::programme().form.fields_for(rule.id)) {
+            if (f->input == InputKind::Table) {
+                for (const ColumnSpec& c : f->columns)
+                    if (c.input != InputKind::Choice && c.input != InputKind::ExpenseKind)
+                        expected.push_back(cell_path(f->path, 0, c.key));
+            } else if (f->input != InputKind::Kind && f->input != InputKind::Check && f->input != InputKind::Choice &&
+                       f->input != InputKind::Choices && f->input != InputKind::Confirmations) {
+                expected.push_back(f->path);
+            }
+        }
+        std::vector<std::string> paths;
+        for (const TypedText& t : typed) {
+            paths.push_back(t.path);
+            CHECK(t.text == text_at_path(a, t.path));
+            CHECK(!t.text.empty());
+        }
+        CHECK(paths == expected);
+        // A blank field is not searched; a field another kind shows is not either.
+        text_of(a, "cover.project_name") = "  ";
+        for (const TypedText& t : typed_texts(testing::programme().form, a)) CHECK(t.path != "cover.project_name");
+    }
+    Application a = testing::complete("academic_exchange");
+    REQUIRE(!a.budget.lines.empty());
+    CHECK(!text_at_path(a, "budget.lines[0].amount").empty());
+    CHECK(text_at_path(a, "budget.lines[0].amount") == cell_at(a, "budget.lines", 0, "amount"));
+    CHECK(text_at_path(a, "budget.lines[99].amount").empty());
+    CHECK(text_at_path(a, "budget.lines[x].amount").empty());
+    CHECK(text_at_path(a, "budget.lines[].amount").empty());
+    CHECK(cell_path("team", 2, "name") == "team[2].name");
+}
+
 TEST_CASE("a field the programme adds is a field of its form, its checks and its print, with no code") {
     const Programme& p = programme_2019();
     const FieldSpec* publicity = p.form.field("details.publicity");

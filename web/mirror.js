@@ -18,15 +18,77 @@
   live.id = 'mirror-status';
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
+  // The text find in page searches: every text typed into the open draft, each field's in
+  // an element hidden until found (the whole form, not only what is scrolled into view).
+  // When the browser's find (or a link to a text fragment) matches one, the browser fires
+  // beforematch on it and the app shows the field. Screen readers read the fields
+  // themselves, so this layer is hidden from them.
+  const findLayer = document.createElement('div');
+  findLayer.id = 'mirror-find';
+  findLayer.setAttribute('aria-hidden', 'true');
+  // Without hidden="until-found" (older engines) the text stays findable in the invisible
+  // layer, and the field is shown once the find bar closes with the match selected.
+  const untilFound = 'onbeforematch' in document.documentElement;
+  const findByKey = new Map();
   const byKey = new Map();  // item name -> element
   const lastNodes = new Map();  // item name -> the node last applied
   let serial = 0;
 
   function attach() {
     if (root.isConnected) return;
+    // The find text first: a match there (which takes the app to the field) is the first
+    // the browser finds, before the same words in a field's element over the field.
+    document.body.appendChild(findLayer);
     document.body.appendChild(root);
     document.body.appendChild(descriptions);
     document.body.appendChild(live);
+  }
+
+  function hideUntilFound(el) {
+    if (untilFound && el.getAttribute('hidden') !== 'until-found') el.setAttribute('hidden', 'until-found');
+  }
+
+  function findElement(key) {
+    const el = document.createElement('div');
+    el.dataset.key = key;
+    const label = el.appendChild(document.createElement('span'));
+    el.appendChild(document.createTextNode(' '));
+    const text = el.appendChild(document.createElement('span'));
+    el.parts = { label, text };
+    hideUntilFound(el);
+    el.addEventListener('beforematch', () => {
+      send('shenbao_find_reveal', key);
+      // Hidden again once the browser has shown it, so that the next find (or Enter in the
+      // find bar coming round again) finds it again.
+      setTimeout(() => hideUntilFound(el), 0);
+    });
+    return el;
+  }
+
+  // [{k: field path, n: its label, t: the text}] (MirrorFindText), in the form's order.
+  function updateFindText(json) {
+    attach();
+    const texts = JSON.parse(json);
+    const keep = new Set(texts.map((t) => t.k));
+    for (const [key, el] of findByKey) if (!keep.has(key)) { el.remove(); findByKey.delete(key); }
+    let previous = null;
+    for (const t of texts) {
+      let el = findByKey.get(t.k);
+      if (!el) { el = findElement(t.k); findByKey.set(t.k, el); }
+      if (el.parts.label.textContent !== t.n) el.parts.label.textContent = t.n;
+      if (el.parts.text.textContent !== t.t) el.parts.text.textContent = t.t;
+      const next = previous ? previous.nextSibling : findLayer.firstChild;
+      if (next !== el) findLayer.insertBefore(el, next);
+      previous = el;
+    }
+  }
+
+  if (!untilFound) {
+    document.addEventListener('selectionchange', () => {
+      const node = document.getSelection().focusNode;
+      const el = node && findLayer.contains(node) ? (node.nodeType === 1 ? node : node.parentElement).closest('[data-key]') : null;
+      if (el) send('shenbao_find_reveal', el.dataset.key);
+    });
   }
 
   function create(node) {
@@ -174,5 +236,5 @@
   }
 
   // The node last sent for an item, for the app's side of activation.
-  window.shenbaoMirror = { update, announce, node: (key) => lastNodes.get(key), costs, buildCosts };
+  window.shenbaoMirror = { update, announce, updateFindText, node: (key) => lastNodes.get(key), costs, buildCosts };
 })();

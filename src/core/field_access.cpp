@@ -221,4 +221,45 @@ bool has_value(const Application& app, const FieldSpec& field) {
     }
 }
 
+std::string cell_path(const std::string& table, size_t row, std::string_view column) {
+    return table + "[" + std::to_string(row) + "]." + std::string(column);
+}
+
+std::string text_at_path(const Application& app, const std::string& path) {
+    const size_t open = path.find('[');
+    if (open == std::string::npos) return text_at(app, path);
+    const size_t close = path.find("].", open);
+    if (close == std::string::npos || close == open + 1) return "";
+    size_t row = 0;
+    for (size_t i = open + 1; i < close; ++i) {
+        if (path[i] < '0' || path[i] > '9' || row > 100000) return "";
+        row = row * 10 + static_cast<size_t>(path[i] - '0');
+    }
+    return cell_at(app, path.substr(0, open), row, std::string_view(path).substr(close + 2));
+}
+
+std::vector<TypedText> typed_texts(const FormSpec& form, const Application& app) {
+    std::vector<TypedText> out;
+    auto add = [&](std::string path, std::string text) {
+        if (!trim(text).empty()) out.push_back({std::move(path), std::move(text)});
+    };
+    for (const FieldSpec* f : form.fields_for(app.cover.kind)) {
+        switch (f->input) {
+            case InputKind::Kind:
+            case InputKind::Check:
+            case InputKind::Choices:
+            case InputKind::Confirmations:
+            case InputKind::Choice: break;
+            case InputKind::Table:
+                for (size_t row = 0, rows = rows_at(app, f->path); row < rows; ++row)
+                    for (const ColumnSpec& c : f->columns)
+                        if (c.input != InputKind::Choice && c.input != InputKind::ExpenseKind)
+                            add(cell_path(f->path, row, c.key), cell_at(app, f->path, row, c.key));
+                break;
+            default: add(f->path, text_at(app, f->path));
+        }
+    }
+    return out;
+}
+
 }  // namespace shenbao

@@ -51,6 +51,21 @@ std::unique_ptr<Rows> rows_of(Application& app, const std::string& path);  // nu
 std::string cell_at(const Application& app, const std::string& path, size_t row, std::string_view column);
 size_t rows_at(const Application& app, const std::string& path);
 
+// A table cell's path: "budget.lines[2].amount" (rows from 0).
+std::string cell_path(const std::string& table, size_t row, std::string_view column);
+// The text at a scalar field's path or a table cell's path; empty when there is none.
+std::string text_at_path(const Application& app, const std::string& path);
+
+// A text a person typed into the form: its field's path (a table cell's, cell_path) and the text.
+struct TypedText {
+    std::string path, text;
+};
+// Every text typed into the fields the application's kind shows, in the form's order,
+// blanks left out: what the browser's find in page searches. The words of choices (a
+// budget line's expense kind among them), check boxes and the kind are the form's own,
+// not typed, and are not in it.
+std::vector<TypedText> typed_texts(const FormSpec& form, const Application& app);
+
 // Whether the field holds anything (any text but spaces, a ticked box, a list entry, a row).
 bool has_value(const Application& app, const FieldSpec& field);
 

@@ -41,6 +41,8 @@ void set_ime_rect(float x, float y, float height);  // CSS pixels of the caret
 // changed (MirrorDelta); a polite live region says `text`. `build_ms`: what making the nodes took (for the benchmark).
 void update_mirror(const std::string& nodes_json, double build_ms);
 void announce(const std::string& text);
+// The text find in page searches (MirrorFindText): replaces what was sent before.
+void update_find_text(const std::string& json);
 
 // Writes bytes to a file the user saves (a download in the browser).
 void offer_download(const std::string& file_name, const std::string& mime, const std::string& bytes);

@@ -84,6 +84,10 @@ void announce(const std::string& text) {
     EM_ASM({ shenbaoMirror.announce(UTF8ToString($0)); }, text.c_str());
 }
 
+void update_find_text(const std::string& json) {
+    EM_ASM({ shenbaoMirror.updateFindText(UTF8ToString($0)); }, json.c_str());
+}
+
 void paste_from_clipboard() {
     EM_ASM({ shenbaoPlatform.pasteFromClipboard(); });
 }

@@ -246,6 +246,16 @@ void App::handle(const cmd::ShowPane& c) {
     state.focus_form = true;
 }
 
+void App::handle(const cmd::GoToField& c) {
+    Draft* d = state.mode == Mode::Drafting ? state.current() : nullptr;
+    if (!d) return;
+    if (c.touched) d->touched.insert(c.path);
+    state.focus_field = c.path;
+    state.page = Page::Form;
+    state.pane = Pane::Main;  // the form's pane, on a narrow screen
+    state.focus_form = true;
+}
+
 void App::handle(const cmd::ChooseCall& c) {
     if (!programmes_.find(c.programme_id)) return;
     state.new_call = c.programme_id;
@@ -563,6 +573,11 @@ int App::after_frame() {
 
 void App::publish_mirror() {
     const double started = platform::now_ms();
+    std::string find_text = MirrorFindText(state);
+    if (find_text != find_text_sent_) {
+        platform::update_find_text(find_text);
+        find_text_sent_ = std::move(find_text);
+    }
     std::vector<MirrorNode> nodes = MirrorNodes(state);
     const std::string delta = MirrorDelta(mirror_sent_, nodes);
     if (!delta.empty()) {
@@ -758,7 +773,8 @@ std::string App::layout_json() {
                        {"h", i.h},
                        {"tw", i.label_w},
                        {"fh", i.full_h},
-                       {"fw", i.full_w}});
+                       {"fw", i.full_w},
+                       {"focused", i.focused}});
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

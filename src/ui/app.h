@@ -50,6 +50,7 @@ private:
     void apply(const Command& command);  // refused when it writes and this tab may not
     void handle(const cmd::ShowPage&);
     void handle(const cmd::ShowPane&);
+    void handle(const cmd::GoToField&);
     void handle(const cmd::ShowShortcuts&);
     void handle(const cmd::NextRegion&);
     void handle(const cmd::ChooseCall&);
@@ -111,6 +112,7 @@ private:
     void publish_mirror();
     std::vector<MirrorNode> mirror_sent_;
     std::string status_said_;
+    std::string find_text_sent_;
     bool review_fields_dirty_ = false;  // to be written by the next save
     bool review_files_dirty_ = false;
     bool settings_dirty_ = false;

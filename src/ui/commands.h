@@ -44,6 +44,12 @@ struct ShowPage {
 struct ShowPane {
     Pane pane;
 };
+// The form, scrolled to a field with the keyboard in it (a finding clicked, a match of
+// the browser's find in page). `touched`: the person asked about it, so its findings show.
+struct GoToField {
+    std::string path;
+    bool touched = false;
+};
 // 快捷键 (F1): the list of every shortcut.
 struct ShowShortcuts {};
 // F6 (forward) and Shift+F6: the keyboard to the first item of the next region.
@@ -140,12 +146,12 @@ struct ReviewChanged {
 }  // namespace cmd
 
 using Command =
-    std::variant<cmd::ShowPage, cmd::ShowPane, cmd::ShowShortcuts, cmd::NextRegion, cmd::ChooseCall, cmd::NewDraft,
-                 cmd::OpenDraft, cmd::DuplicateDraft, cmd::RenameDraft, cmd::DeleteDraft, cmd::RestoreDraft, cmd::Undo,
-                 cmd::Redo, cmd::SaveNow, cmd::SetScale, cmd::HandIn, cmd::PickImport, cmd::TakeOver, cmd::ApplyUpdate,
-                 cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions, cmd::RestoreRevision, cmd::SetMode,
-                 cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication, cmd::ResolveResubmission,
-                 cmd::ReviewChanged>;
+    std::variant<cmd::ShowPage, cmd::ShowPane, cmd::GoToField, cmd::ShowShortcuts, cmd::NextRegion, cmd::ChooseCall,
+                 cmd::NewDraft, cmd::OpenDraft, cmd::DuplicateDraft, cmd::RenameDraft, cmd::DeleteDraft,
+                 cmd::RestoreDraft, cmd::Undo, cmd::Redo, cmd::SaveNow, cmd::SetScale, cmd::HandIn, cmd::PickImport,
+                 cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions,
+                 cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication,
+                 cmd::ResolveResubmission, cmd::ReviewChanged>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

@@ -16,16 +16,6 @@ using namespace shenbao;
 
 namespace {
 
-// The value at a field path: a scalar field's text, or a table cell's (list[i].column).
-std::string value_at(const Application& app, const std::string& path) {
-    const size_t open = path.find('[');
-    if (open == std::string::npos) return text_at(app, path);
-    const size_t close = path.find("].", open);
-    if (close == std::string::npos) return "";
-    const size_t row = static_cast<size_t>(std::stoul(path.substr(open + 1, close - open - 1)));
-    return cell_at(app, path.substr(0, open), row, path.substr(close + 2));
-}
-
 bool is_text_role(const std::string& role) { return role == "textbox"; }
 
 // Appends `text` as a JSON string. Text is UTF-8 (ImGui's fields keep it so); quotes,
@@ -101,7 +91,7 @@ std::vector<MirrorNode> MirrorNodes(AppState& s) {
                 node += (x.status & ImGuiItemStatusFlags_Opened) ? ",\"exp\":1" : ",\"exp\":0";
         }
         if (d) {
-            if (is_text_role(item.role)) append_field(node, "v", value_at(d->app, item.name));
+            if (is_text_role(item.role)) append_field(node, "v", text_at_path(d->app, item.name));
             if (const auto f = fields.find(item.name);
                 f != fields.end() && f->second->need_for(d->app.cover.kind) == Need::Required)
                 node += ",\"req\":1";
@@ -143,6 +133,29 @@ std::string MirrorDelta(const std::vector<MirrorNode>& before, const std::vector
         out += ",\"keys\":" + keys.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     return out + "}";
+}
+
+std::string MirrorFindText(AppState& s) {
+    const Draft* d = s.mode == Mode::Drafting ? s.current() : nullptr;
+    if (!d) return "[]";
+    const FormSpec& form = s.programme->form;
+    std::string out = "[";
+    for (const TypedText& typed : typed_texts(form, d->app)) {
+        const size_t open = typed.path.find('[');
+        const FieldSpec* field = form.field(typed.path.substr(0, open));
+        std::string label = field ? field->label : "";
+        if (field && open != std::string::npos) {  // a cell: the table's label and the column's
+            const std::string column = typed.path.substr(typed.path.find("].", open) + 2);
+            for (const ColumnSpec& c : field->columns)
+                if (c.key == column && c.label != label) label += " " + c.label;
+        }
+        out += out.size() > 1 ? ",{\"k\":" : "{\"k\":";
+        append_string(out, typed.path);
+        append_field(out, "n", label);
+        append_field(out, "t", typed.text);
+        out += '}';
+    }
+    return out + "]";
 }
 
 std::string MirrorStatus(AppState& s) {

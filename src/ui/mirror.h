@@ -24,6 +24,12 @@ std::vector<MirrorNode> MirrorNodes(AppState& s);
 // did. A long text is sent again only when it changes.
 std::string MirrorDelta(const std::vector<MirrorNode>& before, const std::vector<MirrorNode>& now);
 
+// What the browser's find in page searches: every text typed into the open draft
+// (shenbao::typed_texts), as [{"k": field path, "n": its label, "t": the text}], "[]"
+// without an open draft. The page keeps it in elements hidden until found; a match found
+// there takes the app to the field (GoToField).
+std::string MirrorFindText(AppState& s);
+
 // What a polite live region says of the draft now: "已保存 · 还有 3 个错误"; empty while
 // a save is under way (what was said stands until it is done).
 std::string MirrorStatus(AppState& s);

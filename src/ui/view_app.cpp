@@ -532,15 +532,8 @@ void DrawChecks(AppState& s, Draft& d) {
             const std::string clause = WrappedText("clause\n" + x->clause, x->clause, wrap);
             const ImVec2 size = ImGui::CalcTextSize((message + "\n" + clause).c_str());
             // Clicking a finding takes the form to its field.
-            if (ImGui::Selectable("##finding", false, 0, size) && !x->field.empty()) {
-                s.focus_field = x->field;
-                s.focus_form = true;  // the click gave this panel the keyboard: the form takes it back
-                d.touched.insert(x->field);
-                if (s.page != Page::Form)
-                    s.request(cmd::ShowPage{Page::Form});  // and the page's pane, on a narrow screen
-                else if (s.pane != Pane::Main)
-                    s.request(cmd::ShowPane{Pane::Main});
-            }
+            if (ImGui::Selectable("##finding", false, 0, size) && !x->field.empty())
+                s.request(cmd::GoToField{x->field, true});
             NoteItem(s, "finding." + x->field, x->message, "link");
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddText(pos, ImGui::GetColorU32(ImGuiCol_Text), message.c_str(), message.c_str() + message.size());

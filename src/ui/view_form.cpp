@@ -16,10 +16,6 @@ using namespace shenbao;
 
 namespace {
 
-std::string at(const char* list, size_t i, const char* field) {
-    return std::string(list) + "[" + std::to_string(i) + "]." + field;
-}
-
 // A cell of an editable table: a text input bound to one field path. `label` names it
 // (its column); `on_leave` puts what was typed in its one written form once the cell is left.
 void Cell(FormContext& f, const std::string& path, const char* label, std::string& value, const char* hint = "",
@@ -148,7 +144,7 @@ void ExpenseKindCell(FormContext& f, const std::string& path, const std::string&
 void TableCell(FormContext& f, const FieldSpec& spec, const ColumnSpec& c, Rows& rows, size_t i) {
     std::string* cell = rows.cell(i, c.key);
     if (!cell) return;
-    const std::string path = at(spec.path.c_str(), i, c.key.c_str());
+    const std::string path = cell_path(spec.path, i, c.key);
     if (c.input == InputKind::ExpenseKind)
         ExpenseKindCell(f, path, c.label, *cell);
     else if (c.input == InputKind::Money)
@@ -264,7 +260,7 @@ void TableField(FormContext& f, const FieldSpec& spec, bool with_label) {
             if (c.input == InputKind::ExpenseKind && !f.state.programme->expense_kinds.empty())
                 *rows->cell(rows->size() - 1, c.key) = f.state.programme->expense_kinds.front().id;
         f.state.changed(f.draft, true);
-        f.state.focus_field = at(spec.path.c_str(), rows->size() - 1, spec.columns.front().key.c_str());
+        f.state.focus_field = cell_path(spec.path, rows->size() - 1, spec.columns.front().key);
     }
     TableFindings(f, spec.path);
 }

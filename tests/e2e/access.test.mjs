@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, repo } from './browser.mjs';
-import { clickItem, findingsOf, quiet, typeText } from './form.mjs';
+import { clickItem, fill, findingsOf, focusField, itemOf, quiet, reveal, typeText } from './form.mjs';
 
 const programme = JSON.parse(fs.readFileSync(path.join(repo, 'assets/programmes/yancheng-2018.json'), 'utf8'));
 const FORM_KINDS = programme.kinds.filter((k) => k.route.type !== 'assessed').map((k) => k.id);
@@ -134,6 +134,40 @@ export const tests = [
         assert.deepEqual(await kept(browser), browser.map(([key, , mods]) => `${mods}${key} passed`));
         const app = [['s', 'KeyS', 'c'], ['z', 'KeyZ', 'c'], ['Tab', 'Tab', ''], ['ArrowDown', 'ArrowDown', '']];
         assert.deepEqual(await kept(app), app.map(([key, , mods]) => `${mods}${key} kept`));
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: "the browser's find in page finds a word typed in 项目目标 while the field is scrolled out of view, and the app shows the field",
+    async run({ server }) {
+      const { context } = await launch({ width: 1366, height: 560 });
+      try {
+        const page = await openApp(context, server.url);
+        await clickItem(page, 'new.academic_exchange');
+        await page.waitForFunction(() => window.shenbao.draft() !== '');
+        await fill(page, 'plan.aims', '培养一批星火燎原的青年科技骨干');
+        const { height } = page.viewportSize();
+        const shown = async () => {
+          const aims = await itemOf(page, 'plan.aims');
+          return aims.h > 20 && aims.y >= 0 && aims.y + aims.h <= height && aims.focused;
+        };
+        for (const round of [1, 2]) {
+          await focusField(page, 'cover.project_name', { backwards: true });
+          await reveal(page, 'cover.project_name');
+          assert.equal(await shown(), false, `round ${round}: 项目目标 is out of view before the find`);
+          // The browser's find (window.find uses the same search as Ctrl+F) finds the word.
+          assert.equal(await page.evaluate(() => window.find('星火燎原')), true, 'the word is in the page for find');
+          // A match found in the hidden text, as Ctrl+F's would be (a text fragment is the way
+          // a test can drive the browser's own find-and-reveal): the app scrolls to the field.
+          await page.goto(server.url + '#:~:text=' + encodeURIComponent('星火燎原'));
+          await page.waitForFunction(() => window.shenbao.ready);
+          for (let i = 0; i < 40 && !(await shown()); i++) await page.waitForTimeout(100);
+          assert.equal(await shown(), true, `round ${round}: 项目目标 shown with the keyboard in it after the match`);
+          await page.goto(server.url + '#');
+        }
+        assert.deepEqual(page.errors, []);
       } finally {
         await context.close();
       }
