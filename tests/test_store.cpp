@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <map>
 
 #include "helpers.h"
 #include "memory_fs.h"
@@ -118,4 +120,62 @@ TEST_CASE("the store over the real file system") {
         CHECK(store.trash().size() == 1);
     }
     std::filesystem::remove_all(dir);
+}
+
+namespace {
+// What a person would call the state of the store: each draft, each draft in the trash and
+// each revision, with its content (a torn or half-moved file would show here).
+std::map<std::string, std::string> stored_state(MemoryFileSystem& fs) {
+    std::map<std::string, std::string> out;
+    for (const auto& [path, bytes] : fs.files)
+        if (path.size() < 4 || path.compare(path.size() - 4, 4, ".tmp") != 0) out[path] = bytes;
+    return out;
+}
+}  // namespace
+
+TEST_CASE(
+    "every write of the store, on a full disk or with a failing rename, fails and leaves drafts, trash and "
+    "history as they were") {
+    const char* kModes[] = {"full disk", "rename fails"};
+    struct Operation {
+        const char* name;
+        std::function<bool(Store&)> run;
+    };
+    const std::vector<Operation> operations = {
+        {"save over a draft", [](Store& s) { return s.save(sample("a1", "第二版")); }},
+        {"save a new draft", [](Store& s) { return s.save(sample("c3", "新的")); }},
+        {"move to the trash", [](Store& s) { return s.move_to_trash("a1", "2018-05-09T00:00:00Z"); }},
+        {"restore from the trash", [](Store& s) { return s.restore_from_trash("b2"); }},
+        {"keep a revision",
+         [](Store& s) { return s.save_revision(sample("a1", "修订"), "2018-05-09T00:00:00Z", "auto"); }},
+    };
+    for (const Operation& op : operations) {
+        for (const char* mode : kModes) {
+            CAPTURE(op.name);
+            CAPTURE(mode);
+            MemoryFileSystem fs;
+            Store store(fs, "/d", "yancheng-2018");
+            REQUIRE(store.save(sample("a1", "第一版")));
+            REQUIRE(store.save(sample("b2", "回收站里的")));
+            REQUIRE(store.move_to_trash("b2", "2018-05-03T00:00:00Z"));
+            REQUIRE(store.save_revision(sample("a1", "旧版"), "2018-05-02T00:00:00Z", "auto"));
+            const auto before = stored_state(fs);
+
+            (std::string(mode) == "full disk" ? fs.disk_full : fs.rename_fails) = true;
+            CHECK_FALSE(op.run(store));
+            fs.disk_full = fs.rename_fails = false;
+
+            CHECK(stored_state(fs) == before);
+            const LoadReport r = store.load_all();  // what the next visit finds
+            CHECK(r.problems.empty());
+            REQUIRE(r.drafts.size() == 1);
+            CHECK(r.drafts[0].app.cover.project_name == "第一版");
+            REQUIRE(store.trash().size() == 1);
+            CHECK(store.trash()[0].app.cover.project_name == "回收站里的");
+            REQUIRE(store.revisions("a1").size() == 1);
+            CHECK(store.read_revision("a1", store.revisions("a1")[0].file)->app.cover.project_name == "旧版");
+            // and the same operation works once the disk is well again
+            CHECK(op.run(store));
+        }
+    }
 }

@@ -284,3 +284,77 @@ TEST_CASE("backup and merge: everything back with the same fingerprints, a newer
                         "not json", [] { return "z"; }, "t")
                     .error.empty());
 }
+
+TEST_CASE("on a full disk, importing, restoring a revision and merging a backup lose nothing of either version") {
+    Fixture f;
+    WorkDraft& a = f.ws.create(KindId::ServiceStation, "d1", "2018-05-01T00:00:00Z");
+    a.app = testing::complete("service_station");
+    a.app.cover.project_name = "本机的版本";
+    f.ws.changed(a, "2018-05-01T00:00:00Z", true);
+    REQUIRE(f.ws.save_dirty("2018-05-01T00:00:00Z"));
+    const auto stored = f.fs.files;
+
+    SUBCASE("an import waits in the list, unsaved, until the disk has room") {
+        Application other = testing::complete("academic_exchange");
+        f.fs.disk_full = true;
+        const ImportOutcome out =
+            f.ws.import_file("x.json", encode_application(other, "yancheng-2018", {}), "n1", "2018-05-02T00:00:00Z");
+        CHECK(out.status == ImportOutcome::Status::Added);
+        CHECK_FALSE(f.ws.save_dirty("2018-05-02T00:00:00Z"));
+        CHECK(f.fs.files.size() >= stored.size());
+        REQUIRE(f.ws.find(out.draft_id));
+        CHECK(f.ws.find(out.draft_id)->dirty());
+        f.fs.disk_full = false;
+        CHECK(f.ws.save_dirty("2018-05-02T00:01:00Z"));
+        CHECK(Store(f.fs, "/d", "yancheng-2018").load_all().drafts.size() == 2);
+    }
+    SUBCASE("restoring a revision is refused when the version replaced cannot be kept") {
+        a.app.cover.project_name = "改过的版本";
+        f.ws.changed(a, "2018-05-01T00:20:00Z", true);
+        REQUIRE(f.ws.save_dirty("2018-05-01T00:20:00Z"));  // the first version is now a revision
+        const std::vector<Revision> revisions = f.ws.revisions("d1");
+        REQUIRE(!revisions.empty());
+        f.fs.disk_full = true;
+        CHECK_FALSE(f.ws.restore_revision("d1", revisions.back().file, "2018-05-01T00:30:00Z"));
+        CHECK(f.ws.find("d1")->app.cover.project_name == "改过的版本");
+        CHECK(f.ws.revisions("d1").size() == revisions.size());
+    }
+    SUBCASE("a newer version in a backup does not replace the one here unless the one here is kept") {
+        Fixture other;
+        WorkDraft& b = other.ws.create(KindId::ServiceStation, "d1", "2018-05-01T00:00:00Z");
+        b.app = testing::complete("service_station");
+        b.app.cover.project_name = "备份里较新的版本";
+        other.ws.changed(b, "2018-05-03T00:00:00Z", true);
+        REQUIRE(other.ws.save_dirty("2018-05-03T00:00:00Z"));
+        const std::string newer = other.ws.backup("2018-05-03T00:00:00Z");
+        f.fs.disk_full = true;
+        const MergeReport r = f.ws.merge_backup(
+            newer, [] { return "n2"; }, "2018-05-04T00:00:00Z");
+        CHECK(r.not_merged == 1);
+        CHECK(r.updated == 0);
+        CHECK(f.ws.find("d1")->app.cover.project_name == "本机的版本");
+        CHECK_FALSE(f.ws.find("d1")->dirty());
+        f.fs.disk_full = false;
+        CHECK(f.fs.files == stored);
+        // With room again, the merge goes through and the version here is a revision.
+        const MergeReport again = f.ws.merge_backup(
+            newer, [] { return "n2"; }, "2018-05-04T00:00:00Z");
+        CHECK(again.updated == 1);
+        CHECK(f.ws.find("d1")->app.cover.project_name == "备份里较新的版本");
+        CHECK(f.ws.revisions("d1").front().reason == "backup");
+    }
+    SUBCASE("an older version in a backup is not counted as kept when it could not be written") {
+        Fixture other;
+        WorkDraft& b = other.ws.create(KindId::ServiceStation, "d1", "2018-04-01T00:00:00Z");
+        b.app = testing::complete("service_station");
+        b.app.cover.project_name = "备份里较旧的版本";
+        other.ws.changed(b, "2018-04-01T00:00:00Z", true);
+        REQUIRE(other.ws.save_dirty("2018-04-01T00:00:00Z"));
+        f.fs.disk_full = true;
+        const MergeReport r = f.ws.merge_backup(
+            other.ws.backup("2018-04-02T00:00:00Z"), [] { return "n2"; }, "2018-05-04T00:00:00Z");
+        CHECK(r.not_merged == 1);
+        CHECK(r.kept == 0);
+        CHECK(f.ws.find("d1")->app.cover.project_name == "本机的版本");
+    }
+}

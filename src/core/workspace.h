@@ -51,11 +51,12 @@ struct WorkDraft {
 
 // What merging a backup did.
 struct MergeReport {
-    int added = 0;      // drafts that were not here
-    int updated = 0;    // drafts here, older than the backup's: replaced (the old one kept as a revision)
-    int kept = 0;       // drafts here, newer than the backup's: kept (the backup's kept as a revision)
-    int same = 0;       // identical
-    std::string error;  // zh-CN, when the file is not a backup
+    int added = 0;       // drafts that were not here
+    int updated = 0;     // drafts here, older than the backup's: replaced (the old one kept as a revision)
+    int kept = 0;        // drafts here, newer than the backup's: kept (the backup's kept as a revision)
+    int same = 0;        // identical
+    int not_merged = 0;  // drafts whose other version could not be kept (a full disk): left as they were
+    std::string error;   // zh-CN, when the file is not a backup
 };
 
 constexpr long long kRevisionEverySeconds = 10 * 60;
@@ -296,14 +297,21 @@ public:
             } else if (fingerprint_of(here->app, incoming.programme_id) == incoming.fingerprint) {
                 ++report.same;
             } else if (incoming.meta.updated_at > here->meta.updated_at) {
-                store_.save_revision({here->id, here->app, here->meta}, now, "backup");
+                // The version here is replaced only once it is kept: otherwise it would
+                // be lost when the backup's version is written over it.
+                if (!store_.save_revision({here->id, here->app, here->meta}, now, "backup")) {
+                    ++report.not_merged;
+                    continue;
+                }
                 here->app = std::move(*incoming.application);
                 here->meta.updated_at = incoming.meta.updated_at;
                 here->undo_stack.reset(here->app);
                 ++here->edits;
                 ++report.updated;
+            } else if (!store_.save_revision({id, *incoming.application, incoming.meta}, now, "backup")) {
+                ++report.not_merged;  // the backup's version stays in the backup file only
+                continue;
             } else {
-                store_.save_revision({id, *incoming.application, incoming.meta}, now, "backup");
                 ++report.kept;
             }
             // The backup's history, where this store does not have it yet.

@@ -661,6 +661,10 @@ void App::restore_backup(std::string_view bytes) {
     state.notices.push_back("已从备份恢复：新增 " + std::to_string(r.added) + " 份，更新 " + std::to_string(r.updated) +
                             " 份（原内容存为历史版本），保留较新的 " + std::to_string(r.kept) + " 份，相同 " +
                             std::to_string(r.same) + " 份");
+    if (r.not_merged > 0)
+        state.notices.push_back(
+            std::to_string(r.not_merged) +
+            " 份草稿未能合并：浏览器存储已满或写入失败，本机的版本未改动；腾出空间后可再次从备份恢复");
     if (state.current_id.empty() && !state.drafts().empty()) opened(state.drafts().front().id);
     refresh_checks();
     save_now();
