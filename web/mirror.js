@@ -178,9 +178,42 @@
     if (costs.length > 1000) { costs.shift(); buildCosts.shift(); }
   }
 
+  // The lists (the drafts, the checks' findings, the submissions received): an element
+  // with role list per name, each entry in a listitem. They take no room: the entries
+  // keep their places over the items.
+  const lists = new Map();
+  function listNamed(name) {
+    let list = lists.get(name);
+    if (!list) {
+      list = document.createElement('div');
+      list.setAttribute('role', 'list');
+      list.setAttribute('aria-label', name);
+      lists.set(name, list);
+    }
+    return list;
+  }
+  // What is placed in its parent for the element: the element, or its listitem.
+  function slotOf(el, list) {
+    if (!list) {
+      if (el.listItem) { el.listItem.remove(); el.listItem = null; }
+      return el;
+    }
+    if (!el.listItem) {
+      el.listItem = document.createElement('div');
+      el.listItem.setAttribute('role', 'listitem');
+    }
+    if (el.parentNode !== el.listItem) el.listItem.appendChild(el);
+    return el.listItem;
+  }
+  function placeAfter(parent, previous, child) {
+    const next = previous ? previous.nextSibling : parent.firstChild;
+    if (next !== child) parent.insertBefore(child, next);
+  }
+
   function remove(key) {
     const el = byKey.get(key);
     if (!el) return;
+    if (el.listItem) el.listItem.remove();
     el.remove();
     if (el.describedBy) el.describedBy.remove();
     byKey.delete(key);
@@ -198,7 +231,7 @@
       if (!el) {
         el = create(node);
         byKey.set(node.k, el);
-        root.appendChild(el);
+        root.appendChild(slotOf(el, node.g));
       }
       apply(el, node);
       lastNodes.set(node.k, node);
@@ -206,15 +239,30 @@
     if (delta.keys) {
       const keep = new Set(delta.keys);
       for (const key of [...byKey.keys()]) if (!keep.has(key)) remove(key);
-      // The elements in the order the app draws its items (the reading order).
+      // The elements in the order the app draws its items (the reading order); a list
+      // where its first entry is.
       let previous = null;
+      const lastInList = new Map();
       for (const key of delta.keys) {
         const el = byKey.get(key);
         if (!el) continue;
-        const next = previous ? previous.nextSibling : root.firstChild;
-        if (next !== el) root.insertBefore(el, next);
-        previous = el;
+        const name = lastNodes.get(key).g;
+        const slot = slotOf(el, name);
+        if (!name) {
+          placeAfter(root, previous, slot);
+          previous = slot;
+          continue;
+        }
+        const list = listNamed(name);
+        if (!lastInList.has(name)) {
+          placeAfter(root, previous, list);
+          previous = list;
+          lastInList.set(name, null);
+        }
+        placeAfter(list, lastInList.get(name), slot);
+        lastInList.set(name, slot);
       }
+      for (const [name, list] of lists) if (!lastInList.has(name)) { list.remove(); lists.delete(name); }
     }
     // The keyboard stays in the app's text sink; the item that has it is its active
     // descendant, so that a screen reader says where the keyboard is.

@@ -18,6 +18,23 @@ namespace {
 
 bool is_text_role(const std::string& role) { return role == "textbox"; }
 
+// The lists a screen reader is told of: items whose names start alike are the entries
+// of one list, named as a sighted person would name the panel.
+struct ListOfItems {
+    std::string_view prefix, name;
+};
+constexpr ListOfItems kLists[] = {
+    {"draft.", "我的草稿"},
+    {"finding.", "检查结果"},
+    {"review.row.", "收到的申报"},
+};
+
+std::string_view list_of(std::string_view item_name) {
+    for (const ListOfItems& list : kLists)
+        if (item_name.substr(0, list.prefix.size()) == list.prefix) return list.name;
+    return {};
+}
+
 // Appends `text` as a JSON string. Text is UTF-8 (ImGui's fields keep it so); quotes,
 // backslashes and control characters are escaped.
 void append_string(std::string& out, std::string_view text) {
@@ -80,6 +97,7 @@ std::vector<MirrorNode> MirrorNodes(AppState& s) {
         append_number(node, "w", item.w);
         append_number(node, "h", item.h);
         if (item.focused) node += ",\"foc\":1";
+        if (const std::string_view list = list_of(item.name); !list.empty()) append_field(node, "g", list);
         if (item.role == "slider")
             append_field(node, "v", std::to_string(static_cast<int>(s.settings.ui_scale * 100 + 0.5f)));
         if (const auto seen = item.id ? submitted.find(item.id) : submitted.end(); seen != submitted.end()) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "item_hook.h"
 #include "text.h"
@@ -498,6 +499,9 @@ void DrawChecks(AppState& s, Draft& d) {
             if (p.key == key) return key;
         return std::string();  // 整体
     };
+    // Each finding's item has a name of its own: a field's second finding (or the second
+    // that concerns no field) is finding.<field>#2.
+    std::map<std::string, int> findings_named;
     for (const FormPart& form_part : parts) {
         const std::string& key = form_part.key;
         const char* title = form_part.title.c_str();
@@ -534,7 +538,8 @@ void DrawChecks(AppState& s, Draft& d) {
             // Clicking a finding takes the form to its field.
             if (ImGui::Selectable("##finding", false, 0, size) && !x->field.empty())
                 s.request(cmd::GoToField{x->field, true});
-            NoteItem(s, "finding." + x->field, x->message, "link");
+            const int nth = ++findings_named[x->field];
+            NoteItem(s, "finding." + x->field + (nth > 1 ? "#" + std::to_string(nth) : ""), x->message, "link");
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddText(pos, ImGui::GetColorU32(ImGuiCol_Text), message.c_str(), message.c_str() + message.size());
             const float msg_h = ImGui::CalcTextSize(message.c_str()).y;

@@ -199,6 +199,48 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'the checks and the drafts are lists in the tree: an entry per finding and per draft, named as shown',
+    async run({ server }) {
+      const { context } = await launch({ width: 1920, height: 1080 });
+      try {
+        const page = await openApp(context, server.url);
+        await clickItem(page, 'new.academic_exchange');
+        await page.waitForFunction(() => window.shenbao.draft() !== '');
+        await typeText(page, '青年科技论坛');
+        await quiet(page);
+        const cdp = await context.newCDPSession(page);
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        await cdp.detach();
+        const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+        // The entries of the list named `name`: each listitem's one child, by role and name.
+        const entries = (name) => {
+          const lists = nodes.filter((n) => !n.ignored && n.role?.value === 'list' && n.name?.value === name);
+          assert.equal(lists.length, 1, `one list named ${name}`);
+          return (lists[0].childIds || []).map((id) => byId.get(id)).filter((n) => !n.ignored).map((item) => {
+            assert.equal(item.role?.value, 'listitem');
+            const inner = (item.childIds || []).map((id) => byId.get(id)).filter((n) => n && !n.ignored);
+            return `${inner[0]?.role?.value} ${inner[0]?.name?.value}`;
+          });
+        };
+        const layout = await page.evaluate(() => window.shenbao.layout());
+        // Each item once (a name is drawn once per frame; the first is the one seen).
+        const shown = (prefix) => layout.filter((i, n) => i.name.startsWith(prefix) && layout.findIndex((j) => j.name === i.name) === n);
+        const findings = shown('finding.');
+        assert.ok(findings.length > 3, 'the checks pane shows findings');
+        assert.deepEqual(entries('检查结果'), findings.map((i) => `link ${i.label}`));
+        // Every finding the pane shows is an entry (two findings that concern no field included).
+        const everyShown = layout.filter((i) => i.name.startsWith('finding.')).map((i) => `link ${i.label}`);
+        assert.deepEqual(new Set(entries('检查结果')), new Set(everyShown));
+        const drafts = shown('draft.');
+        assert.equal(drafts.length, 1);
+        assert.deepEqual(entries('我的草稿'), drafts.map((i) => `button ${i.label}`));
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];
 
 // ---- the keyboard alone, driven by what the tree says -------------------------------------
