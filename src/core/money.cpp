@@ -1,6 +1,7 @@
 #include "money.h"
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace shenbao {
@@ -56,8 +57,11 @@ std::optional<Money> Money::parse(std::string_view text) {
 
 std::optional<Money> Money::from_yuan(double yuan) {
     if (!std::isfinite(yuan) || yuan < 0 || yuan > static_cast<double>(kMaxFen) / 100.0) return std::nullopt;
-    double fen = std::round(yuan * 100.0);
-    if (std::fabs(fen - yuan * 100.0) > 1e-6 * std::max(1.0, yuan)) return std::nullopt;
+    // A whole number of fen, give or take the float's own rounding (0.1 + 0.2 is 30 fen);
+    // a tolerance relative to the amount in yuan would take 1000000.005 for a whole fen.
+    const double exact = yuan * 100.0;
+    const double fen = std::round(exact);
+    if (std::fabs(fen - exact) > 8 * std::numeric_limits<double>::epsilon() * std::max(1.0, exact)) return std::nullopt;
     return Money{static_cast<int64_t>(fen)};
 }
 

@@ -1,6 +1,8 @@
 #include "store.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <utility>
 
 namespace shenbao {
 
@@ -146,16 +148,27 @@ bool Store::save_revision(const StoredDraft& draft, const std::string& now, cons
 
 std::vector<Revision> Store::revisions(const std::string& id) {
     std::vector<Revision> out;
+    std::vector<std::pair<std::string, int>> order;  // per revision: its compact time, its number in that second
     if (!is_safe_draft_id(id)) return out;
     for (const std::string& name : fs_.list(path("history/" + id))) {
         if (!ends_with(name, kSuffix) || name.size() < 16 + 1 + 5) continue;
         const std::string stem = name.substr(0, name.size() - 5);
         std::string reason = stem.substr(17);
-        if (size_t dash = reason.find('-'); dash != std::string::npos) reason = reason.substr(0, dash);
+        int nth = 1;  // the second revision of the same second is <time>-<reason>-2
+        if (size_t dash = reason.find('-'); dash != std::string::npos) {
+            nth = std::atoi(reason.c_str() + dash + 1);
+            reason = reason.substr(0, dash);
+        }
         out.push_back({name, iso_from_compact(stem.substr(0, 16)), reason});
+        order.push_back({stem.substr(0, 16), nth});
     }
-    std::sort(out.begin(), out.end(), [](const Revision& a, const Revision& b) { return a.file > b.file; });
-    return out;
+    // Newest first; within a second, the last written first.
+    std::vector<size_t> index(out.size());
+    for (size_t i = 0; i < index.size(); ++i) index[i] = i;
+    std::sort(index.begin(), index.end(), [&](size_t a, size_t b) { return order[a] > order[b]; });
+    std::vector<Revision> sorted;
+    for (size_t i : index) sorted.push_back(std::move(out[i]));
+    return sorted;
 }
 
 std::optional<StoredDraft> Store::read_revision(const std::string& id, const std::string& file) {
