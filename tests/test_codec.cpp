@@ -110,6 +110,7 @@ TEST_CASE("schema version 1 files are migrated") {
     CHECK(a.budget.self_raised.text == "0.50");
     CHECK_FALSE(has_error(d));
     CHECK(mentions(d, "旧版本"));
+    for (const Finding& f : d.findings) CHECK(f.field.find("_yuan") == std::string::npos);  // nothing left unread
     // Written back out it is a current file.
     auto out = nlohmann::json::parse(encode_application(a, d.programme_id, d.meta));
     CHECK(out["schema_version"] == kSchemaVersion);
@@ -222,4 +223,54 @@ TEST_CASE("hostile input gives findings, never a crash or a throw") {
         std::string bytes = "\xEF\xBB\xBF" + encode_application(complete("service_station"), "yancheng-2018", kMeta);
         CHECK(decode_application(bytes).application.has_value());
     }
+}
+
+TEST_CASE("the duplicate-key scan reads past every kind of value") {
+    // null, a boolean, integers and a float before the duplicate: the scan must not stop at any.
+    std::string file = encode_application(testing::complete("service_station"), "yancheng-2018", {});
+    file.replace(file.find('{'), 1, R"({"n": null, "t": true, "i": -1, "u": 1, "f": 1.5, "dup": 1, "dup": 2,)");
+    const Decoded d = decode_application(file);
+    REQUIRE(d.application);
+    bool reported = false;
+    for (const Finding& f : d.findings) reported = reported || (f.field == "dup" && f.severity == Severity::Warning);
+    CHECK(reported);
+}
+
+TEST_CASE("a file without its parts: no cover, no application, no programme named") {
+    auto doc = nlohmann::json::parse(encode_application(testing::complete("service_station"), "yancheng-2018", {}));
+    auto severity_at = [](const Decoded& d, const std::string& field) {
+        for (const Finding& f : d.findings)
+            if (f.field == field) return static_cast<int>(f.severity);
+        return -1;
+    };
+    auto without_cover = doc;
+    without_cover["application"].erase("cover");
+    CHECK(severity_at(decode_application(without_cover.dump()), "cover") == static_cast<int>(Severity::Error));
+    auto without_programme = doc;
+    without_programme.erase("programme");
+    CHECK(severity_at(decode_application(without_programme.dump()), "programme") ==
+          static_cast<int>(Severity::Warning));
+    auto without_application = doc;
+    without_application.erase("application");
+    const Decoded none = decode_application(without_application.dump());
+    CHECK_FALSE(none.application);
+    CHECK(severity_at(none, "application") == static_cast<int>(Severity::Error));
+    for (const char* not_one : {"[1, 2]", "\"text\"", R"({"schema": "other"})", R"({"application": {}})"}) {
+        CAPTURE(not_one);
+        const Decoded d = decode_application(not_one);
+        CHECK_FALSE(d.application);
+        CHECK(has_error(d));
+    }
+}
+
+TEST_CASE("a field the programme adds is kept through the file; the meta keeps the call's version") {
+    Application a = testing::complete("service_station");
+    a.extra["plan.partner_note"] = "与市农科院合作";
+    DocumentMeta meta{"d1", "2018-05-01T00:00:00Z", "2018-05-01T00:00:00Z", "test"};
+    meta.programme_version = 1;
+    const Decoded d = decode_application(encode_application(a, "yancheng-2018", meta));
+    REQUIRE(d.application);
+    CHECK(d.application->extra.at("plan.partner_note") == "与市农科院合作");
+    CHECK(d.meta.programme_version == 1);
+    CHECK(short_fingerprint("0123456789abcdef0123") == "0123456789ab");
 }

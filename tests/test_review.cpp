@@ -228,3 +228,83 @@ TEST_CASE("review fields round trip, and the publication list lists the funded, 
     apply_review_fields(again, "garbage");                // ignored
     CHECK(again.items[0].proposed.text == "3000");
 }
+
+TEST_CASE("a resubmission is matched by its draft even when renamed; two projects without a name are two") {
+    const Date today{2018, 5, 30};
+    ReviewSet set;
+    Application first = complete("service_station");
+    REQUIRE(review_add(set, programme(), "a.json", file_of(first, "d1"), today) == ReviewAdd::Added);
+    CHECK(set.items[0].id == "s-" + set.items[0].fingerprint.substr(0, 16));
+    CHECK(set.find(set.items[0].id) == &set.items[0]);
+    CHECK(set.find("s-none") == nullptr);
+    Application renamed = first;
+    renamed.cover.project_name = "改了名的服务站";
+    CHECK(review_add(set, programme(), "b.json", file_of(renamed, "d1", "2018-05-21T00:00:00Z"), today) ==
+          ReviewAdd::Resubmitted);
+    // Kept the existing one: the incoming goes; kept the incoming: it replaces, review kept.
+    ReviewSet keep_old = set;
+    review_resolve(keep_old, 0, false);
+    CHECK(keep_old.items.size() == 1);
+    CHECK(keep_old.items[0].app.cover.project_name == first.cover.project_name);
+    set.items[0].comment = "已初审";
+    review_resolve(set, 0, true);
+    REQUIRE(set.items.size() == 1);
+    CHECK(set.items[0].app.cover.project_name == "改了名的服务站");
+    CHECK(set.items[0].comment == "已初审");
+    CHECK(set.resubmissions.empty());
+
+    ReviewSet unnamed;
+    Application x = complete("service_station"), y = complete("academic_exchange");
+    x.cover.project_name = "";
+    y.cover.project_name = "";
+    y.cover.applicant_unit = x.cover.applicant_unit;
+    CHECK(review_add(unnamed, programme(), "x.json", file_of(x, "dx"), today) == ReviewAdd::Added);
+    CHECK(review_add(unnamed, programme(), "y.json", file_of(y, "dy"), today) == ReviewAdd::Added);
+    // A file of another call says so; one of this call does not.
+    for (const Finding& f : unnamed.items[0].findings) CHECK(f.field != "programme");
+    const std::string other = encode_application(complete("service_station"), "other-call", {"d9", "", "", "t"});
+    CHECK(review_add(unnamed, programme(), "z.json", other, today) == ReviewAdd::Added);
+    bool said = false;
+    for (const Finding& f : unnamed.items.back().findings) said = said || f.field == "programme";
+    CHECK(said);
+}
+
+TEST_CASE("the proposed amount: not a number, above the cap, and a single fen under the lower bound") {
+    const Date today{2018, 5, 30};
+    ReviewSet set;
+    REQUIRE(review_add(set, programme(), "a.json", file_of(academic("盐城市农学会", "论坛", "large", "20000")),
+                       today) == ReviewAdd::Added);
+    Submission& s = set.items[0];
+    auto has = [&](Severity sev) {
+        for (const Finding& f : check_review(programme(), s))
+            if (f.field == "review.proposed" && f.severity == sev) return true;
+        return false;
+    };
+    s.proposed.text = "两万";
+    CHECK(has(Severity::Error));
+    s.proposed.text = "0.01";
+    CHECK(has(Severity::Warning));
+    s.proposed.text = "0";
+    CHECK_FALSE(has(Severity::Warning));  // nothing proposed: not under the bound
+    s.proposed.text = "";
+    CHECK(check_review(programme(), s).empty());
+}
+
+TEST_CASE("review fields read back only into the submissions they name, and only when well formed") {
+    const Date today{2018, 5, 30};
+    ReviewSet set;
+    REQUIRE(review_add(set, programme(), "a.json", file_of(complete("service_station")), today) == ReviewAdd::Added);
+    set.items[0].proposed.text = "3000";
+    set.items[0].comment = "同意";
+    const std::string saved = encode_review_fields(set);
+    ReviewSet back = set;
+    back.items[0].proposed.text.clear();
+    back.items[0].comment.clear();
+    apply_review_fields(back, "not json");
+    apply_review_fields(back, R"({"fields": {"s-unknown": {"comment": "x"}}})");
+    apply_review_fields(back, "{\"fields\": {\"" + set.items[0].id + "\": \"not an object\"}}");
+    CHECK(back.items[0].comment.empty());
+    apply_review_fields(back, saved);
+    CHECK(back.items[0].proposed.text == "3000");
+    CHECK(back.items[0].comment == "同意");
+}
