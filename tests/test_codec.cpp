@@ -274,3 +274,20 @@ TEST_CASE("a field the programme adds is kept through the file; the meta keeps t
     CHECK(d.meta.programme_version == 1);
     CHECK(short_fingerprint("0123456789abcdef0123") == "0123456789ab");
 }
+
+TEST_CASE("the fingerprint is pinned: a file exported before keeps verifying, with the same value") {
+    // tests/fixtures/exported-service_station.json was written by encode_application and
+    // committed. A change to the canonical form or to what the fingerprint covers would
+    // break the fingerprint of every file already exported and printed: it must fail here.
+    const std::string bytes = testing::read_text(SHENBAO_FIXTURES "/exported-service_station.json");
+    const Decoded d = decode_application(bytes);
+    REQUIRE(d.application);
+    const char* kPinned = "386dbc64a2c1021a9f9993057b17105b1093db82d75b34411cdaff4d8ec84d19";
+    CHECK(d.stated_fingerprint == kPinned);
+    CHECK(d.fingerprint == kPinned);
+    CHECK(fingerprint_of(*d.application, d.programme_id) == kPinned);
+    CHECK(short_fingerprint(d.fingerprint) == "386dbc64a2c1");
+    CHECK_FALSE(mentions(d, "指纹不符"));
+    // and writing it again gives the same bytes
+    CHECK(encode_application(*d.application, d.programme_id, d.meta) == bytes);
+}

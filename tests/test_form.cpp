@@ -287,6 +287,11 @@ TEST_CASE("a broken form table is refused, each mistake named with where it is")
     const nlohmann::json good =
         nlohmann::json::parse(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
     REQUIRE(load_programme(good.dump()).programme);
+    auto section = [](nlohmann::json& j, const std::string& id) -> nlohmann::json& {
+        for (auto& s : j["form"]["sections"])
+            if (s["id"] == id) return s;
+        throw std::runtime_error("no section " + id);
+    };
     auto field = [](nlohmann::json& j, const std::string& path) -> nlohmann::json& {
         for (auto& s : j["form"]["sections"])
             for (auto& f : s["fields"])
@@ -333,6 +338,25 @@ TEST_CASE("a broken form table is refused, each mistake named with where it is")
          "max_chars：应为不小于 0 的整数"},
         {"an unknown need", [&](nlohmann::json& j) { field(j, "plan.aims")["need"] = "maybe"; },
          "应为 required、wanted 或 optional"},
+        {"a path with two dots", [&](nlohmann::json& j) { field(j, "plan.place")["path"] = "plan..place"; },
+         "路径只能由小写字母"},
+        {"a path ending in a dot", [&](nlohmann::json& j) { field(j, "plan.place")["path"] = "plan.place."; },
+         "路径只能由小写字母"},
+        {"a hint that is not text", [&](nlohmann::json& j) { field(j, "plan.aims")["hint"] = 3; }, "hint：应为文本"},
+        {"a negative number of lines", [&](nlohmann::json& j) { field(j, "plan.aims")["lines"] = -2; },
+         "lines：应为不小于 0 的整数"},
+        {"per-kind titles that are not an object", [&](nlohmann::json& j) { section(j, "team")["title_for"] = "专家"; },
+         "应为对象（项目类别 id → 文本）"},
+        {"a per-kind title for no kind", [&](nlohmann::json& j) { section(j, "team")["title_for"]["moon_base"] = "x"; },
+         "“moon_base”不是项目类别 id，或值不是文本"},
+        {"a section without fields", [&](nlohmann::json& j) { section(j, "plan").erase("fields"); },
+         "缺少 fields 列表"},
+        {"a section that is not an object", [&](nlohmann::json& j) { j["form"]["sections"].push_back(7); }, "应为对象"},
+        {"a column that is not an object", [&](nlohmann::json& j) { field(j, "team")["columns"][0] = "name"; },
+         "应为对象"},
+        {"a column of no width", [&](nlohmann::json& j) { field(j, "team")["columns"][0]["width"] = 0; }, "应为正数"},
+        {"a table without columns", [&](nlohmann::json& j) { field(j, "team")["columns"] = nlohmann::json::array(); },
+         "表格至少需要一列"},
     };
     for (const Case& c : cases) {
         CAPTURE(std::string(c.what));
@@ -420,4 +444,19 @@ TEST_CASE("no label of the form is written in the code: the programme file is th
         for (const std::string& f : found) all += f + "\n";
         return all;
     }());
+}
+
+TEST_CASE("a field another kind shows is not needed here; a section's wording for a kind, and otherwise its own") {
+    const FormSpec& form = testing::programme().form;
+    const FieldSpec* scale = form.field("details.scale");
+    REQUIRE(scale);
+    CHECK(scale->need_for(KindId::AcademicExchange) == Need::Required);
+    CHECK(scale->need_for(KindId::ServiceStation) == Need::Optional);
+    for (const SectionSpec& s : form.sections) {
+        if (s.id != "team") continue;
+        CHECK(s.subtitle_of(KindId::ServiceStation) == "需有一支相对固定的专家服务团队");
+        CHECK(s.subtitle_of(KindId::AcademicExchange) == s.subtitle);
+        CHECK(s.title_of(KindId::ServiceStation) == "专家服务团队");
+        CHECK(s.title_of(KindId::AcademicExchange) == s.title);
+    }
 }

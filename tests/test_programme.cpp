@@ -1,6 +1,8 @@
 // The programme file: every part of the seed is there, typed, and adds up.
 #include <doctest/doctest.h>
 
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "builtin_programme.h"
@@ -149,4 +151,55 @@ TEST_CASE("a broken programme file is refused with a reason, never thrown") {
     std::string bad_row = text;
     bad_row.replace(bad_row.find("[80, 8, 1, 10, 10, 2]"), 21, "[80, 8, 1, 10, 10]");
     CHECK(load_programme(bad_row).error.find("列数") != std::string::npos);
+}
+
+TEST_CASE("a broken programme file is refused with what is wrong and where, never loaded half") {
+    const nlohmann::json good =
+        nlohmann::json::parse(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+    REQUIRE(load_programme(good.dump()).programme);
+    struct Case {
+        const char* what;
+        std::function<void(nlohmann::json&)> mutate;
+        const char* message;
+    };
+    const std::vector<Case> cases = {
+        {"another format version", [](nlohmann::json& j) { j["format_version"] = 2; }, "不支持的计划文件版本"},
+        {"a year that is not a whole number", [](nlohmann::json& j) { j["year"] = "2018"; }, "字段 .year 应为整数"},
+        {"a name that is not text", [](nlohmann::json& j) { j["name"] = 5; }, "字段 .name 应为文本"},
+        {"no call", [](nlohmann::json& j) { j.erase("call"); }, "缺少字段 .call"},
+        {"a call that is not an object", [](nlohmann::json& j) { j["call"] = "见通知"; }, "缺少字段 call.issuer"},
+        {"a deadline that is no date", [](nlohmann::json& j) { j["call"]["deadline"] = "2018-02-30"; },
+         "字段 call.deadline 不是有效日期"},
+        {"copies that are not a number", [](nlohmann::json& j) { j["call"]["copies"] = "两份"; },
+         "字段 call.copies 应为整数"},
+        {"a standard that is not an amount",
+         [](nlohmann::json& j) {
+             for (auto& k : j["kinds"])
+                 if (k["funding"].contains("max")) {
+                     k["funding"]["max"] = "三万";
+                     break;
+                 }
+         },
+         "应为金额（元）"},
+        {"kinds that are not a list",
+         [](nlohmann::json& j) {
+             j["kinds"] = {{"a", 1}};
+         },
+         "字段 .kinds 应为列表"},
+        {"an abbreviation that is not a pair", [](nlohmann::json& j) { j["unit_name_abbreviations"] = {{"只有全称"}}; },
+         "每一项应为 [全称, 简称]"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(std::string(c.what));
+        nlohmann::json j = good;
+        c.mutate(j);
+        const ProgrammeLoad loaded = load_programme(j.dump());
+        CHECK_FALSE(loaded.programme);
+        CHECK(loaded.error.find(c.message) != std::string::npos);
+    }
+    std::string error;
+    const ProgrammeSet set =
+        load_programmes({"{}", testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json").c_str()}, error);
+    CHECK(set.all.size() == 1);
+    CHECK(error.find("申报计划文件有误") != std::string::npos);
 }
