@@ -5,6 +5,7 @@
 #include <set>
 
 #include "codec.h"
+#include "field_access.h"
 #include "helpers.h"
 #include "print_html.h"
 
@@ -270,4 +271,58 @@ TEST_CASE("every row of a two-column table spans it: a checklist beside a label 
                           *widths.rbegin(), " columns");
         }
     }
+}
+
+namespace {
+size_t occurrences(const std::string& text, const std::string& part) {
+    size_t n = 0;
+    for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("the printout is whole: every table, row and page closed, the notes numbered, the sections counted") {
+    for (const char* kind : testing::kAcceptedKinds) {
+        CAPTURE(kind);
+        const Application a = complete(kind);
+        const std::string html = printed(a);
+        CHECK(html.size() > 1000);
+        CHECK(html.substr(html.size() - 15) == "</body></html>\n");
+        CHECK(occurrences(html, "<table") == occurrences(html, "</table>"));
+        CHECK(occurrences(html, "<tr") == occurrences(html, "</tr>"));
+        CHECK(occurrences(html, "<section") == occurrences(html, "</section>"));
+        // 申报说明: each item numbered from 1.
+        CHECK(html.find("<h1>申报说明</h1>") != std::string::npos);
+        const auto& notes = testing::programme().instructions;
+        REQUIRE(!notes.empty());
+        for (size_t i = 0; i < notes.size(); ++i)
+            CHECK(html.find("<p>" + std::to_string(i + 1) + "．" + html_text(notes[i]) + "</p>") != std::string::npos);
+        // The sections counted 一、二、三… in order.
+        size_t last = 0;
+        for (const char* n : {"<h2>一、", "<h2>二、", "<h2>三、"}) {
+            const size_t at = html.find(n, last);
+            CHECK_MESSAGE(at != std::string::npos, n);
+            if (at != std::string::npos) last = at;
+        }
+        // The budget's rows numbered from 1, one per line.
+        for (size_t i = 0; i < a.budget.lines.size(); ++i)
+            CHECK(html.find("<tr><td>" + std::to_string(i + 1) + "</td>") != std::string::npos);
+    }
+}
+
+TEST_CASE("a checklist prints every option with its box, ticked where chosen") {
+    const Application a = complete("academic_exchange");
+    const std::string html = printed(a);
+    for (const FieldSpec* f : testing::programme().form.fields_for(KindId::AcademicExchange)) {
+        if (f->input != InputKind::Choices) continue;
+        CAPTURE(f->path);
+        const auto* chosen = list_at(a, f->path);
+        REQUIRE(chosen);
+        for (const std::string& option : testing::programme().options_for(KindId::AcademicExchange, f->options)) {
+            const bool on = std::find(chosen->begin(), chosen->end(), option) != chosen->end();
+            CHECK(html.find(std::string("<span class=\"box\">") + (on ? "☑" : "☐") + "</span>" + html_text(option)) !=
+                  std::string::npos);
+        }
+    }
+    CHECK(safe_file_name(" .. ", " ", "", "json") == "申报书.json");
 }

@@ -1,11 +1,13 @@
 // The programme file: every part of the seed is there, typed, and adds up.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "builtin_programme.h"
+#include "checks.h"
 #include "helpers.h"
 
 using namespace shenbao;
@@ -202,4 +204,39 @@ TEST_CASE("a broken programme file is refused with what is wrong and where, neve
         load_programmes({"{}", testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json").c_str()}, error);
     CHECK(set.all.size() == 1);
     CHECK(error.find("申报计划文件有误") != std::string::npos);
+}
+
+TEST_CASE("a kind the call does not list: named by its key, no options, its clauses and checks say so") {
+    Programme p = testing::programme();
+    const KindId gone = KindId::ServiceStation;
+    p.kinds.erase(std::remove_if(p.kinds.begin(), p.kinds.end(), [&](const KindRule& k) { return k.id == gone; }),
+                  p.kinds.end());
+    REQUIRE_FALSE(p.kind(gone));
+    CHECK(p.project_category_text(gone) == kind_key(gone));
+    CHECK(p.options_for(gone, "formats").empty());
+    CHECK(p.options_for(gone, "evidence_items") == p.evidence_items);
+    FieldSpec f;
+    f.clause = "kind:备注1";
+    CHECK(p.field_clause(f, gone) == "附件2·" + p.form.label_of("cover.kind") + "·备注1");
+    Application a = testing::complete("service_station");
+    bool said = false;
+    for (const Finding& x : check_application(p, a, testing::before_deadline()))
+        said = said || (x.field == "cover.kind" && x.severity == Severity::Error &&
+                        x.message.find("不在本年度重点项目表中") != std::string::npos);
+    CHECK(said);
+}
+
+TEST_CASE("what the file says is what is loaded: copies, remarks, totals' labels, a blank's first budget line") {
+    nlohmann::json j = nlohmann::json::parse(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+    j["call"]["copies"] = 3;
+    const ProgrammeLoad loaded = load_programme(j.dump());
+    REQUIRE(loaded.programme);
+    CHECK(loaded.programme->copies == 3);
+    const Programme& p = testing::programme();
+    REQUIRE(p.kind(KindId::ServiceStation));
+    CHECK(p.kind(KindId::ServiceStation)->remarks == std::vector<std::string>{"需有一支相对固定的专家服务团队"});
+    for (const auto& t : p.targets) CHECK_FALSE(t.total_label.empty());
+    const Application blank = Application::blank(p, KindId::AcademicExchange);
+    REQUIRE(blank.budget.lines.size() == 1);
+    CHECK(blank.budget.lines[0].expense_kind == p.expense_kinds.front().id);
 }
