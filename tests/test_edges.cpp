@@ -165,3 +165,17 @@ TEST_CASE("the store refuses unsafe ids and unreadable files on every path, and 
     CHECK_FALSE(store.read_revision("a1", "sub/x.json"));
     CHECK_FALSE(store.read_revision("../d", all[0].file));
 }
+
+TEST_CASE("the summary lists an indicator with only its name, and leaves out a row with nothing") {
+    Application a = complete("service_station");
+    a.plan.indicators = {{"服务企业数", "", ""}, {"", "", ""}};
+    size_t rows = 0;
+    bool named = false;
+    for (const SummarySection& s : summarise(testing::programme(), a))
+        if (s.title == testing::programme().form.label_of("plan.indicators")) {
+            rows = s.rows.size();
+            for (const SummaryRow& r : s.rows) named = named || r.label == "服务企业数";
+        }
+    CHECK(rows == 1);
+    CHECK(named);
+}

@@ -460,3 +460,24 @@ TEST_CASE("a field another kind shows is not needed here; a section's wording fo
         CHECK(s.title_of(KindId::AcademicExchange) == s.title);
     }
 }
+
+TEST_CASE("values by path at their edges: rows out of range, a path that is not a table, the kind, the lists") {
+    Application a = testing::complete("academic_exchange");
+    a.budget.lines.resize(11);
+    a.budget.lines[10].description = "第十一行";
+    CHECK(text_at_path(a, "budget.lines[10].description") == "第十一行");
+    CHECK(text_at_path(a, "budget.lines[:].description").empty());  // ':' is the digit after 9 in ASCII
+    CHECK(rows_at(a, "cover.phone") == 0);
+    auto rows = rows_of(a, "budget.lines");
+    REQUIRE(rows);
+    rows->swap(0, 99);  // out of range: nothing moves
+    CHECK(a.budget.lines[10].description == "第十一行");
+    rows->swap(0, 10);
+    CHECK(a.budget.lines[0].description == "第十一行");
+    const FieldSpec* kind = testing::programme().form.field("cover.kind");
+    REQUIRE(kind);
+    CHECK(has_value(a, *kind));
+    int lists = 0;
+    for (const std::string& path : builtin_paths()) lists += builtin_slot(path) == Slot::List;
+    CHECK(lists >= 2);
+}

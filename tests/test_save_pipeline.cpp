@@ -137,3 +137,24 @@ TEST_CASE("a tab that is not the writer writes nothing and lets a wait end at on
     CHECK(t.writes == 0);
     CHECK(t.syncs == 0);
 }
+
+TEST_CASE("the latest time counts from the first change of each round, not from the start; no storage stays none") {
+    FakeTarget t;
+    SavePipeline p(t, true);
+    p.changed(5000);
+    CHECK(p.tick(5100) == doctest::Approx(200));
+    for (double at = 5200; at < 6000; at += 200) {
+        p.changed(at);
+        CHECK(p.tick(at) > 0);
+    }
+    CHECK(p.tick(6000) == 0);
+    CHECK(p.sync_done(true) == SavePipeline::Outcome::Saved);
+    p.changed(9000);  // a new round
+    CHECK(p.tick(9100) == doctest::Approx(200));
+    CHECK(t.writes == 1);
+
+    FakeTarget none;
+    SavePipeline unavailable(none, false);
+    unavailable.reset_to_saved();
+    CHECK(unavailable.state() == SaveState::Unavailable);
+}

@@ -188,3 +188,19 @@ TEST_CASE("the caret never rests inside a soft break") {
     CHECK(caret_outside_soft_break(shown, 4, false) == 3);      // moving left: the end of the row
     for (size_t pos : {0, 3, 5, 8}) CHECK(caret_outside_soft_break(shown, pos, true) == pos);
 }
+
+TEST_CASE("edges of line breaking: a break at either end stays, an opening mark leaves the row, nothing fits") {
+    CHECK(kinsoku_break("ab", 0) == 0);
+    CHECK(kinsoku_break("ab", 2) == 2);
+    CHECK(kinsoku_break("a（b", 4) == 1);  // （ may not end a row: it goes down with b
+    // A row nothing fits in still takes one whole character.
+    CHECK(soft_wrap("中文", [](std::string_view) { return size_t{0}; }) == "中\r\n文");
+    // The caret is never left between the two characters of a soft break.
+    const std::string shown = "ab\r\ncd";
+    CHECK(caret_outside_soft_break(shown, 3, true) == 4);
+    CHECK(caret_outside_soft_break(shown, 3, false) == 2);
+    CHECK(caret_outside_soft_break(shown, 1, true) == 1);
+    CHECK(caret_outside_soft_break(shown, 0, false) == 0);
+    CHECK(caret_outside_soft_break(shown, 2, true) == 2);
+    CHECK(caret_outside_soft_break(shown, shown.size(), true) == shown.size());
+}
