@@ -291,3 +291,36 @@ TEST_CASE("the fingerprint is pinned: a file exported before keeps verifying, wi
     // and writing it again gives the same bytes
     CHECK(encode_application(*d.application, d.programme_id, d.meta) == bytes);
 }
+
+TEST_CASE(
+    "a whole file of another kind is refused; a number for a text is read as text with a warning; counts from 0") {
+    auto doc = nlohmann::json::parse(encode_application(testing::complete("service_station"), "yancheng-2018", {}));
+    auto other = doc;
+    other["schema"] = "shenbao.backup";
+    const Decoded refused = decode_application(other.dump());
+    CHECK_FALSE(refused.application);
+    CHECK(mentions(refused, "这不是申报书文件"));
+
+    auto number = doc;
+    number["application"]["cover"]["project_name"] = 123;
+    const Decoded read = decode_application(number.dump());
+    REQUIRE(read.application);
+    CHECK(read.application->cover.project_name == "123");
+    bool warned = false;
+    for (const Finding& f : read.findings)
+        warned = warned || (f.field == "cover.project_name" && f.severity == Severity::Warning);
+    CHECK(warned);
+
+    for (const auto& [version, accepted] :
+         std::vector<std::pair<long long, bool>>{{0, true}, {999999, true}, {-1, false}, {1000000, false}}) {
+        CAPTURE(version);
+        auto counted = doc;
+        counted["meta"] = {{"programme_version", version}};
+        const Decoded d = decode_application(counted.dump());
+        REQUIRE(d.application);
+        bool complained = false;
+        for (const Finding& f : d.findings) complained = complained || f.field == "meta.programme_version";
+        CHECK(complained != accepted);
+        if (accepted) CHECK(d.meta.programme_version == version);
+    }
+}

@@ -326,3 +326,14 @@ TEST_CASE("a checklist prints every option with its box, ticked where chosen") {
     }
     CHECK(safe_file_name(" .. ", " ", "", "json") == "申报书.json");
 }
+
+TEST_CASE("a number is printed with its unit; a blank one, and a text without a unit, with nothing after") {
+    Application a = complete("academic_exchange");
+    a.academic.participants = "150";
+    std::string html = printed(a);
+    CHECK(html.find(u8"150</span> 人</td>") != std::string::npos);
+    CHECK(html.find(html_text(a.cover.project_name) + "</span></td>") != std::string::npos);
+    a.academic.participants = "";
+    html = printed(a);
+    CHECK(html.find(" 人</td>") == std::string::npos);
+}

@@ -151,3 +151,22 @@ TEST_CASE("numbers and phones: blanks and separators alone are neither") {
     CHECK_FALSE(is_valid_phone("0515-8819242x"));
     CHECK_FALSE(is_valid_phone("0515-88l92426"));
 }
+
+TEST_CASE("rules follow the programme's numbers, not the shipped values: a team of one, a report within one day") {
+    Programme p = programme();
+    for (KindRule& k : p.kinds)
+        if (k.id == KindId::ServiceStation) {
+            k.expert_team_min = 1;
+            k.report_days = 1;
+        }
+    Application a = complete("service_station");
+    a.team.resize(1);
+    a.team[0].unit = "";
+    const Findings fs = check_application(p, a, before_deadline());
+    CHECK(find(fs, "team[0].unit", Severity::Error));  // a station's expert, however small the team
+    CHECK_FALSE(find(fs, "team", Severity::Error));    // one is enough
+    bool reported = false;
+    for (const Finding& f : fs)
+        reported = reported || f.message.find("活动实施前后1天内需向市科协报备") != std::string::npos;
+    CHECK(reported);
+}
