@@ -232,7 +232,8 @@ TEST_CASE("the duplicate-key scan reads past every kind of value") {
     const Decoded d = decode_application(file);
     REQUIRE(d.application);
     bool reported = false;
-    for (const Finding& f : d.findings) reported = reported || (f.field == "dup" && f.severity == Severity::Warning);
+    for (const Finding& f : d.findings)
+        reported = reported || (f.field == "dup" && f.message.find("出现多次") != std::string::npos);
     CHECK(reported);
 }
 

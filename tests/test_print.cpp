@@ -337,3 +337,25 @@ TEST_CASE("a number is printed with its unit; a blank one, and a text without a 
     html = printed(a);
     CHECK(html.find(" 人</td>") == std::string::npos);
 }
+
+TEST_CASE(
+    "print edges: the title breaks before 计划重点项目申报书 even one letter in; a team of one is printed; the "
+    "budget's foot holds only its amounts") {
+    Programme p = programme();
+    p.form_title = "X计划重点项目申报书";
+    for (KindRule& k : p.kinds)
+        if (k.id == KindId::ServiceStation) k.expert_team_min = 1;
+    Application a = complete("service_station");
+    const std::string html = print_html(p, a, fingerprint_of(a, "yancheng-2018"));
+    CHECK(html.find("X<br>计划重点项目申报书") != std::string::npos);
+    a.team.clear();  // none named yet: the station's team is still printed, to be filled in by hand
+    const std::string empty_team = print_html(p, a, fingerprint_of(a, "yancheng-2018"));
+    const SectionSpec* team = nullptr;
+    for (const SectionSpec& s : p.form.sections)
+        if (s.id == "team") team = &s;
+    REQUIRE(team);
+    CHECK(empty_team.find(html_text(team->printed_title(KindId::ServiceStation))) != std::string::npos);
+    // The budget's foot: the total, then each amount field; never the lines' table as a row.
+    const std::string lines_label = p.form.label_of("budget.lines");
+    CHECK(html.find(">" + html_text(lines_label) + "</td><td class=\"r\">") == std::string::npos);
+}

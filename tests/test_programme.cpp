@@ -240,3 +240,41 @@ TEST_CASE("what the file says is what is loaded: copies, remarks, totals' labels
     REQUIRE(blank.budget.lines.size() == 1);
     CHECK(blank.budget.lines[0].expense_kind == p.expense_kinds.front().id);
 }
+
+TEST_CASE(
+    "programme files: remarks and prefixes may be left out, an abbreviation pair must be two texts, a call "
+    "listed twice is named") {
+    nlohmann::json j = nlohmann::json::parse(testing::read_text(SHENBAO_ASSETS "/programmes/yancheng-2018.json"));
+    nlohmann::json without = j;
+    for (auto& k : without["kinds"]) k.erase("remarks");
+    without.erase("unit_name_prefixes");
+    const ProgrammeLoad loaded = load_programme(without.dump());
+    REQUIRE(loaded.programme);
+    for (const KindRule& k : loaded.programme->kinds) CHECK(k.remarks.empty());
+    nlohmann::json numbers = j;
+    numbers["unit_name_abbreviations"] = {{1, 2}};
+    CHECK(load_programme(numbers.dump()).error.find("每一项应为 [全称, 简称]") != std::string::npos);
+    nlohmann::json form_list = j;
+    form_list["form"] = nlohmann::json::array();
+    CHECK(load_programme(form_list.dump()).error.find("应为对象，含 sections 列表") != std::string::npos);
+    nlohmann::json no_limit = j;
+    for (auto& s : no_limit["form"]["sections"])
+        for (auto& f : s["fields"])
+            if (f["path"] == "plan.aims") f["max_chars"] = 0;  // 0: no limit
+    CHECK(load_programme(no_limit.dump()).programme);
+    std::string error;
+    const std::string text = j.dump();
+    const ProgrammeSet twice = load_programmes({text.c_str(), text.c_str()}, error);
+    CHECK(twice.all.size() == 1);
+    CHECK(error.find("重复") != std::string::npos);
+}
+
+TEST_CASE(
+    "a unit's name with an abbreviation at its very start is still found; an empty abbreviation changes nothing") {
+    Programme p = testing::programme();
+    p.unit_name_abbreviations = {{"全称物理学会", "市物理学会"}, {"", "X"}};
+    const auto found = p.unit_targets("全称物理学会");
+    REQUIRE(found);
+    CHECK(found->row->unit == "市物理学会");
+    CHECK(p.unit_targets("市物理学会"));
+}

@@ -308,3 +308,49 @@ TEST_CASE("review fields read back only into the submissions they name, and only
     CHECK(back.items[0].proposed.text == "3000");
     CHECK(back.items[0].comment == "同意");
 }
+
+TEST_CASE(
+    "review edges: a lookup through a const set, a resubmission whose original went, a proposal that is no "
+    "number, the 公示 list by kind, review files of the wrong shape") {
+    const Date today{2018, 5, 30};
+    ReviewSet set;
+    REQUIRE(review_add(set, programme(), "a.json", file_of(complete("service_station"), "d1"), today) ==
+            ReviewAdd::Added);
+    REQUIRE(review_add(set, programme(), "b.json", file_of(academic("盐城市物理学会", "论坛", "large", "20000"), "d2"),
+                       today) == ReviewAdd::Added);
+    const ReviewSet& seen = set;
+    REQUIRE(seen.find(set.items[1].id));
+    CHECK(seen.find(set.items[1].id)->app.cover.project_name == "论坛");
+    CHECK(seen.find("s-none") == nullptr);
+
+    Application changed = complete("service_station");
+    changed.cover.project_name = "新名称";
+    REQUIRE(review_add(set, programme(), "c.json", file_of(changed, "d1", "2018-05-22T00:00:00Z"), today) ==
+            ReviewAdd::Resubmitted);
+    ReviewSet gone = set;
+    gone.items.erase(gone.items.begin());  // the original was taken out meanwhile
+    review_resolve(gone, 0, true);
+    REQUIRE(gone.items.size() == 2);
+    CHECK(gone.items.back().app.cover.project_name == "新名称");
+
+    Submission& s = set.items[0];
+    s.proposed.text = "两万";
+    const Findings fs = check_review(programme(), s);
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].message.find("不是有效的数字") != std::string::npos);
+
+    // 公示: grouped by kind in the programme's order, whatever the order received.
+    set.items[0].proposed.text = "3000";
+    set.items[1].proposed.text = "20000";
+    const std::string html = review_publication_html(programme(), set);
+    const size_t academic_at = html.find("论坛"), station_at = html.find(set.items[0].app.cover.project_name);
+    REQUIRE(academic_at != std::string::npos);
+    REQUIRE(station_at != std::string::npos);
+    CHECK((KindId::AcademicExchange < KindId::ServiceStation) == (academic_at < station_at));
+
+    const std::string before = encode_review_fields(set);
+    apply_review_fields(set, "[1, 2]");
+    apply_review_fields(set, R"({"fields": [1]})");
+    apply_review_fields(set, R"({"other": {}})");
+    CHECK(encode_review_fields(set) == before);
+}

@@ -140,6 +140,15 @@ TEST_CASE("the form's parts: only the sections the kind shows, then 整体") {
         std::set<std::string> listed;
         for (size_t i = 0; i + 1 < parts.size(); ++i) listed.insert(parts[i].key);
         CHECK(listed == shown);
+        // Each part is named by the first section the kind shows that holds it.
+        for (size_t i = 0; i + 1 < parts.size(); ++i) {
+            std::string title;
+            for (const SectionSpec& s : programme().form.sections)
+                if (title.empty() && s.shown_for(rule.id))
+                    for (const FieldSpec& f : s.fields)
+                        if (f.shown_for(rule.id) && section_of(f.path) == parts[i].key) title = s.title_of(rule.id);
+            CHECK(parts[i].title == title);
+        }
     }
 }
 

@@ -153,6 +153,12 @@ TEST_CASE("the latest time counts from the first change of each round, not from 
     CHECK(p.tick(9100) == doctest::Approx(200));
     CHECK(t.writes == 1);
 
+    t.write_ok = false;  // a failed save, then the saved state taken back (a draft reloaded)
+    p.save_now();
+    CHECK(p.state() == SaveState::Failed);
+    p.reset_to_saved();
+    CHECK(p.state() == SaveState::Saved);
+
     FakeTarget none;
     SavePipeline unavailable(none, false);
     unavailable.reset_to_saved();

@@ -193,6 +193,8 @@ TEST_CASE("edges of line breaking: a break at either end stays, an opening mark 
     CHECK(kinsoku_break("ab", 0) == 0);
     CHECK(kinsoku_break("ab", 2) == 2);
     CHECK(kinsoku_break("a（b", 4) == 1);  // （ may not end a row: it goes down with b
+    CHECK(kinsoku_break("a（", 4) == 4);   // a break at the end is no break at all
+    CHECK(soft_wrap("a中", [](std::string_view) { return size_t{0}; }) == "a\r\n中");
     // A row nothing fits in still takes one whole character.
     CHECK(soft_wrap("中文", [](std::string_view) { return size_t{0}; }) == "中\r\n文");
     // The caret is never left between the two characters of a soft break.
@@ -202,5 +204,7 @@ TEST_CASE("edges of line breaking: a break at either end stays, an opening mark 
     CHECK(caret_outside_soft_break(shown, 1, true) == 1);
     CHECK(caret_outside_soft_break(shown, 0, false) == 0);
     CHECK(caret_outside_soft_break(shown, 2, true) == 2);
+    CHECK(caret_outside_soft_break("a\rb", 2, true) == 2);  // a \r alone, or a \n alone, is no soft break
+    CHECK(caret_outside_soft_break("a\nb", 1, true) == 1);
     CHECK(caret_outside_soft_break(shown, shown.size(), true) == shown.size());
 }

@@ -450,20 +450,38 @@ tests.push({
 });
 
 tests.push({
-  name: 'no keyboard trap: Tab goes round the top bar and out of 界面大小 again',
+  name: 'Tab alone reaches every region: on from the top bar through the drafts, the page and the checks, round again, and back with Shift+Tab; no trap in 界面大小',
   async run({ server }) {
-    const { context } = await launch();
+    const { context } = await launch({ width: 1920, height: 1080 });
     try {
       const page = await openApp(context, server.url);
+      await clickItem(page, 'new.academic_exchange');
+      await page.waitForFunction(() => window.shenbao.draft() !== '');
       await keyTo(page, 'F6', '申报');
-      const seen = [];
-      for (let i = 0; i < 8; i++) {
-        await page.keyboard.press('Tab');
-        await quiet(page);
-        seen.push((await focusedInTree(page))?.name);
-      }
-      assert.ok(seen.includes('界面大小'), seen.join(' → '));
-      assert.ok(seen.lastIndexOf('申报') > seen.indexOf('界面大小'), `round again: ${seen.join(' → ')}`);
+      // The item with the keyboard and its region (0 top bar, 1 drafts, 2 page, 3 checks).
+      const focused = async () => (await page.evaluate(() => window.shenbao.layout())).find((i) => i.focused);
+      const walk = async (key, presses) => {
+        const seen = [];
+        for (let i = 0; i < presses; i++) {
+          await page.keyboard.press(key);
+          await quiet(page);
+          const item = await focused();
+          seen.push(item ? { name: item.label, region: item.region } : { name: '(none)', region: -1 });
+        }
+        return seen;
+      };
+      const forward = await walk('Tab', 160);
+      const regions = forward.map((x) => x.region);
+      const order = regions.filter((r, i) => i === 0 || r !== regions[i - 1]);
+      const trail = forward.map((x) => x.name).join(' → ');
+      assert.ok(!regions.includes(-1), `the keyboard is always somewhere: ${trail}`);
+      assert.ok(forward.some((x) => x.name === '界面大小'), `界面大小 is reached: ${trail}`);
+      // Each region in turn, then the top bar again.
+      assert.deepEqual(order.slice(0, 5), [0, 1, 2, 3, 0], trail);
+      // Back: from the top bar's first item, Shift+Tab goes to the checks' last.
+      await keyTo(page, 'F6', '申报');
+      const back = await walk('Shift+Tab', 1);
+      assert.equal(back[0].region, 3, 'Shift+Tab from the top bar goes to the checks');
     } finally {
       await context.close();
     }
