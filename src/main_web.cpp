@@ -203,6 +203,7 @@ EMSCRIPTEN_KEEPALIVE void shenbao_key(const char* code, int down, int mods) {
         if (down) g_leave_field = true;
         return;
     }
+    if (key == ImGuiKey_Tab && down && !(mods & 1) && g_app->tab_out_of_region((mods & 2) != 0)) return;
     if (key != ImGuiKey_None) ImGui::GetIO().AddKeyEvent(key, down != 0);
 }
 

@@ -354,7 +354,8 @@ TEST_CASE(
     for (const SectionSpec& s : p.form.sections)
         if (s.id == "team") team = &s;
     REQUIRE(team);
-    CHECK(empty_team.find(html_text(team->printed_title(KindId::ServiceStation))) != std::string::npos);
+    CHECK(empty_team.find("、" + html_text(team->printed_title(KindId::ServiceStation)) + "</h2>") !=
+          std::string::npos);
     // The budget's foot: the total, then each amount field; never the lines' table as a row.
     const std::string lines_label = p.form.label_of("budget.lines");
     CHECK(html.find(">" + html_text(lines_label) + "</td><td class=\"r\">") == std::string::npos);

@@ -254,6 +254,9 @@ TEST_CASE(
     nlohmann::json numbers = j;
     numbers["unit_name_abbreviations"] = {{1, 2}};
     CHECK(load_programme(numbers.dump()).error.find("每一项应为 [全称, 简称]") != std::string::npos);
+    nlohmann::json three = j;
+    three["unit_name_abbreviations"] = {{"科学技术协会", "科协", "科协会"}};
+    CHECK(load_programme(three.dump()).error.find("每一项应为 [全称, 简称]") != std::string::npos);
     nlohmann::json form_list = j;
     form_list["form"] = nlohmann::json::array();
     CHECK(load_programme(form_list.dump()).error.find("应为对象，含 sections 列表") != std::string::npos);

@@ -1,6 +1,8 @@
 // The association's side: duplicates, resubmissions, totals, review fields, CSV.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "helpers.h"
 #include "review.h"
 #include "text.h"
@@ -353,4 +355,45 @@ TEST_CASE(
     apply_review_fields(set, R"({"fields": [1]})");
     apply_review_fields(set, R"({"other": {}})");
     CHECK(encode_review_fields(set) == before);
+}
+
+TEST_CASE("academic events are counted against 附件1 whichever column of a unit's table they are in") {
+    const Date today{2018, 5, 30};
+    ReviewSet set;
+    REQUIRE(review_add(set, programme(), "a.json",
+                       file_of(academic("市物理学会", "论坛一", "小型学术活动", "5000"), "d1"),
+                       today) == ReviewAdd::Added);
+    REQUIRE(review_add(set, programme(), "b.json",
+                       file_of(academic("市物理学会", "论坛二", "中型学术活动", "8000"), "d2"),
+                       today) == ReviewAdd::Added);
+    const ReviewTotals as_shipped = review_totals(programme(), set);
+    // The same tables with their columns turned round, so that an academic column comes first.
+    Programme turned = programme();
+    for (TargetTable& t : turned.targets) {
+        const auto first_academic = std::find_if(t.columns.begin(), t.columns.end(), [](const TargetColumn& c) {
+            return !c.academic_scale.empty() || c.id == "academic_events";
+        });
+        if (first_academic == t.columns.end()) continue;
+        const long by = first_academic - t.columns.begin();
+        std::rotate(t.columns.begin(), first_academic, t.columns.end());
+        for (auto& row : t.rows) std::rotate(row.values.begin(), row.values.begin() + by, row.values.end());
+    }
+    turned.index_units();
+    const ReviewTotals after = review_totals(turned, set);
+    auto physics = [](const ReviewTotals& t) {
+        for (const UnitTotal& u : t.units)
+            if (u.unit == "市物理学会") return u;
+        return UnitTotal{};
+    };
+    const UnitTotal a = physics(as_shipped), b = physics(after);
+    REQUIRE(a.academic.size() >= 2);
+    CHECK(a.academic[0].applied == 1);  // 小型
+    CHECK(a.academic[1].applied == 1);  // 中型
+    REQUIRE(a.academic.size() == b.academic.size());
+    for (size_t i = 0; i < a.academic.size(); ++i) {
+        CAPTURE(a.academic[i].label);
+        CHECK(a.academic[i].label == b.academic[i].label);
+        CHECK(a.academic[i].applied == b.academic[i].applied);
+        CHECK(a.academic[i].target == b.academic[i].target);
+    }
 }

@@ -179,3 +179,14 @@ TEST_CASE("rules follow the programme's numbers, not the shipped values: a team 
         reported = reported || f.message.find("活动实施前后1天内需向市科协报备") != std::string::npos;
     CHECK(reported);
 }
+
+TEST_CASE("a section another kind shows adds no part, even when its fields name no kind themselves") {
+    Programme p = programme();
+    for (SectionSpec& s : p.form.sections)
+        if (!s.kinds.empty())
+            for (FieldSpec& f : s.fields) f.kinds.clear();  // the section alone says which kinds show them
+    for (const KindRule& rule : p.kinds)
+        for (const FormPart& part : form_parts(p, rule.id))
+            for (const SectionSpec& s : p.form.sections)
+                if (!s.shown_for(rule.id)) CHECK_MESSAGE(part.title != s.title_of(rule.id), part.title);
+}

@@ -138,6 +138,7 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
     std::vector<std::string> unit_of;  // each submission's unit as 附件1 names it, looked up once
     unit_of.reserve(set.items.size());
     for (const Submission& s : set.items) unit_of.push_back(programme.listed_unit_name(s.app.cover.applicant_unit));
+    std::map<std::string, std::vector<std::string>> academic_scales;  // per unit, the scale of each academic event
     for (size_t i = 0; i < set.items.size(); ++i) {
         const Submission& s = set.items[i];
         auto it = std::find_if(t.kinds.begin(), t.kinds.end(),
@@ -161,6 +162,7 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
             }
         }
         const std::string& name = unit_of[i];
+        if (s.app.cover.kind == KindId::AcademicExchange) academic_scales[name].push_back(s.app.academic.scale);
         UnitTotal& u = units[name];
         u.unit = name;
         ++u.count;
@@ -179,12 +181,8 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
             const bool all_academic = col.id == "academic_events";
             if (!by_scale && !all_academic) continue;
             UnitTotal::Scale scale{col.label, 0, targets->row->values[c]};
-            for (size_t i = 0; i < set.items.size(); ++i) {
-                const Submission& s = set.items[i];
-                if (unit_of[i] == name && s.app.cover.kind == KindId::AcademicExchange &&
-                    (all_academic || s.app.academic.scale == col.academic_scale))
-                    ++scale.applied;
-            }
+            for (const std::string& applied : academic_scales[name])
+                if (all_academic || applied == col.academic_scale) ++scale.applied;
             u.academic.push_back(scale);
         }
     }

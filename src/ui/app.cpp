@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "builtin_programme.h"
+#include "item_hook.h"
 #include "platform.h"
 #include "print_html.h"
 #include "text.h"
@@ -315,6 +316,52 @@ void App::handle(const cmd::NextRegion& c) {
     const auto& next = regions[static_cast<size_t>(((at + (c.forward ? 1 : -1)) % n + n) % n)];
     state.focus_item = next.second;
     state.focused_region = next.first;
+}
+
+bool App::tab_out_of_region(bool backwards) {
+    // The items Tab stops at in the last frame, one per name, in drawing order (Tab's order).
+    std::vector<const LaidOutItem*> stops;
+    const LaidOutItem* focused = nullptr;
+    for (const LaidOutItem& item : state.layout) {
+        if (item.disabled || item.role == "heading") continue;
+        // (A multi-line field's own item is in its child window: not found, it still counts.)
+        const SubmittedItem* submitted = item.id ? FindSubmittedItem(item.id) : nullptr;
+        if (submitted && (submitted->item_flags & (ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNav))) continue;
+        if (std::any_of(stops.begin(), stops.end(), [&](const LaidOutItem* x) { return x->name == item.name; }))
+            continue;
+        stops.push_back(&item);
+        if (item.focused && !focused) focused = &item;
+    }
+    if (!focused) return false;
+    auto in = [](Region r) { return [r](const LaidOutItem* x) { return x->region == r; }; };
+    const auto last_here = std::find_if(stops.rbegin(), stops.rend(), in(focused->region));
+    const auto first_here = std::find_if(stops.begin(), stops.end(), in(focused->region));
+    if ((backwards ? *first_here : *last_here) != focused) return false;
+    // The next region (in the order of the Region enum, going round) that has a stop.
+    constexpr int kRegions = static_cast<int>(Region::Checks) + 1;
+    for (int step = 1; step < kRegions; ++step) {
+        const int at =
+            ((static_cast<int>(focused->region) + (backwards ? -step : step)) % kRegions + kRegions) % kRegions;
+        const Region region = static_cast<Region>(at);
+        const LaidOutItem* target = nullptr;
+        if (backwards) {
+            const auto it = std::find_if(stops.rbegin(), stops.rend(), in(region));
+            if (it != stops.rend()) target = *it;
+        } else {
+            const auto it = std::find_if(stops.begin(), stops.end(), in(region));
+            if (it != stops.end()) target = *it;
+        }
+        if (!target) continue;
+        // As ImGui's Tab does inside a region: a text field is entered, anything else focused.
+        if (target->role == "textbox")
+            state.activate_item = target->name;
+        else
+            state.focus_item = target->name;
+        state.focused_region = region;
+        platform::request_frames(2);
+        return true;
+    }
+    return false;  // one region only: ImGui goes round inside it
 }
 
 void App::handle(const cmd::Undo&) { undo(); }
@@ -778,7 +825,8 @@ std::string App::layout_json() {
                        {"tw", i.label_w},
                        {"fh", i.full_h},
                        {"fw", i.full_w},
-                       {"focused", i.focused}});
+                       {"focused", i.focused},
+                       {"region", static_cast<int>(i.region)}});
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

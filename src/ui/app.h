@@ -25,6 +25,11 @@ public:
     void on_text_typed(const std::string& utf8) { state.fonts.need_text(utf8); }
     // The window's size or devicePixelRatio changed: the theme and fonts follow.
     void on_resize(float css_width, float device_pixel_ratio);
+    // Tab pressed (Shift+Tab: backwards) on the last item of a region (the first, going
+    // back): the keyboard goes on to the next region's first item (the one before's last),
+    // so that Tab alone reaches every region; ImGui's own Tab goes round inside one. True
+    // when it did, and the key is then not ImGui's.
+    bool tab_out_of_region(bool backwards);
     // One file of an import (picker or drop); import_done() after the last one.
     void import_file(const std::string& name, std::string_view bytes);
     void import_done();

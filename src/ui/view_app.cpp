@@ -269,6 +269,7 @@ void DrawDraftList(AppState& s) {
     if (ImGui::Button("＋ 新建申报书", ImVec2(-FLT_MIN, 0))) s.request(cmd::ShowPage{Page::NewDraft});
     NoteItem(s, "list.new", "＋ 新建申报书", "button");
     if (ImGui::Button("导入电子稿…", ImVec2(-FLT_MIN, 0))) s.request(cmd::PickImport{});
+    NoteItem(s, "list.import", "导入电子稿…", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("选择 JSON 文件，或把文件拖到窗口中");
     ImGui::Spacing();
     MutedText(("我的草稿（" + std::to_string(s.drafts().size()) + "）").c_str());
@@ -351,6 +352,7 @@ void DrawDraftList(AppState& s) {
         s.request(cmd::ShowPage{Page::Trash});
         s.focus_form = true;
     }
+    NoteItem(s, "list.trash", "回收站（" + std::to_string(s.trash().size()) + "）", "button");
     ImGui::Spacing();
     MutedText("右键点击草稿可重命名、复制或删除。可把电子稿文件拖到窗口中导入。");
     if (MinorButton("快捷键（F1）")) s.request(cmd::ShowShortcuts{});

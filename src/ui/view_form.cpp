@@ -185,7 +185,10 @@ void TableGrid(FormContext& f, const FieldSpec& spec, Rows& rows) {
     for (const ColumnSpec& c : spec.columns)
         ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthStretch, c.width);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, RowButtonsWidth());
+    // The headings are not stops for Tab: each cell's name says its column.
+    ImGui::PushTabStop(false);
     ImGui::TableHeadersRow();
+    ImGui::PopTabStop();
     for (size_t i = 0; i < rows.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::TableNextRow();
@@ -194,7 +197,7 @@ void TableGrid(FormContext& f, const FieldSpec& spec, Rows& rows) {
             TableCell(f, spec, c, rows, i);
         }
         ImGui::TableNextColumn();
-        const int action = RowButtons(i, rows.size());
+        const int action = RowButtons(f.state, spec.path + "[" + std::to_string(i) + "]", i, rows.size());
         ImGui::PopID();
         if (ApplyRowAction(f, rows, i, action)) break;
     }
@@ -221,7 +224,7 @@ void TableBlocks(FormContext& f, const FieldSpec& spec, Rows& rows) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(("第 " + std::to_string(i + 1) + " 行").c_str());
         ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - RowButtonsWidth()));
-        const int action = RowButtons(i, rows.size());
+        const int action = RowButtons(f.state, spec.path + "[" + std::to_string(i) + "]", i, rows.size());
         for (const ColumnSpec& c : spec.columns) {
             MutedText(c.label);
             TableCell(f, spec, c, rows, i);

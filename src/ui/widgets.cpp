@@ -705,17 +705,22 @@ float RowButtonsWidth() {
     return w;
 }
 
-int RowButtons(size_t index, size_t count) {
+int RowButtons(AppState& s, const std::string& row_path, size_t index, size_t count) {
+    // Named with the row, so that a screen reader says which row a button moves or removes.
+    const std::string row = "（第 " + std::to_string(index + 1) + " 行）";
     int action = 0;
     ImGui::BeginDisabled(index == 0);
     if (MinorButton("上移")) action = 1;
+    NoteItem(s, "row." + row_path + ".up", "上移" + row, "button");
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(index + 1 >= count);
     if (MinorButton("下移")) action = 2;
+    NoteItem(s, "row." + row_path + ".down", "下移" + row, "button");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (MinorButton("删除")) action = 3;
+    NoteItem(s, "row." + row_path + ".remove", "删除" + row, "button");
     return action;
 }
 

@@ -108,8 +108,10 @@ void FittedText(const std::string& text, float width);
 int MoneyCharFilter(ImGuiInputTextCallbackData* data);
 
 // A row of small table-editing buttons (up, down, remove). Returns the action taken:
-// 0 none, 1 up, 2 down, 3 remove. RowButtonsWidth() is the room they take.
-int RowButtons(size_t index, size_t count);
+// 0 none, 1 up, 2 down, 3 remove; the items are row.<row_path>.up, .down and .remove
+// (not under the table's path, which a request to focus the table resolves to its first
+// cell). RowButtonsWidth() is the room they take.
+int RowButtons(AppState& s, const std::string& row_path, size_t index, size_t count);
 float RowButtonsWidth();
 
 }  // namespace ui
