@@ -401,7 +401,7 @@ async function inkContrast(page, rect, background = [255, 255, 255]) {
 }
 
 tests.push({
-  name: 'contrast: a placeholder (the format hint) and the checks\' clause references are at least 4.5:1',
+  name: 'contrast: a placeholder (the format hint) and the checks\' clause references at least 4.5:1; a text field\'s border and the focus ring at least 3:1',
   async run({ server }) {
     const { context } = await launch({ width: 1366, height: 768, dpr: 2 });
     try {
@@ -418,6 +418,14 @@ tests.push({
       const finding = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.name.startsWith('finding.'));
       const clause = await inkContrast(page, { x: finding.x, y: finding.y + finding.h + 2, width: 90, height: finding.h - 4 }, [0xee, 0xf1, 0xf4]);
       assert.ok(clause >= 4.5, `clause reference ${clause.toFixed(2)}:1`);
+      // A text field's border, which shows where to type: at least 3:1 (a strip across its left edge).
+      const border = await inkContrast(page, { x: phone.x - 1, y: phone.y + phone.h / 4, width: 3, height: phone.h / 2 });
+      assert.ok(border >= 3, `text field border ${border.toFixed(2)}:1`);
+      // The focus ring, drawn around the item with the keyboard: at least 3:1 (a strip just left of it).
+      await keyTo(page, 'F6', '申报');
+      const button = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.focused);
+      const ring = await inkContrast(page, { x: button.x - 5, y: button.y + button.h / 4, width: 4, height: button.h / 2 });
+      assert.ok(ring >= 3, `focus ring ${ring.toFixed(2)}:1`);
     } finally {
       await context.close();
     }
