@@ -192,19 +192,46 @@
     }
     return list;
   }
-  // What is placed in its parent for the element: the element, or its listitem.
-  function slotOf(el, list) {
-    if (!list) {
-      if (el.listItem) { el.listItem.remove(); el.listItem = null; }
+  // The form's tables: an element with role table per table, a row per row of it, each
+  // cell (and each row's buttons) in a cell.
+  const tables = new Map();  // table label -> {el, rows: Map(row number -> element)}
+  function tableNamed(name) {
+    let table = tables.get(name);
+    if (!table) {
+      const el = document.createElement('div');
+      el.setAttribute('role', 'table');
+      el.setAttribute('aria-label', name);
+      table = { el, rows: new Map() };
+      tables.set(name, table);
+    }
+    return table;
+  }
+  function rowOf(table, n) {
+    let row = table.rows.get(n);
+    if (!row) {
+      row = document.createElement('div');
+      row.setAttribute('role', 'row');
+      row.setAttribute('aria-label', `第 ${n} 行`);
+      table.rows.set(n, row);
+    }
+    return row;
+  }
+  // What is placed in its parent for the element: the element, or its wrapper (a
+  // listitem, or a cell).
+  function slotOf(el, wrapperRole) {
+    if (!wrapperRole) {
+      if (el.wrapper) { el.wrapper.remove(); el.wrapper = null; }
       return el;
     }
-    if (!el.listItem) {
-      el.listItem = document.createElement('div');
-      el.listItem.setAttribute('role', 'listitem');
+    if (!el.wrapper || el.wrapper.getAttribute('role') !== wrapperRole) {
+      if (el.wrapper) el.wrapper.remove();
+      el.wrapper = document.createElement('div');
+      el.wrapper.setAttribute('role', wrapperRole);
     }
-    if (el.parentNode !== el.listItem) el.listItem.appendChild(el);
-    return el.listItem;
+    if (el.parentNode !== el.wrapper) el.wrapper.appendChild(el);
+    return el.wrapper;
   }
+  const wrapperRoleOf = (node) => (node.g ? 'listitem' : node.tb ? 'cell' : null);
   function placeAfter(parent, previous, child) {
     const next = previous ? previous.nextSibling : parent.firstChild;
     if (next !== child) parent.insertBefore(child, next);
@@ -213,7 +240,7 @@
   function remove(key) {
     const el = byKey.get(key);
     if (!el) return;
-    if (el.listItem) el.listItem.remove();
+    if (el.wrapper) el.wrapper.remove();
     el.remove();
     if (el.describedBy) el.describedBy.remove();
     byKey.delete(key);
@@ -231,7 +258,7 @@
       if (!el) {
         el = create(node);
         byKey.set(node.k, el);
-        root.appendChild(slotOf(el, node.g));
+        root.appendChild(slotOf(el, wrapperRoleOf(node)));
       }
       apply(el, node);
       lastNodes.set(node.k, node);
@@ -243,26 +270,47 @@
       // where its first entry is.
       let previous = null;
       const lastInList = new Map();
+      const lastRowIn = new Map();  // table label -> the last row placed
+      const lastInRow = new Map();  // row element -> the last cell placed
       for (const key of delta.keys) {
         const el = byKey.get(key);
         if (!el) continue;
-        const name = lastNodes.get(key).g;
-        const slot = slotOf(el, name);
-        if (!name) {
+        const node = lastNodes.get(key);
+        const slot = slotOf(el, wrapperRoleOf(node));
+        if (node.g) {
+          const list = listNamed(node.g);
+          if (!lastInList.has(node.g)) {
+            placeAfter(root, previous, list);
+            previous = list;
+            lastInList.set(node.g, null);
+          }
+          placeAfter(list, lastInList.get(node.g), slot);
+          lastInList.set(node.g, slot);
+        } else if (node.tb) {
+          const table = tableNamed(node.tb);
+          if (!lastRowIn.has(node.tb)) {
+            placeAfter(root, previous, table.el);
+            previous = table.el;
+            lastRowIn.set(node.tb, null);
+          }
+          const row = rowOf(table, node.tr);
+          if (!lastInRow.has(row)) {
+            placeAfter(table.el, lastRowIn.get(node.tb), row);
+            lastRowIn.set(node.tb, row);
+            lastInRow.set(row, null);
+          }
+          placeAfter(row, lastInRow.get(row), slot);
+          lastInRow.set(row, slot);
+        } else {
           placeAfter(root, previous, slot);
           previous = slot;
-          continue;
         }
-        const list = listNamed(name);
-        if (!lastInList.has(name)) {
-          placeAfter(root, previous, list);
-          previous = list;
-          lastInList.set(name, null);
-        }
-        placeAfter(list, lastInList.get(name), slot);
-        lastInList.set(name, slot);
       }
       for (const [name, list] of lists) if (!lastInList.has(name)) { list.remove(); lists.delete(name); }
+      for (const [name, table] of tables) {
+        if (!lastRowIn.has(name)) { table.el.remove(); tables.delete(name); continue; }
+        for (const [n, row] of table.rows) if (!lastInRow.has(row)) { row.remove(); table.rows.delete(n); }
+      }
     }
     // The keyboard stays in the app's text sink; the item that has it is its active
     // descendant, so that a screen reader says where the keyboard is.

@@ -67,6 +67,26 @@ void append_number(std::string& out, const char* key, double value) {
     out += number;
 }
 
+// An item in a row of one of the form's tables: a cell (budget.lines[2].amount) or a row's
+// button (row.budget.lines[2].remove).
+struct TableCellOf {
+    const FieldSpec* table = nullptr;
+    size_t row = 0;
+};
+TableCellOf table_cell_of(std::string_view name, const std::unordered_map<std::string_view, const FieldSpec*>& fields) {
+    if (name.substr(0, 4) == "row.") name.remove_prefix(4);
+    const size_t open = name.find('['), close = name.find(']');
+    if (open == std::string_view::npos || close == std::string_view::npos || close <= open + 1) return {};
+    const auto field = fields.find(name.substr(0, open));
+    if (field == fields.end() || field->second->input != InputKind::Table) return {};
+    size_t row = 0;
+    for (size_t i = open + 1; i < close; ++i) {
+        if (name[i] < '0' || name[i] > '9') return {};
+        row = row * 10 + static_cast<size_t>(name[i] - '0');
+    }
+    return {field->second, row};
+}
+
 }  // namespace
 
 std::vector<MirrorNode> MirrorNodes(AppState& s) {
@@ -98,6 +118,10 @@ std::vector<MirrorNode> MirrorNodes(AppState& s) {
         append_number(node, "h", item.h);
         if (item.focused) node += ",\"foc\":1";
         if (const std::string_view list = list_of(item.name); !list.empty()) append_field(node, "g", list);
+        if (const TableCellOf cell = table_cell_of(item.name, fields); cell.table) {
+            append_field(node, "tb", cell.table->label);
+            node += ",\"tr\":" + std::to_string(cell.row + 1);
+        }
         if (item.role == "slider")
             append_field(node, "v", std::to_string(static_cast<int>(s.settings.ui_scale * 100 + 0.5f)));
         if (const auto seen = item.id ? submitted.find(item.id) : submitted.end(); seen != submitted.end()) {

@@ -14,7 +14,8 @@ namespace ui {
 // One node of the last frame: the item's name and the node as JSON,
 // {k: key (the item's name), r: role, n: name, v: value, d: description,
 //  req, inv, dis, chk, exp, foc (has the keyboard): 0/1, x, y, w, h (CSS px),
-//  g: the list it is an entry of (我的草稿, 检查结果, 收到的申报), when it is one}.
+//  g: the list it is an entry of (我的草稿, 检查结果, 收到的申报), when it is one;
+//  tb, tr: the form's table (its label) and row (from 1) of a cell or a row's button}.
 struct MirrorNode {
     std::string key, json;
 };

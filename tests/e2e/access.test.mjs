@@ -200,7 +200,7 @@ export const tests = [
     },
   },
   {
-    name: 'the checks and the drafts are lists in the tree: an entry per finding and per draft, named as shown',
+    name: 'the checks and the drafts are lists in the tree, the form\'s tables tables: an entry per finding and per draft, a row per row, named as shown',
     async run({ server }) {
       const { context } = await launch({ width: 1920, height: 1080 });
       try {
@@ -235,6 +235,18 @@ export const tests = [
         const drafts = shown('draft.');
         assert.equal(drafts.length, 1);
         assert.deepEqual(entries('我的草稿'), drafts.map((i) => `button ${i.label}`));
+        // A table of the form is a table: a row per row, a cell per field and per row button.
+        const budgetLabel = programme.form.sections.flatMap((s) => s.fields).find((f) => f.path === 'budget.lines').label;
+        const tables = nodes.filter((n) => !n.ignored && n.role?.value === 'table' && n.name?.value === budgetLabel);
+        assert.equal(tables.length, 1, `one table named ${budgetLabel}`);
+        const rows = (tables[0].childIds || []).map((id) => byId.get(id)).filter((n) => n && !n.ignored);
+        assert.deepEqual(rows.map((r) => `${r.role?.value} ${r.name?.value}`), ['row 第 1 行']);
+        const cells = (rows[0].childIds || []).map((id) => byId.get(id)).filter((n) => n && !n.ignored);
+        assert.ok(cells.every((c) => c.role?.value === 'cell'), cells.map((c) => c.role?.value).join(' '));
+        const inCells = cells.map((c) => (c.childIds || []).map((id) => byId.get(id)).find((n) => n && !n.ignored))
+          .map((n) => `${n?.role?.value} ${n?.name?.value}`);
+        assert.ok(inCells.includes('textbox 金额（元）'), inCells.join(' | '));
+        assert.ok(inCells.includes('button 删除（第 1 行）'), inCells.join(' | '));
         assert.deepEqual(page.errors, []);
       } finally {
         await context.close();
