@@ -29,6 +29,15 @@ std::string kind_label(const AppState& s, KindId k) {
 
 std::string money_text(const std::optional<Money>& m) { return m ? m->display() : "—"; }
 
+// What a screen reader is told of a submission's row or card: what a sighted person reads
+// across it, not only its first column.
+std::string row_name(const AppState& s, const Submission& x, const std::string& unit) {
+    std::string name = unit + " " + x.app.cover.project_name + "，" + kind_label(s, x.app.cover.kind) + "，申请 " +
+                       money_text(x.requested()) + " 元";
+    if (x.errors) name += "，" + std::to_string(x.errors) + " 个错误";
+    return name;
+}
+
 bool visible(const AppState& s, const Submission& x) {
     if (s.review_only_errors && x.errors == 0) return false;
     if (s.review_kind_filter >= 0 && static_cast<size_t>(s.review_kind_filter) < s.programme->kinds.size() &&
@@ -173,7 +182,7 @@ void DrawTable(AppState& s) {
                 if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
                     ImGui::SetTooltip("%s\n%s\n%s", unit.c_str(), x.app.cover.project_name.c_str(),
                                       s.programme->project_category_text(x.app.cover.kind).c_str());
-                NoteItem(s, "review.row." + x.id, unit + " " + x.app.cover.project_name, "row");
+                NoteItem(s, "review.row." + x.id, row_name(s, x, unit), "row");
                 ImGui::TableNextColumn();
                 FittedText(kind_label(s, x.app.cover.kind), ImGui::GetContentRegionAvail().x);
                 ImGui::TableNextColumn();
@@ -253,7 +262,7 @@ void DrawCards(AppState& s) {
                 s.review_open_id = x.id;
                 s.focus_form = true;
             }
-            NoteItem(s, "review.row." + x.id, unit + " " + x.app.cover.project_name, "row");
+            NoteItem(s, "review.row." + x.id, row_name(s, x, unit), "row");
             const float text_w = w - pad.x * 2;
             ImDrawList* draw = ImGui::GetWindowDrawList();
             draw->AddRect(at, ImVec2(at.x + w, at.y + card_h), ImGui::GetColorU32(ImGuiCol_Border),

@@ -176,6 +176,9 @@ export const tests = [
         await dropFiles(page, [{ name: 'a.json', text: JSON.stringify(doc) }]);
         await page.waitForFunction(() => window.shenbao.layout().some((i) => i.name.startsWith('review.row.')));
         const row = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.name.startsWith('review.row.'));
+        // A screen reader hears the row as it is read across: unit, project, kind, amount.
+        const c = doc.application.cover;
+        for (const part of [c.applicant_unit, c.project_name, '精品学术交流活动', '申请 ']) assert.ok(row.label.includes(part), `${row.label} lacks ${part}`);
         await clickItem(page, row.name);
         await shot(page, 'review-detail-1366x768');
         await clickItem(page, 'review.view');
