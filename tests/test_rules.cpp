@@ -80,7 +80,8 @@ TEST_CASE("a number that is not a number: an error where the field is required, 
             text_of(a, f->path) = "十五";
             const Severity expected = f->need_for(rule.id) == Need::Required ? Severity::Error : Severity::Warning;
             (expected == Severity::Error ? required : optional) += 1;
-            const Finding* x = find(run(a), f->path, expected);
+            const Findings found = run(a);
+            const Finding* x = find(found, f->path, expected);
             REQUIRE(x);
             CHECK(x->message.find("应为数字") != std::string::npos);
             text_of(a, f->path) = "15";
@@ -122,7 +123,8 @@ TEST_CASE("a value kept for a field this kind does not show is listed, shortened
     std::string long_text;
     for (int i = 0; i < 30; ++i) long_text += "很长";
     a.extra["details.not_here"] = long_text;
-    const Finding* f = find(run(a), "details.not_here", Severity::Warning);
+    const Findings fs = run(a);
+    const Finding* f = find(fs, "details.not_here", Severity::Warning);
     REQUIRE(f);
     const std::string shown = f->message.substr(f->message.rfind("：") + 3);
     CHECK(char_count(shown) == 40);

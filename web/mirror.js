@@ -95,6 +95,8 @@
     let el;
     if (node.r === 'heading') {
       el = document.createElement('h2');
+    } else if (node.r === 'note') {
+      el = document.createElement('p');  // text to be read, not a control
     } else if (node.r === 'textbox') {
       el = document.createElement('input');
       el.type = 'text';
@@ -119,7 +121,7 @@
       }
       el.addEventListener('click', () => send('shenbao_mirror_activate', el.dataset.key));
     }
-    if (node.r !== 'heading') el.tabIndex = -1;  // Tab is the app's (it moves through the items in its own order)
+    if (node.r !== 'heading' && node.r !== 'note') el.tabIndex = -1;  // Tab is the app's (it moves through the items in its own order)
     el.id = 'mirror-' + (++serial);
     el.className = 'mirror-item';
     el.dataset.role = node.r;
@@ -132,10 +134,12 @@
 
   function apply(el, node) {
     el.dataset.key = node.k;
-    if (node.r === 'heading') {
+    if (node.r === 'heading' || node.r === 'note') {
       if (el.textContent !== node.n) el.textContent = node.n;
     } else {
-      setAttr(el, 'aria-label', true, node.n);
+      // A button in a table's row says which row it acts on: 删除（第 2 行）.
+      const name = node.tb && node.r === 'button' ? `${node.n}（第 ${node.tr} 行）` : node.n;
+      setAttr(el, 'aria-label', true, name);
     }
     if (el.tagName === 'INPUT' && el.type === 'text' && document.activeElement !== el && el.value !== (node.v || '')) el.value = node.v || '';
     if (el.type === 'checkbox') el.checked = node.chk === 1;
@@ -186,12 +190,15 @@
     let list = lists.get(name);
     if (!list) {
       list = document.createElement('div');
-      list.setAttribute('role', 'list');
-      list.setAttribute('aria-label', name);
+      list.setAttribute('role', name.startsWith('dialog:') ? 'dialog' : 'list');
+      list.setAttribute('aria-label', name.replace(/^dialog:/, ''));
+      if (name.startsWith('dialog:')) list.setAttribute('aria-modal', 'true');
       lists.set(name, list);
     }
     return list;
   }
+  // A dialog (快捷键) holds its items as a list holds its entries, without the wrappers.
+  const containerOf = (node) => (node.g ? node.g : node.dg ? 'dialog:' + node.dg : null);
   // The form's tables: an element with role table per table, a row per row of it, each
   // cell (and each row's buttons) in a cell.
   const tables = new Map();  // table label -> {el, rows: Map(row number -> element)}
@@ -277,15 +284,16 @@
         if (!el) continue;
         const node = lastNodes.get(key);
         const slot = slotOf(el, wrapperRoleOf(node));
-        if (node.g) {
-          const list = listNamed(node.g);
-          if (!lastInList.has(node.g)) {
+        const container = containerOf(node);
+        if (container) {
+          const list = listNamed(container);
+          if (!lastInList.has(container)) {
             placeAfter(root, previous, list);
             previous = list;
-            lastInList.set(node.g, null);
+            lastInList.set(container, null);
           }
-          placeAfter(list, lastInList.get(node.g), slot);
-          lastInList.set(node.g, slot);
+          placeAfter(list, lastInList.get(container), slot);
+          lastInList.set(container, slot);
         } else if (node.tb) {
           const table = tableNamed(node.tb);
           if (!lastRowIn.has(node.tb)) {

@@ -45,11 +45,11 @@ struct LaidOutItem {
     float label_w = 0;  // the width the label's text needs, drawn on one line
     float full_h = 0;   // the height of the whole item, seen or not
     float full_w = 0;   // its width, seen or not
-    unsigned id = 0;
+    unsigned id = 0;    // ImGui's id of the item (its SubmittedItem: disabled, checked, open)
     Region region = Region::Main;
     bool focused = false;   // it has the keyboard
-    bool disabled = false;  // drawn, but not to be used now    // ImGui's id of the item (its SubmittedItem: disabled,
-                            // checked, open)
+    bool disabled = false;  // drawn, but not to be used now
+    std::string dialog;     // the title of the dialog it is in (快捷键), if any
 };
 
 struct Settings {
@@ -91,6 +91,7 @@ struct AppState {
     std::string activate_item;             // an item to act on as a click would (the accessibility mirror)
     std::string focus_item;                // an item to give the keyboard to, not acting on it (F6)
     Region drawing_region = Region::Main;  // the region the items drawn now belong to
+    std::string drawing_dialog;            // the title of the dialog being drawn, if any
     Region focused_region = Region::Main;  // the region of the item with the keyboard
     bool shortcuts_open = false;           // 快捷键 is shown
     // A text field's edit menu (剪切, 复制, 粘贴, 全选), opened by a right click or a long

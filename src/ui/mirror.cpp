@@ -118,6 +118,7 @@ std::vector<MirrorNode> MirrorNodes(AppState& s) {
         append_number(node, "h", item.h);
         if (item.focused) node += ",\"foc\":1";
         if (const std::string_view list = list_of(item.name); !list.empty()) append_field(node, "g", list);
+        if (!item.dialog.empty()) append_field(node, "dg", item.dialog);
         if (const TableCellOf cell = table_cell_of(item.name, fields); cell.table) {
             append_field(node, "tb", cell.table->label);
             node += ",\"tr\":" + std::to_string(cell.row + 1);

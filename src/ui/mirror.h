@@ -15,7 +15,9 @@ namespace ui {
 // {k: key (the item's name), r: role, n: name, v: value, d: description,
 //  req, inv, dis, chk, exp, foc (has the keyboard): 0/1, x, y, w, h (CSS px),
 //  g: the list it is an entry of (我的草稿, 检查结果, 收到的申报), when it is one;
-//  tb, tr: the form's table (its label) and row (from 1) of a cell or a row's button}.
+//  tb, tr: the form's table (its label) and row (from 1) of a cell or a row's button;
+//  dg: the title of the dialog it is in}. Role "note" is text to be read (a line of the
+//  快捷键 list, a notice), not a control.
 struct MirrorNode {
     std::string key, json;
 };

@@ -352,7 +352,8 @@ void DrawDraftList(AppState& s) {
         s.request(cmd::ShowPage{Page::Trash});
         s.focus_form = true;
     }
-    NoteItem(s, "list.trash", "回收站（" + std::to_string(s.trash().size()) + "）", "button");
+    NoteItem(s, "list.trash", "回收站（" + std::to_string(s.trash().size()) + "）",
+             "row");  // a line of the list, like a draft
     ImGui::Spacing();
     MutedText("右键点击草稿可重命名、复制或删除。可把电子稿文件拖到窗口中导入。");
     if (MinorButton("快捷键（F1）")) s.request(cmd::ShowShortcuts{});
@@ -638,6 +639,7 @@ void DrawShortcuts(AppState& s) {
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x - 16, vp->WorkSize.y - 16));
     if (!ImGui::BeginPopupModal("快捷键", &s.shortcuts_open, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    s.drawing_dialog = "快捷键";  // what is drawn now is the dialog's, for the accessibility tree
     static const char* const kKeys[][2] = {
         {"Tab / Shift+Tab", "下一项 / 上一项"},
         {"F6 / Shift+F6", "在顶栏、草稿列表、申报书和检查结果之间跳转"},
@@ -660,6 +662,7 @@ void DrawShortcuts(AppState& s) {
             ImGui::TextUnformatted(row[0]);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row[1]);
+            NoteItem(s, std::string("shortcuts.") + row[0], std::string(row[0]) + "：" + row[1], "note");
         }
         ImGui::EndTable();
     }
@@ -667,6 +670,7 @@ void DrawShortcuts(AppState& s) {
         s.shortcuts_open = false;
         ImGui::CloseCurrentPopup();
     }
+    s.drawing_dialog.clear();
     ImGui::EndPopup();
 }
 

@@ -192,7 +192,7 @@ void NoteItem(AppState& s, const std::string& name, const std::string& label, co
     s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h, label_w, ImGui::GetItemRectSize().y,
                         ImGui::GetItemRectSize().x, ImGui::GetItemID(), s.drawing_region,
                         ImGui::IsItemFocused() || ImGui::IsItemActive(),
-                        (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0});
+                        (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0, s.drawing_dialog});
 }
 
 std::string FitText(const std::string& text, float width) {
@@ -706,21 +706,20 @@ float RowButtonsWidth() {
 }
 
 int RowButtons(AppState& s, const std::string& row_path, size_t index, size_t count) {
-    // Named with the row, so that a screen reader says which row a button moves or removes.
-    const std::string row = "（第 " + std::to_string(index + 1) + " 行）";
+    // The accessibility mirror names each with its row (删除（第 2 行）), from the item's name.
     int action = 0;
     ImGui::BeginDisabled(index == 0);
     if (MinorButton("上移")) action = 1;
-    NoteItem(s, "row." + row_path + ".up", "上移" + row, "button");
+    NoteItem(s, "row." + row_path + ".up", "上移", "button");
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(index + 1 >= count);
     if (MinorButton("下移")) action = 2;
-    NoteItem(s, "row." + row_path + ".down", "下移" + row, "button");
+    NoteItem(s, "row." + row_path + ".down", "下移", "button");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (MinorButton("删除")) action = 3;
-    NoteItem(s, "row." + row_path + ".remove", "删除" + row, "button");
+    NoteItem(s, "row." + row_path + ".remove", "删除", "button");
     return action;
 }
 

@@ -200,7 +200,7 @@ export const tests = [
     },
   },
   {
-    name: 'the checks and the drafts are lists in the tree, the form\'s tables tables: an entry per finding and per draft, a row per row, named as shown',
+    name: 'the checks and the drafts are lists in the tree, the form\'s tables tables, F1 a dialog: an entry per finding and per draft, a row per row, each key read out',
     async run({ server }) {
       const { context } = await launch({ width: 1920, height: 1080 });
       try {
@@ -247,6 +247,21 @@ export const tests = [
           .map((n) => `${n?.role?.value} ${n?.name?.value}`);
         assert.ok(inCells.includes('textbox 金额（元）'), inCells.join(' | '));
         assert.ok(inCells.includes('button 删除（第 1 行）'), inCells.join(' | '));
+        // F1's list of keys is a dialog a screen reader can read: each key and what it does, and 关闭.
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await quiet(page);
+        const cdp2 = await context.newCDPSession(page);
+        const after = (await cdp2.send('Accessibility.getFullAXTree')).nodes;
+        await cdp2.detach();
+        const byId2 = new Map(after.map((n) => [n.nodeId, n]));
+        const dialogs = after.filter((n) => !n.ignored && n.role?.value === 'dialog' && n.name?.value === '快捷键');
+        assert.equal(dialogs.length, 1, 'one dialog named 快捷键');
+        const inside = [];
+        const walk = (n) => { for (const id of n.childIds || []) { const c = byId2.get(id); if (!c) continue; if (!c.ignored) inside.push(`${c.role?.value} ${c.name?.value || ''}`); walk(c); } };
+        walk(dialogs[0]);
+        assert.ok(inside.includes('StaticText Ctrl+S：立即保存'), inside.join(' | '));
+        assert.ok(inside.includes('button 关闭'), inside.join(' | '));
         assert.deepEqual(page.errors, []);
       } finally {
         await context.close();
