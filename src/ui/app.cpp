@@ -620,10 +620,16 @@ int App::after_frame() {
 
 void App::publish_mirror() {
     const double started = platform::now_ms();
-    std::string find_text = MirrorFindText(state);
-    if (find_text != find_text_sent_) {
-        platform::update_find_text(find_text);
-        find_text_sent_ = std::move(find_text);
+    // The find text is made again only when the open draft is another or has changed.
+    const Draft* open = state.mode == Mode::Drafting ? state.current() : nullptr;
+    std::string find_key = open ? open->id + '\n' + std::to_string(open->edits) : std::string();
+    if (find_key != find_text_key_) {
+        std::string find_text = MirrorFindText(state);
+        if (find_text != find_text_sent_) {
+            platform::update_find_text(find_text);
+            find_text_sent_ = std::move(find_text);
+        }
+        find_text_key_ = std::move(find_key);
     }
     std::vector<MirrorNode> nodes = MirrorNodes(state);
     const std::string delta = MirrorDelta(mirror_sent_, nodes);

@@ -118,6 +118,7 @@ private:
     std::vector<MirrorNode> mirror_sent_;
     std::string status_said_;
     std::string find_text_sent_;
+    std::string find_text_key_;         // the draft (id and edits count) the find text was made from
     bool review_fields_dirty_ = false;  // to be written by the next save
     bool review_files_dirty_ = false;
     bool settings_dirty_ = false;
