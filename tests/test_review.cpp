@@ -201,7 +201,7 @@ TEST_CASE("totals per unit count 附件1's short name and the full name as one u
     CHECK(applied == 2);
 }
 
-TEST_CASE("review fields round trip, and the publication list lists the funded, escaped") {
+TEST_CASE("review fields round trip, and the publication list lists those 党组研究 approved, escaped") {
     ReviewSet set;
     Application a = complete("service_station");
     a.cover.project_name = "<script>alert(1)</script>站";
@@ -209,6 +209,9 @@ TEST_CASE("review fields round trip, and the publication list lists the funded, 
     review_add(set, programme(), "o.json", file_of(complete("organisation_building")), Date{2018, 5, 30});
     set.items[0].proposed.text = "3000";
     set.items[0].comment = "同意资助";
+    set.items[0].decision = {Verdict::Approved, {"3000"}, "党组会议通过"};
+    set.items[1].proposed.text = "2000";  // proposed, but not approved: not listed
+    set.items[1].decision.verdict = Verdict::NotApproved;
     const std::string fields = encode_review_fields(set);
     // The app stores the received files under their ids: the names they came with are
     // in the fields.
@@ -221,7 +224,11 @@ TEST_CASE("review fields round trip, and the publication list lists the funded, 
     CHECK(again.items[1].file_name == "o.json");
     CHECK(again.items[0].proposed.text == "3000");
     CHECK(again.items[0].comment == "同意资助");
-    CHECK(again.items[1].proposed.text.empty());
+    CHECK(again.items[0].decision.verdict == Verdict::Approved);
+    CHECK(again.items[0].decision.amount.text == "3000");
+    CHECK(again.items[0].decision.note == "党组会议通过");
+    CHECK(again.items[1].proposed.text == "2000");
+    CHECK(again.items[1].decision.verdict == Verdict::NotApproved);
     const std::string html = review_publication_html(programme(), again);
     CHECK(html.find("&lt;script&gt;") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
@@ -342,8 +349,8 @@ TEST_CASE(
     CHECK(fs[0].message.find("不是有效的数字") != std::string::npos);
 
     // 公示: grouped by kind in the programme's order, whatever the order received.
-    set.items[0].proposed.text = "3000";
-    set.items[1].proposed.text = "20000";
+    set.items[0].decision = {Verdict::Approved, {"3000"}, ""};
+    set.items[1].decision = {Verdict::Approved, {"2000"}, ""};
     const std::string html = review_publication_html(programme(), set);
     const size_t academic_at = html.find("论坛"), station_at = html.find(set.items[0].app.cover.project_name);
     REQUIRE(academic_at != std::string::npos);

@@ -109,6 +109,39 @@ Route parse_route(const json& j, const std::string& where) {
     return r;
 }
 
+ReviewCriterion parse_criterion(const json& j) {
+    ReviewCriterion c;
+    c.id = str(j, "id", "review_criteria[]");
+    const std::string where = "review_criteria." + c.id;
+    c.label = str(j, "label", where);
+    c.hint = str_or(j, "hint");
+    c.clause = str_or(j, "clause");
+    c.max_score = integer(j, "max_score", where);
+    if (c.max_score < 1 || c.max_score > 100) throw ProgrammeError(where + ".max_score 应在 1 到 100 之间");
+    const json& w = member(j, "weight", where);
+    if (!w.is_number() || w.get<double>() <= 0 || w.get<double>() > 100)
+        throw ProgrammeError(where + ".weight 应为大于 0 的数");
+    c.weight = w.get<double>();
+    for (const std::string& key : strings(j, "kinds")) {
+        auto kind = kind_from_key(key);
+        if (!kind) throw ProgrammeError(where + ".kinds 有未知的项目类别：" + key);
+        c.kinds.push_back(*kind);
+    }
+    return c;
+}
+
+std::vector<ReviewCriterion> parse_criteria(const json& list) {
+    std::vector<ReviewCriterion> out;
+    for (const json& c : list) {
+        ReviewCriterion criterion = parse_criterion(c);
+        for (const ReviewCriterion& other : out)
+            if (other.id == criterion.id) throw ProgrammeError("review_criteria 中评审指标重复：" + criterion.id);
+        out.push_back(std::move(criterion));
+    }
+    if (out.empty()) throw ProgrammeError("review_criteria 不能为空");
+    return out;
+}
+
 KindRule parse_kind(const json& j) {
     KindRule k;
     std::string key = str(j, "id", "kinds[]");
@@ -368,6 +401,9 @@ ProgrammeLoad load_programme(const std::string& json_text) {
                     throw ProgrammeError("unit_name_abbreviations 的每一项应为 [全称, 简称]");
                 p.unit_name_abbreviations.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
             }
+        if (j.contains("review_criteria")) {
+            p.review_criteria = parse_criteria(array(j, "review_criteria", ""));
+        }
         for (auto& [key, value] : member(j, "clauses", "").items())
             if (value.is_string()) p.clauses.emplace_back(key, value.get<std::string>());
         p.index_units();
@@ -384,6 +420,7 @@ ProgrammeLoad load_programme(const std::string& json_text) {
             throw ProgrammeError("申报书表格（form）有 " + std::to_string(out.problems.size()) + " 处问题，第一处：" +
                                  out.problems.front());
         p.form = std::move(form.form);
+        if (p.review_criteria.empty()) p.review_criteria = default_review_criteria(p.form);
         out.programme = std::move(p);
     } catch (const std::exception& e) {
         out.programme.reset();
@@ -396,6 +433,66 @@ ProgrammeLoad load_programme(const std::string& json_text) {
 }  // namespace shenbao
 
 namespace shenbao {
+
+bool ReviewCriterion::applies_to(KindId kind) const {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+std::vector<ReviewCriterion> default_review_criteria(const FormSpec& form) {
+    // 附件2: 精品学术交流活动 are chosen 择优, 按活动规模和主办活动级别综合考量; every kind is
+    // judged on what its 申报书 sets out (内容与实施计划, 预期成果). Each criterion is named by
+    // the form's field it looks at, so the label stays the form's.
+    const std::vector<KindId> academic{KindId::AcademicExchange};
+    const std::string academic_clause = "附件2·精品学术交流活动";
+    struct Default {
+        const char* field;
+        const char* hint;
+        double weight;
+        bool academic_only;
+    };
+    const Default defaults[] = {
+        {"details.scale", "参会人数与范围，与所报规模是否相符", 2, true},
+        {"details.level", "主办、承办的层级与合作单位", 2, true},
+        {"plan.content", "内容是否充实，实施计划是否可行", 2, false},
+        {"plan.expected_results", "成果是否具体、可考核", 1, false},
+    };
+    std::vector<ReviewCriterion> out;
+    for (const Default& d : defaults) {
+        const FieldSpec* field = form.field(d.field);
+        if (!field) continue;
+        out.push_back({d.field, field->label, d.hint, 10, d.weight, d.academic_only ? academic : std::vector<KindId>{},
+                       d.academic_only ? academic_clause : std::string()});
+    }
+    if (out.empty()) out.push_back({"overall", "综合评价", "", 100, 1, {}, ""});  // a form without those fields
+    return out;
+}
+
+std::string review_criteria_json(const std::vector<ReviewCriterion>& criteria) {
+    json out = json::array();
+    for (const ReviewCriterion& c : criteria) {
+        json kinds = json::array();
+        for (KindId k : c.kinds) kinds.push_back(kind_key(k));
+        out.push_back({{"id", c.id},
+                       {"label", c.label},
+                       {"hint", c.hint},
+                       {"max_score", c.max_score},
+                       {"weight", c.weight},
+                       {"kinds", kinds},
+                       {"clause", c.clause}});
+    }
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::vector<ReviewCriterion> read_review_criteria(std::string_view text, std::string& error) {
+    try {
+        const json j = json::parse(text.begin(), text.end(), nullptr, false);
+        if (!j.is_array()) throw ProgrammeError("评审指标应为列表");
+        return parse_criteria(j);
+    } catch (const std::exception& e) {
+        error = e.what();
+        return {};
+    }
+}
 
 const Programme* ProgrammeSet::find(const std::string& id) const {
     for (const Programme& p : all)

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "date.h"
@@ -63,6 +64,25 @@ struct KindRule {
     std::map<std::string, std::vector<std::string>> options;
 };
 
+// What experts score a submission on (专家评审): whole numbers from 0 to max_score, weighed
+// by weight in the total. Read from the programme's `review_criteria`; a default set when
+// the file has none (default_review_criteria).
+struct ReviewCriterion {
+    std::string id, label, hint;
+    int max_score = 10;
+    double weight = 1;
+    std::vector<KindId> kinds;  // the kinds it applies to; empty: every kind
+    std::string clause;
+    bool applies_to(KindId kind) const;
+};
+// The default set, named by the form's fields they look at: for 精品学术交流活动 活动规模 and
+// 主办活动级别 (附件2), for every kind the content and the expected results.
+std::vector<ReviewCriterion> default_review_criteria(const FormSpec& form);
+// The criteria as a JSON array in the programme file's format (a batch carries them so),
+// and back: an error (zh-CN) names the first problem; ids are unique, the list not empty.
+std::string review_criteria_json(const std::vector<ReviewCriterion>& criteria);
+std::vector<ReviewCriterion> read_review_criteria(std::string_view json_array, std::string& error);
+
 struct Category {
     std::string id, label;
 };
@@ -119,6 +139,7 @@ struct Programme {
     std::vector<Category> categories;
     std::vector<KindRule> kinds;
     std::vector<TargetTable> targets;
+    std::vector<ReviewCriterion> review_criteria;
     std::vector<std::pair<std::string, std::string>> clauses;  // rule key -> clause text
 
 private:

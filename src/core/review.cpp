@@ -101,34 +101,66 @@ void review_resolve(ReviewSet& set, size_t index, bool keep_incoming) {
     }
     r.incoming.proposed = existing->proposed;  // the review so far carries over
     r.incoming.comment = existing->comment;
+    r.incoming.decision = existing->decision;
+    r.incoming.earlier_fingerprints = existing->earlier_fingerprints;
+    r.incoming.earlier_fingerprints.push_back(existing->fingerprint);
     *existing = std::move(r.incoming);
 }
 
-Findings check_review(const Programme& programme, const Submission& s) {
-    Findings out;
-    if (s.proposed.empty()) return out;
-    auto proposed = s.proposed.value();
-    if (!proposed) {
-        out.push_back({Severity::Error, "review.proposed", "拟资助金额“" + s.proposed.text + "”不是有效的数字", ""});
-        return out;
+namespace {
+
+// An amount of the review against the kind's standard and the request.
+void check_amount(const Programme& programme, const Submission& s, const MoneyField& field, const std::string& path,
+                  const std::string& label, Findings& out) {
+    auto amount = field.value();
+    if (!amount) {
+        out.push_back({Severity::Error, path, label + "“" + field.text + "”不是有效的数字", ""});
+        return;
     }
-    const KindRule* rule = programme.kind(s.app.cover.kind);
-    if (rule) {
+    if (const KindRule* rule = programme.kind(s.app.cover.kind)) {
         const Funding& f = rule->funding;
         const std::optional<Money> cap = f.type == Funding::Type::Range   ? std::optional<Money>(f.max)
                                          : f.type == Funding::Type::Fixed ? std::optional<Money>(f.amount)
                                                                           : std::nullopt;
-        if (cap && *proposed > *cap)
-            out.push_back({Severity::Error, "review.proposed",
-                           "拟资助金额 " + proposed->display() + " 元超过资助标准（" + f.text + "）", f.clause});
-        if (f.type == Funding::Type::Range && proposed->fen > 0 && *proposed < f.min)
-            out.push_back(
-                {Severity::Warning, "review.proposed", "拟资助金额低于资助标准下限（" + f.text + "）", f.clause});
+        if (cap && *amount > *cap)
+            out.push_back({Severity::Error, path, label + " " + amount->display() + " 元超过资助标准（" + f.text + "）",
+                           f.clause});
+        if (f.type == Funding::Type::Range && amount->fen > 0 && *amount < f.min)
+            out.push_back({Severity::Warning, path, label + "低于资助标准下限（" + f.text + "）", f.clause});
     }
-    if (auto requested = s.requested(); requested && *proposed > *requested)
-        out.push_back(
-            {Severity::Warning, "review.proposed", "拟资助金额超过申请金额 " + requested->display() + " 元", ""});
+    if (auto requested = s.requested(); requested && *amount > *requested)
+        out.push_back({Severity::Warning, path, label + "超过申请金额 " + requested->display() + " 元", ""});
+}
+
+}  // namespace
+
+Findings check_review(const Programme& programme, const Submission& s) {
+    Findings out;
+    if (!s.proposed.empty()) check_amount(programme, s, s.proposed, "review.proposed", "拟资助金额", out);
+    if (s.decision.verdict == Verdict::Approved) {
+        if (s.decision.amount.empty())
+            out.push_back({Severity::Error, "review.decision.amount", "批准资助，请填写批准金额", ""});
+        else
+            check_amount(programme, s, s.decision.amount, "review.decision.amount", "批准金额", out);
+        if (auto a = s.decision.amount.value(); a && a->fen <= 0)
+            out.push_back({Severity::Error, "review.decision.amount", "批准金额应大于 0", ""});
+    }
     return out;
+}
+
+std::optional<Money> approved_amount(const Programme& programme, const Submission& s) {
+    if (s.decision.verdict != Verdict::Approved) return std::nullopt;
+    for (const Finding& f : check_review(programme, s))
+        if (f.severity == Severity::Error && f.field == "review.decision.amount") return std::nullopt;
+    return s.decision.amount.value();
+}
+
+const char* verdict_text(Verdict v) {
+    switch (v) {
+        case Verdict::Approved: return "批准";
+        case Verdict::NotApproved: return "不予资助";
+        default: return "待定";
+    }
 }
 
 ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
@@ -145,12 +177,17 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
                                [&](const KindTotal& k) { return k.kind == s.app.cover.kind; });
         const Money requested = s.requested().value_or(Money{});
         const Money proposed = s.proposed.value().value_or(Money{});
+        const std::optional<Money> approved = approved_amount(programme, s);
         for (KindTotal* k : {it != t.kinds.end() ? &*it : nullptr, &t.overall}) {
             if (!k) continue;
             ++k->count;
             if (s.errors) ++k->with_errors;
             k->requested = k->requested + requested;
             k->proposed = k->proposed + proposed;
+            if (approved) {
+                ++k->approved_count;
+                k->approved = k->approved + *approved;
+            }
         }
         if (const KindRule* rule = programme.kind(s.app.cover.kind)) {
             const Funding& f = rule->funding;
@@ -168,6 +205,10 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
         ++u.count;
         u.requested = u.requested + requested;
         u.proposed = u.proposed + proposed;
+        if (approved) {
+            ++u.approved_count;
+            u.approved = u.approved + *approved;
+        }
     }
     // Academic events against 附件1: per scale where the unit's table has scales
     // (市级学会), otherwise all academic events against its one academic column.
@@ -211,27 +252,34 @@ std::string review_csv(const Programme& programme, const ReviewSet& set) {
                                    form.label_of("cover.project_name"),
                                    form.label_of("budget.requested") + "（元）",
                                    "拟资助金额（元）",
+                                   "党组研究",
+                                   "批准金额（元）",
                                    "错误",
                                    "警告",
                                    form.label_of("cover.applied_on"),
                                    "指纹",
                                    "审阅意见",
+                                   "决定说明",
                                    "文件"};
     for (size_t i = 0; i < std::size(headers); ++i) out += (i ? "," : "") + csv_field(headers[i]);
     out += "\r\n";
     for (const Submission& s : set.items) {
         const auto requested = s.requested();
         const auto proposed = s.proposed.value();
+        const auto approved = approved_amount(programme, s);
         const std::string cells[] = {s.app.cover.applicant_unit,
                                      kind_name(programme, s.app.cover.kind),
                                      s.app.cover.project_name,
                                      requested ? requested->plain() : s.app.budget.requested.text,
                                      proposed ? proposed->plain() : s.proposed.text,
+                                     verdict_text(s.decision.verdict),
+                                     approved ? approved->plain() : s.decision.amount.text,
                                      std::to_string(s.errors),
                                      std::to_string(s.warnings),
                                      s.submitted_on(),
                                      short_fingerprint(s.fingerprint),
                                      s.comment,
+                                     s.decision.note,
                                      s.file_name};
         for (size_t i = 0; i < std::size(cells); ++i) out += (i ? "," : "") + csv_field(cells[i]);
         out += "\r\n";
@@ -242,7 +290,7 @@ std::string review_csv(const Programme& programme, const ReviewSet& set) {
 std::string review_publication_html(const Programme& programme, const ReviewSet& set) {
     std::vector<const Submission*> funded;
     for (const Submission& s : set.items)
-        if (auto p = s.proposed.value(); p && p->fen > 0) funded.push_back(&s);
+        if (approved_amount(programme, s)) funded.push_back(&s);
     std::stable_sort(funded.begin(), funded.end(), [](const Submission* a, const Submission* b) {
         if (a->app.cover.kind != b->app.cover.kind) return a->app.cover.kind < b->app.cover.kind;
         return a->app.cover.applicant_unit < b->app.cover.applicant_unit;
@@ -260,11 +308,11 @@ std::string review_publication_html(const Programme& programme, const ReviewSet&
         "</style></head><body>\n<h1>" +
         html_text(programme.name) +
         "拟资助项目公示</h1>\n<table><tr><th>序号</th><th>单位</th><th>项目名称</th><th>类别</th>"
-        "<th class=\"r\">拟资助金额（元）</th></tr>\n";
+        "<th class=\"r\">资助金额（元）</th></tr>\n";
     Money total;
     for (size_t i = 0; i < funded.size(); ++i) {
         const Submission& s = *funded[i];
-        const Money p = *s.proposed.value();
+        const Money p = *approved_amount(programme, s);
         total = total + p;
         out += "<tr><td>" + std::to_string(i + 1) + "</td><td>" + html_text(s.app.cover.applicant_unit) + "</td><td>" +
                html_text(s.app.cover.project_name) + "</td><td>" + html_text(kind_name(programme, s.app.cover.kind)) +
@@ -281,6 +329,11 @@ std::string encode_review_fields(const ReviewSet& set) {
         nlohmann::json item = {{"file_name", s.file_name}};  // the received files are stored under their ids
         if (!s.proposed.text.empty()) item["proposed"] = s.proposed.text;
         if (!s.comment.empty()) item["comment"] = s.comment;
+        if (s.decision.verdict != Verdict::Pending)
+            item["decision"] = s.decision.verdict == Verdict::Approved ? "approved" : "not_approved";
+        if (!s.decision.amount.text.empty()) item["approved"] = s.decision.amount.text;
+        if (!s.decision.note.empty()) item["decision_note"] = s.decision.note;
+        if (!s.earlier_fingerprints.empty()) item["earlier_fingerprints"] = s.earlier_fingerprints;
         items[s.id] = std::move(item);
     }
     return nlohmann::json{{"schema", "shenbao.review"}, {"schema_version", 1}, {"fields", items}}.dump(
@@ -295,7 +348,21 @@ void apply_review_fields(ReviewSet& set, std::string_view text) {
         if (!s || !it.value().is_object()) continue;
         if (it.value().contains("proposed") && it.value()["proposed"].is_string())
             s->proposed.text = it.value()["proposed"];
-        if (it.value().contains("comment") && it.value()["comment"].is_string()) s->comment = it.value()["comment"];
+        const nlohmann::json& v = it.value();
+        auto text = [&](const char* key, std::string& into) {
+            if (v.contains(key) && v[key].is_string()) into = v[key];
+        };
+        text("comment", s->comment);
+        text("approved", s->decision.amount.text);
+        text("decision_note", s->decision.note);
+        std::string verdict;
+        text("decision", verdict);
+        s->decision.verdict = verdict == "approved"       ? Verdict::Approved
+                              : verdict == "not_approved" ? Verdict::NotApproved
+                                                          : Verdict::Pending;
+        if (v.contains("earlier_fingerprints") && v["earlier_fingerprints"].is_array())
+            for (const nlohmann::json& f : v["earlier_fingerprints"])
+                if (f.is_string()) s->earlier_fingerprints.push_back(f);
         if (it.value().contains("file_name") && it.value()["file_name"].is_string() &&
             !it.value()["file_name"].get_ref<const std::string&>().empty())
             s->file_name = it.value()["file_name"];

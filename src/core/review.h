@@ -1,6 +1,7 @@
 // The association's side: many submissions at once. Import and check them, recognise
-// duplicates and resubmissions, record a proposed amount and a comment per submission,
-// total by kind and by unit against 附件1, and export CSV and a publication list.
+// duplicates and resubmissions, record its decisions per submission (评估认定: a proposed
+// amount and a comment; 党组研究: approved or not, the amount, a note), total by kind and
+// by unit against 附件1, and export CSV and the 公示 list. Expert review is expert_review.h.
 #pragma once
 #include <optional>
 #include <string>
@@ -14,6 +15,14 @@
 
 namespace shenbao {
 
+// 党组研究's decision on a submission.
+enum class Verdict { Pending, Approved, NotApproved };
+struct Decision {
+    Verdict verdict = Verdict::Pending;
+    MoneyField amount;  // 批准金额, when approved
+    std::string note;
+};
+
 struct Submission {
     std::string id;  // "s-" + the first 16 hex digits of the fingerprint
     std::string file_name;
@@ -24,8 +33,12 @@ struct Submission {
     Findings findings;  // the file's own problems, then the programme's checks
     size_t errors = 0, warnings = 0;
     // Review fields, entered by the association.
-    MoneyField proposed;  // 拟资助金额
-    std::string comment;  // 审阅意见
+    MoneyField proposed;  // 评估认定: 拟资助金额
+    std::string comment;  // 评估认定: 审阅意见
+    Decision decision;    // 党组研究
+    // The fingerprints of the versions this one replaced (resubmissions kept): a score
+    // given to one of them is for an earlier version.
+    std::vector<std::string> earlier_fingerprints;
 
     std::string project_key;  // unit and project name, normalised: finds resubmissions
 
@@ -64,22 +77,28 @@ ReviewAdd review_add(ReviewSet& set, const Programme& programme, const std::stri
 // review fields carry over) or the existing one.
 void review_resolve(ReviewSet& set, size_t resubmission_index, bool keep_incoming);
 
-// The review fields against the programme: the proposed amount parses, stays within the
-// kind's standard and does not exceed the request.
+// The review fields against the programme: the proposed amount and the approved amount
+// parse, stay within the kind's standard and do not exceed the request; an approval has
+// an amount. Paths: review.proposed, review.decision.amount.
 Findings check_review(const Programme& programme, const Submission& s);
+// The amount 党组研究 approved, when it approved one that passes check_review (an amount
+// above the standard is refused: it counts nowhere until mended).
+std::optional<Money> approved_amount(const Programme& programme, const Submission& s);
+const char* verdict_text(Verdict v);  // 待定 / 批准 / 不予资助
 
 struct KindTotal {
     KindId kind{};
     size_t count = 0, with_errors = 0;
-    Money requested, proposed;
-    size_t over_standard = 0;  // requests above the kind's standard
+    Money requested, proposed, approved;
+    size_t approved_count = 0;  // approved by 党组研究 with a valid amount
+    size_t over_standard = 0;   // requests above the kind's standard
 };
 
 struct UnitTotal {
     std::string unit;
     bool listed = false;  // found in 附件1
-    size_t count = 0;
-    Money requested, proposed;
+    size_t count = 0, approved_count = 0;
+    Money requested, proposed, approved;
     // Academic events applied for, by scale, against the unit's 附件1 targets.
     struct Scale {
         std::string label;
@@ -103,8 +122,8 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set);
 std::string review_csv(const Programme& programme, const ReviewSet& set);
 std::string csv_field(std::string_view text);
 
-// A printable list for publication: 单位、项目名称、类别、拟资助金额 of the submissions with a
-// proposed amount, by kind then unit. Self-contained HTML, everything escaped.
+// The 公示 list: 单位、项目名称、类别、资助金额 of the submissions 党组研究 approved (with a valid
+// amount), by kind then unit. Self-contained HTML, everything escaped.
 std::string review_publication_html(const Programme& programme, const ReviewSet& set);
 
 // The review set on disk: the received files unchanged (the app stores them under their
