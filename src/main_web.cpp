@@ -305,6 +305,7 @@ EMSCRIPTEN_KEEPALIVE int shenbao_has_glyph(unsigned codepoint) {
 EMSCRIPTEN_KEEPALIVE const char* shenbao_status_json() { return to_js(g_app->status_json()); }
 
 EMSCRIPTEN_KEEPALIVE const char* shenbao_review_json() { return to_js(g_app->review_json()); }
+EMSCRIPTEN_KEEPALIVE const char* shenbao_expert_json() { return to_js(g_app->expert_json()); }
 
 EMSCRIPTEN_KEEPALIVE const char* shenbao_drafts_json() { return to_js(g_app->drafts_json()); }
 

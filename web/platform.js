@@ -905,6 +905,7 @@
     draft() { return Module.ccall('shenbao_current_draft_json', 'string', [], []); },
     drafts() { return JSON.parse(Module.ccall('shenbao_drafts_json', 'string', [], [])); },
     review() { return JSON.parse(Module.ccall('shenbao_review_json', 'string', [], [])); },
+    expert() { return JSON.parse(Module.ccall('shenbao_expert_json', 'string', [], [])); },
     metrics() {
       return { webgl: webglVersion, firstFrameMs: state.firstFrameAt, latencies: state.latencies.slice(), saves: state.saves.slice(),
                lastImportMs: state.lastImportMs, wasmMemoryBytes: Module.HEAP8 ? Module.HEAP8.length : 0,

@@ -276,6 +276,7 @@ ReceivedScores read_score_file(const std::string& file_name, std::string_view by
         return out;
     }
     out.file_fingerprint = sha256_hex(bytes);
+    out.bytes = std::string(bytes);
     const std::string seal = text_of(j, "seal");
     j.erase("seal");
     out.sealed = !seal.empty() && seal == seal_of(j);

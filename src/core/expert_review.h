@@ -103,6 +103,7 @@ bool is_score_file(std::string_view bytes);
 // A score file as the association reads it.
 struct ReceivedScores {
     std::string file_name;
+    std::string bytes;             // the file as received (the app keeps it so)
     std::string file_fingerprint;  // SHA-256 of the file's bytes: the same file twice is one
     ScoreSheet sheet;
     bool sealed = false;  // the seal matches the content: not edited after sign-off

@@ -81,6 +81,9 @@ bool App::init(std::string& error) {
         state.current_id = state.drafts().front().id;
     refresh_checks();
     load_review();
+    load_expert_review();
+    // An expert who drafts nothing here comes back to the batch being scored.
+    if (state.drafts().empty() && !state.expert_work.empty()) state.mode = Mode::Expert;
     if (!report.problems.empty()) save_now();  // the quarantine moves
     return true;
 }
@@ -442,8 +445,19 @@ void App::handle(const cmd::SetMode& c) {
 }
 
 void App::handle(const cmd::ViewSubmission& c) {
-    if (const Submission* x = state.review.find(c.id))
-        platform::show_document(x->app.cover.project_name, print_html(chosen_call(), x->app, x->fingerprint));
+    if (state.mode != Mode::Expert) {
+        if (const Submission* x = state.review.find(c.id))
+            platform::show_document(x->app.cover.project_name, print_html(chosen_call(), x->app, x->fingerprint));
+        return;
+    }
+    // An expert reads the 申报书 of the batch as it prints, under the batch's call.
+    const AppState::ExpertWork* w = state.current_expert_work();
+    if (!w) return;
+    const Programme* call = programmes_.find(w->batch.programme_id);
+    for (const Batch::Item& i : w->batch.items)
+        if (i.submission_id == c.id)
+            platform::show_document(i.app.cover.project_name,
+                                    print_html(call ? *call : chosen_call(), i.app, i.fingerprint));
 }
 
 void App::handle(const cmd::ExportReviewCsv&) {
@@ -459,6 +473,7 @@ void App::handle(const cmd::ExportPublication&) {
 void App::handle(const cmd::ResolveResubmission& c) {
     review_resolve(state.review, c.index, c.keep_new);
     state.review_order_dirty = true;
+    refresh_merged_scores();
     save_review(true);
 }
 
@@ -521,6 +536,11 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         state.review.rejected.clear();
         state.review_last_added = state.review_last_duplicates = 0;
         import_batch_open_ = true;
+        expert_files_imported_ = 0;
+    }
+    if (import_expert_file(name, bytes)) {
+        ++expert_files_imported_;
+        return;
     }
     if (state.mode == Mode::Review) {
         const ReviewAdd result = review_add(state.review, chosen_call(), name, bytes, state.today);
@@ -551,7 +571,13 @@ void App::import_done() {
     import_batch_open_ = false;
     if (state.mode == Mode::Review) {
         for (const RejectedFile& r : state.review.rejected) state.fonts.need_text(r.file_name + r.reason);
+        refresh_merged_scores();
         save_review(true);
+        return;
+    }
+    // Only batch, score or decision files: each said where it went; no report of drafts.
+    if (state.mode == Mode::Expert || (state.import_report.empty() && expert_files_imported_ > 0)) {
+        save_now();
         return;
     }
     show(Page::ImportReport);
@@ -648,6 +674,7 @@ void App::save_now() { saving_->save_now(); }
 
 bool App::write_changes() {
     bool ok = write_review();
+    ok = write_expert_review() && ok;
     if (settings_dirty_) ok = write_settings() && ok;
     ok = workspace_->save_dirty(platform::now_iso_utc()) && ok;
     workspace_->sort_by_last_edit();
@@ -783,11 +810,33 @@ std::string App::review_json() {
             {"count", k.count}, {"requested", k.requested.plain()}, {"proposed", k.proposed.plain()}};
     nlohmann::json proposed = nlohmann::json::object();
     nlohmann::json files = nlohmann::json::array();
+    nlohmann::json ids = nlohmann::json::object();  // project name -> submission id
     for (const Submission& s : state.review.items) {
         if (!s.proposed.text.empty()) proposed[s.id] = s.proposed.text;
         files.push_back(s.file_name);
+        ids[s.app.cover.project_name] = s.id;
     }
-    return nlohmann::json{{"mode", state.mode == Mode::Review ? "review" : "drafting"},
+    // What the experts said (merge_scores), per submission, and each score file's standing.
+    nlohmann::json scores = nlohmann::json::object();
+    for (const MergedSubmission& m : state.merged_scores.submissions) {
+        nlohmann::json missing = m.missing;
+        scores[m.submission_id] = {{"mean", m.mean ? nlohmann::json(*m.mean) : nlohmann::json()},
+                                   {"spread", m.spread ? nlohmann::json(*m.spread) : nlohmann::json()},
+                                   {"counted", m.counted},
+                                   {"conflicts", m.conflicts},
+                                   {"missing", missing}};
+    }
+    nlohmann::json score_files = nlohmann::json::array();
+    for (const ScoreFileStatus& f : state.merged_scores.files)
+        score_files.push_back({{"file", f.file_name}, {"expert", f.expert}, {"problem", f.problem}});
+    static const char* const kModes[] = {"drafting", "review", "expert"};
+    return nlohmann::json{{"mode", kModes[static_cast<int>(state.mode)]},
+                          {"ids", ids},
+                          {"scores", scores},
+                          {"score_files", score_files},
+                          {"sent_batches", state.sent_batches.size()},
+                          {"decision_errors", state.decision_errors},
+                          {"approved", {{"count", t.overall.approved_count}, {"amount", t.overall.approved.plain()}}},
                           {"items", state.review.items.size()},
                           {"shown", state.review_shown},
                           {"rejected", state.review.rejected.size()},

@@ -47,6 +47,8 @@ public:
     std::string drafts_json();
     // {mode, items, shown, rejected, resubmissions, kinds: {key: {count, requested, proposed}}, proposed: {id: text}}
     std::string review_json();
+    // 评审: {batch_id, expert, signed_at, open, items: [{id, name, status}], criteria: [{id, max, kinds}]}
+    std::string expert_json();
     std::string layout_json();  // [{name, label, role, x, y, w, h, tw, fh, fw}] of the last frame
 
     AppState state;
@@ -84,6 +86,17 @@ private:
     void handle(const cmd::ExportPublication&);
     void handle(const cmd::ResolveResubmission&);
     void handle(const cmd::ReviewChanged&);
+    void handle(const cmd::WriteBatch&);
+    void handle(const cmd::WriteDecisionFiles&);
+    void handle(const cmd::ExpertChanged&);
+    void handle(const cmd::SignScores&);
+    // Expert review (app_expert.cpp): what each side keeps, read at start and written with
+    // every save; a batch, score or decision file imported goes where it belongs (true).
+    void load_expert_review();
+    bool write_expert_review();
+    bool import_expert_file(const std::string& name, std::string_view bytes);
+    void refresh_merged_scores();
+    bool write_all_then_rename(const std::string& path, const std::string& bytes);
     void opened(const std::string& id);
     void show(Page page);  // one middle page at a time; it takes the keyboard
     void load_settings();
@@ -112,6 +125,7 @@ public:
 
 private:
     bool import_batch_open_ = false;  // files of one pick or drop are reported together
+    int expert_files_imported_ = 0;   // of them, batch, score and decision files
     bool asked_persist_ = false;
     // The accessibility mirror: sent to the page when what it says changed.
     void publish_mirror();
@@ -121,6 +135,7 @@ private:
     std::string find_text_key_;         // the draft (id and edits count) the find text was made from
     bool review_fields_dirty_ = false;  // to be written by the next save
     bool review_files_dirty_ = false;
+    bool expert_review_dirty_ = false;  // batches sent, score files received, expert sheets
     bool settings_dirty_ = false;
     unsigned id_counter_ = 0;
 };

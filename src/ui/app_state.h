@@ -12,6 +12,7 @@
 #include "checks.h"
 #include "codec.h"
 #include "commands.h"
+#include "expert_review.h"
 #include "fonts.h"
 #include "programme.h"
 #include "review.h"
@@ -143,7 +144,26 @@ struct AppState {
     int review_sort_column = 0;  // what the rows are sorted by: a column of the table (view_review.cpp)
     bool review_sort_ascending = true;
     size_t review_last_added = 0, review_last_duplicates = 0;
-    size_t review_shown = 0;  // rows the table shows after search and filters
+    size_t review_shown = 0;             // rows the table shows after search and filters
+    std::vector<int> review_shown_rows;  // which, in the table's order (a batch is made of them)
+    // Expert review (expert_review.h): the batches handed out, the score files back, and
+    // what they say per submission (merged again after every change).
+    std::vector<shenbao::SentBatch> sent_batches;
+    std::vector<shenbao::ReceivedScores> received_scores;
+    shenbao::MergedScores merged_scores;
+    std::string batch_expert;                  // who the next batch is for, as typed
+    std::vector<std::string> decision_errors;  // why the decision files were not written
+
+    // 评审 mode: the batches this person scores as an expert, each with its sheet.
+    struct ExpertWork {
+        shenbao::Batch batch;
+        shenbao::ScoreSheet sheet;
+    };
+    std::vector<ExpertWork> expert_work;
+    std::string expert_batch_id;                // the batch on screen
+    std::string expert_open_id;                 // the submission on screen
+    std::vector<std::string> sign_off_refused;  // why the last sign-off could not be made
+    ExpertWork* current_expert_work();
 
     ui::FontManager fonts;
 

@@ -30,8 +30,9 @@ enum class Pane { Main, List, Checks };
 // checks (or 审阅's totals).
 enum class Region { TopBar, List, Main, Checks };
 
-// Who the app is working for: an applicant drafting, or the association reviewing.
-enum class Mode { Drafting, Review };
+// Who the app is working for: an applicant drafting, the association reviewing, or an
+// expert scoring a batch the association handed out (评审, shown once a batch is opened).
+enum class Mode { Drafting, Review, Expert };
 
 namespace cmd {
 
@@ -142,6 +143,21 @@ struct ResolveResubmission {
 struct ReviewChanged {
     static constexpr bool kWrites = true;
 };
+// 审阅: a batch of the submissions shown now, for one expert (a download), remembered as sent.
+struct WriteBatch {
+    static constexpr bool kWrites = true;
+    std::string expert;
+};
+// 审阅: each unit's decision file (downloads), once no decision has an error.
+struct WriteDecisionFiles {};
+// 评审: a score or comment was edited.
+struct ExpertChanged {
+    static constexpr bool kWrites = true;
+};
+// 评审: sign the scores off and download the score file, when complete.
+struct SignScores {
+    static constexpr bool kWrites = true;
+};
 
 }  // namespace cmd
 
@@ -151,7 +167,8 @@ using Command =
                  cmd::RestoreDraft, cmd::Undo, cmd::Redo, cmd::SaveNow, cmd::SetScale, cmd::HandIn, cmd::PickImport,
                  cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions,
                  cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication,
-                 cmd::ResolveResubmission, cmd::ReviewChanged>;
+                 cmd::ResolveResubmission, cmd::ReviewChanged, cmd::WriteBatch, cmd::WriteDecisionFiles,
+                 cmd::ExpertChanged, cmd::SignScores>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

@@ -53,21 +53,31 @@ bool save_is_bad(const AppState& s) {
     return s.save_state() == SaveState::Failed || s.save_state() == SaveState::Unavailable;
 }
 
-// The two modes: applicants draft, the association reviews. True when one was pressed.
+// The modes: applicants draft, the association reviews, an expert scores (评审, once a
+// batch has been opened here). True when one was pressed.
 bool ModeButtons(AppState& s) {
+    struct ModeTab {
+        Mode mode;
+        const char *label, *name, *tip;
+    };
+    static const ModeTab kTabs[] = {
+        {Mode::Drafting, "申报", "mode.drafting", "填写申报书"},
+        {Mode::Review, "审阅", "mode.review", "市科协：导入、检查、汇总各单位的申报书"},
+        {Mode::Expert, "评审", "mode.expert", "专家：为评审包中的申报书打分"},
+    };
     bool pressed = false;
-    for (int mode = 0; mode < 2; ++mode) {
-        const bool on = (s.mode == Mode::Review) == (mode == 1);
+    for (const ModeTab& tab : kTabs) {
+        if (tab.mode == Mode::Expert && s.expert_work.empty()) continue;
+        const bool on = s.mode == tab.mode;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? 0xFFFFFFFF : 0xFF9A6A3F);
         ImGui::PushStyleColor(ImGuiCol_Text, on ? 0xFF7A4A1F : 0xFFFFFFFF);
-        if (ImGui::Button(mode == 0 ? "申报" : "审阅")) {
+        if (ImGui::Button(tab.label)) {
             pressed = true;
-            if (!on) s.request(cmd::SetMode{mode == 1 ? Mode::Review : Mode::Drafting});
+            if (!on) s.request(cmd::SetMode{tab.mode});
         }
-        NoteItem(s, mode == 0 ? "mode.drafting" : "mode.review", mode == 0 ? "申报" : "审阅", "tab");
+        NoteItem(s, tab.name, tab.label, "tab");
         ImGui::PopStyleColor(2);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip(mode == 0 ? "填写申报书" : "市科协：导入、检查、汇总各单位的申报书");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tab.tip);
         ImGui::SameLine(0, 2);
     }
     return pressed;
@@ -122,13 +132,13 @@ void DrawWideTopBar(AppState& s) {
 // Medium and narrow screens: the list behind a button, the rest in a menu.
 void DrawCompactTopBar(AppState& s) {
     ImGui::SetCursorPos(ImVec2(8, 8));
-    const char* list = s.mode == Mode::Review ? "列表" : "草稿";
+    const char* list = s.mode == Mode::Drafting ? "草稿" : "列表";
     const bool list_open = s.pane == Pane::List;
     if (ImGui::Button(list_open ? "返回" : list)) s.request(cmd::ShowPane{list_open ? Pane::Main : Pane::List});
     NoteItem(s, "topbar.list", list_open ? "返回" : list, "button");
     ImGui::SameLine(0, 12);
     ImGui::PushStyleColor(ImGuiCol_Text, 0xFFFFFFFF);
-    ImGui::TextUnformatted(s.mode == Mode::Review ? "审阅" : "申报助手");
+    ImGui::TextUnformatted(s.mode == Mode::Review ? "审阅" : s.mode == Mode::Expert ? "评审" : "申报助手");
     ImGui::PopStyleColor();
 
     char buffer[64];
@@ -568,6 +578,10 @@ void DrawMain(AppState& s, Draft* d, bool focus_form) {
         DrawReviewCenter(s);
         return;
     }
+    if (s.mode == Mode::Expert) {
+        DrawExpertCenter(s);
+        return;
+    }
     // Pages of a draft fall back to the new-draft page when there is none.
     const Page page =
         !d && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions) ? Page::NewDraft : s.page;
@@ -607,17 +621,21 @@ void DrawList(AppState& s) {
     s.drawing_region = Region::List;
     if (s.mode == Mode::Review)
         DrawReviewLeft(s);
+    else if (s.mode == Mode::Expert)
+        DrawExpertLeft(s);
     else
         DrawDraftList(s);
 }
 
 // What the checks pane shows: the draft's findings, or 审阅's totals.
-bool HasChecks(AppState& s, Draft* d) { return s.mode == Mode::Review || (d && s.page != Page::NewDraft); }
+bool HasChecks(AppState& s, Draft* d) { return s.mode != Mode::Drafting || (d && s.page != Page::NewDraft); }
 
 void DrawChecksPane(AppState& s, Draft* d) {
     s.drawing_region = Region::Checks;
     if (s.mode == Mode::Review)
         DrawReviewTotals(s);
+    else if (s.mode == Mode::Expert)
+        DrawExpertChecks(s);
     else if (HasChecks(s, d))
         DrawChecks(s, *d);
 }
@@ -679,6 +697,8 @@ void DrawChecksBar(AppState& s, Draft* d) {
     std::string text;
     if (s.mode == Mode::Review) {
         text = "汇总：" + std::to_string(s.review.items.size()) + " 份";
+    } else if (s.mode == Mode::Expert) {
+        text = "评审指标";
     } else {
         const size_t errors = count_severity(d->findings, Severity::Error);
         text = (errors ? std::to_string(errors) + " 个错误" : std::string("无错误")) + " · 完成 " +

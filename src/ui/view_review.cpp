@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "checks.h"
 #include "codec.h"
@@ -29,6 +30,8 @@ std::string kind_label(const AppState& s, KindId k) {
 
 std::string money_text(const std::optional<Money>& m) { return m ? m->display() : "—"; }
 
+void DrawBatches(AppState& s);
+
 // What a screen reader is told of a submission's row or card: what a sighted person reads
 // across it, not only its first column.
 std::string row_name(const AppState& s, const Submission& x, const std::string& unit) {
@@ -51,7 +54,20 @@ bool visible(const AppState& s, const Submission& x) {
 
 // The columns of the table, and what the rows can be sorted by (also on phones, where
 // there is no table).
-enum Column { kUnit, kKind, kName, kRequested, kProposed, kErrors, kWarnings, kDate, kFingerprint };
+enum Column { kUnit, kKind, kName, kRequested, kProposed, kErrors, kWarnings, kDate, kFingerprint, kScore };
+
+// The experts' mean score (百分制) of a submission, when one counts.
+std::optional<double> mean_score(const AppState& s, const Submission& x) {
+    const MergedSubmission* m = s.merged_scores.find(x.id);
+    return m ? m->mean : std::nullopt;
+}
+
+std::string mean_text(const std::optional<double>& mean) {
+    if (!mean) return "—";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", *mean);
+    return buffer;
+}
 
 int compare_money(const std::optional<Money>& a, const std::optional<Money>& b) {
     const int64_t x = a ? a->fen : -1, y = b ? b->fen : -1;
@@ -66,6 +82,14 @@ void sort_rows(AppState& s) {
     const bool asc = s.review_sort_ascending;
     const int column = s.review_sort_column;
     const auto& items = s.review.items;
+    std::map<std::string, double> means;  // looked up once, not at every comparison
+    if (column == kScore)
+        for (const MergedSubmission& m : s.merged_scores.submissions)
+            if (m.mean) means[m.submission_id] = *m.mean;
+    auto mean_of = [&](const Submission& x) {
+        auto it = means.find(x.id);
+        return it == means.end() ? -1.0 : it->second;
+    };
     std::stable_sort(rows.begin(), rows.end(), [&](int ia, int ib) {
         const Submission& a = items[static_cast<size_t>(ia)];
         const Submission& b = items[static_cast<size_t>(ib)];
@@ -80,6 +104,7 @@ void sort_rows(AppState& s) {
             case kWarnings: c = static_cast<int>(a.warnings) - static_cast<int>(b.warnings); break;
             case kDate: c = a.submitted_on().compare(b.submitted_on()); break;
             case kFingerprint: c = a.fingerprint.compare(b.fingerprint); break;
+            case kScore: c = mean_of(a) < mean_of(b) ? -1 : mean_of(a) > mean_of(b) ? 1 : 0; break;
         }
         return asc ? c < 0 : c > 0;
     });
@@ -95,6 +120,7 @@ std::vector<int> shown_rows(AppState& s) {
     for (int i : s.review_order)
         if (visible(s, s.review.items[static_cast<size_t>(i)])) shown.push_back(i);
     s.review_shown = shown.size();
+    s.review_shown_rows = shown;
     return shown;
 }
 
@@ -131,7 +157,7 @@ void DrawTable(AppState& s) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("submissions", 9, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+    if (ImGui::BeginTable("submissions", 10, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         // Columns of figures are as wide as their header or widest value, never cut; the
         // text columns share the rest and shorten what does not fit (full text on hover).
@@ -148,6 +174,7 @@ void DrawTable(AppState& s) {
         ImGui::TableSetupColumn(requested.c_str(), ImGuiTableColumnFlags_WidthFixed,
                                 fixed(requested.c_str(), "00,000.00"), kRequested);
         ImGui::TableSetupColumn("拟资助", ImGuiTableColumnFlags_WidthFixed, fixed("拟资助", "00,000.00"), kProposed);
+        ImGui::TableSetupColumn("均分", ImGuiTableColumnFlags_WidthFixed, fixed("均分", "100.0"), kScore);
         ImGui::TableSetupColumn("错误", ImGuiTableColumnFlags_WidthFixed, fixed("错误", "00"), kErrors);
         ImGui::TableSetupColumn("警告", ImGuiTableColumnFlags_WidthFixed, fixed("警告", "00"), kWarnings);
         const std::string applied_on = form.short_label_of("cover.applied_on");
@@ -192,6 +219,8 @@ void DrawTable(AppState& s) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(money_text(x.proposed.value()).c_str());
                 ImGui::TableNextColumn();
+                ImGui::TextUnformatted(mean_text(mean_score(s, x)).c_str());
+                ImGui::TableNextColumn();
                 if (x.errors) ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
                 ImGui::Text("%zu", x.errors);
                 if (x.errors) ImGui::PopStyleColor();
@@ -220,6 +249,7 @@ std::string column_label(const AppState& s, int column) {
         case kErrors: return "错误";
         case kWarnings: return "警告";
         case kDate: return form.short_label_of("cover.applied_on");
+        case kScore: return "均分";
         default: return "指纹";
     }
 }
@@ -235,7 +265,7 @@ void DrawCards(AppState& s) {
     const bool open = ImGui::BeginCombo("##sort", order.c_str());
     NoteItem(s, "review.sort", "排序", "combobox");
     if (open) {
-        for (int c = kUnit; c <= kDate; ++c) {
+        for (int c : {kUnit, kKind, kName, kRequested, kProposed, kScore, kErrors, kWarnings, kDate}) {
             if (ImGui::Selectable(column_label(s, c).c_str(), c == s.review_sort_column)) {
                 s.review_sort_ascending = c == s.review_sort_column ? !s.review_sort_ascending : true;
                 s.review_sort_column = c;
@@ -277,7 +307,8 @@ void DrawCards(AppState& s) {
             text_line(1, x.app.cover.project_name.empty() ? "（未填项目名称）" : x.app.cover.project_name, ink);
             text_line(2,
                       kind_label(s, x.app.cover.kind) + " · 申请 " + money_text(x.requested()) + " · 拟资助 " +
-                          money_text(x.proposed.value()),
+                          money_text(x.proposed.value()) +
+                          (mean_score(s, x) ? " · 均分 " + mean_text(mean_score(s, x)) : std::string()),
                       ink);
             text_line(
                 3,
@@ -287,6 +318,61 @@ void DrawCards(AppState& s) {
         }
     }
     ImGui::EndChild();
+}
+
+// What check_review says of one review field, under it.
+void ReviewFindings(AppState& s, const Submission& x, const char* path) {
+    for (const Finding& f : check_review(*s.programme, x)) {
+        if (f.field != path) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, f.severity == Severity::Error ? colour::kError : colour::kWarning);
+        ImGui::TextUnformatted(f.message.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+std::string score_text(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", v);
+    return buffer;
+}
+
+// 专家评分: what the experts said of this submission (merge_scores), each expert on a line,
+// and what does not count and why.
+template <class LabelThenValue>
+void DrawExpertScores(AppState& s, const Submission& x, const LabelThenValue& label_then_value) {
+    const MergedSubmission* m = s.merged_scores.find(x.id);
+    if (!m) return;
+    SectionHeading(s, "专家评分", "加权合计为百分制");
+    label_then_value("平均分");
+    ImGui::TextUnformatted(m->mean ? (score_text(*m->mean) + "（" + std::to_string(m->counted) + " 位专家，极差 " +
+                                      score_text(*m->spread) + "）")
+                                         .c_str()
+                                   : "—（尚无有效评分）");
+    for (const auto& [id, mean] : m->criterion_means) {
+        for (const ReviewCriterion& c : s.programme->review_criteria)
+            if (c.id == id) label_then_value(c.label);
+        ImGui::TextUnformatted(score_text(mean).c_str());
+    }
+    for (const MergedReview& r : m->reviews) {
+        std::string line = r.expert + "：";
+        if (r.conflict)
+            line += "回避";
+        else
+            line += r.total ? score_text(*r.total) + " 分" : std::string("评分不完整");
+        if (!r.comment.empty()) line += "。" + r.comment;
+        if (!r.flag.empty()) line += "（不计入：" + r.flag + "）";
+        ImGui::PushStyleColor(ImGuiCol_Text, r.flag.empty() ? ImGui::GetColorU32(ImGuiCol_Text) : colour::kWarning);
+        ImGui::Bullet();
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!m->missing.empty()) {
+        std::string who;
+        for (const std::string& e : m->missing) who += (who.empty() ? "" : "、") + e;
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+        ImGui::TextUnformatted(("未收到评分：" + who).c_str());
+        ImGui::PopStyleColor();
+    }
 }
 
 void DrawDetail(AppState& s, Submission& x) {
@@ -343,7 +429,9 @@ void DrawDetail(AppState& s, Submission& x) {
         for (const SummaryRow& r : section.rows) row(r.label.c_str(), r.value);
     }
 
-    SectionHeading(s, "审阅", "拟资助金额与意见");
+    DrawExpertScores(s, x, label_then_value);
+
+    SectionHeading(s, "评估认定", "拟资助金额与意见");
     label_then_value("拟资助金额");
     ImGui::SetNextItemWidth(std::min(
         200.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("元").x - ImGui::GetStyle().ItemSpacing.x));
@@ -356,16 +444,49 @@ void DrawDetail(AppState& s, Submission& x) {
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.proposed";
     ImGui::SameLine();
     ImGui::TextUnformatted("元");
-    for (const Finding& f : check_review(*s.programme, x)) {
-        ImGui::PushStyleColor(ImGuiCol_Text, f.severity == Severity::Error ? colour::kError : colour::kWarning);
-        ImGui::TextUnformatted(f.message.c_str());
-        ImGui::PopStyleColor();
-    }
+    ReviewFindings(s, x, "review.proposed");
     label_then_value("审阅意见");
     if (ImGui::InputTextMultiline("##comment", &x.comment, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3.5f)))
         s.request(cmd::ReviewChanged{});
     NoteItem(s, "review.comment", "审阅意见", "textbox");
     if (ImGui::IsItemActive()) s.focused_field = "review.comment";
+
+    SectionHeading(s, "党组研究", "决定与批准金额；公示名单和各单位的决定文件据此生成");
+    label_then_value("决定");
+    for (Verdict v : {Verdict::Pending, Verdict::Approved, Verdict::NotApproved}) {
+        if (ImGui::RadioButton(verdict_text(v), x.decision.verdict == v)) {
+            x.decision.verdict = v;
+            if (v == Verdict::Approved && x.decision.amount.text.empty()) x.decision.amount.text = x.proposed.text;
+            s.request(cmd::ReviewChanged{});
+        }
+        NoteItem(s,
+                 std::string("review.decision.") + (v == Verdict::Approved      ? "approved"
+                                                    : v == Verdict::NotApproved ? "not_approved"
+                                                                                : "pending"),
+                 std::string("党组研究：") + verdict_text(v), "radio");
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    if (x.decision.verdict == Verdict::Approved) {
+        label_then_value("批准金额");
+        ImGui::SetNextItemWidth(std::min(
+            200.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("元").x - ImGui::GetStyle().ItemSpacing.x));
+        if (ImGui::InputTextWithHint("##approved", "0", &x.decision.amount.text, ImGuiInputTextFlags_CallbackCharFilter,
+                                     MoneyCharFilter))
+            s.request(cmd::ReviewChanged{});
+        NoteItem(s, "review.decision.amount", "批准金额", "textbox");
+        if (ImGui::IsItemDeactivatedAfterEdit())
+            if (auto m = x.decision.amount.value()) x.decision.amount.text = m->plain();
+        if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.decision.amount";
+        ImGui::SameLine();
+        ImGui::TextUnformatted("元");
+        ReviewFindings(s, x, "review.decision.amount");
+    }
+    label_then_value("决定说明");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::InputText("##decision_note", &x.decision.note)) s.request(cmd::ReviewChanged{});
+    NoteItem(s, "review.decision.note", "决定说明", "textbox");
+    if (ImGui::IsItemActive()) s.focused_field = "review.decision.note";
 
     SectionHeading(s, "检查结果", nullptr);
     if (x.findings.empty()) MutedText("没有问题。");
@@ -386,7 +507,17 @@ void DrawReviewLeft(AppState& s) {
     if (ImGui::Button("导入申报书…", full)) s.request(cmd::PickImport{});
     if (ImGui::Button("导出汇总表（CSV）", full)) s.request(cmd::ExportReviewCsv{});
     if (ImGui::Button("导出公示名单", full)) s.request(cmd::ExportPublication{});
-    MutedText("可一次选择多个 JSON 文件，或拖到窗口中。");
+    if (ImGui::Button("导出各单位决定文件", full)) s.request(cmd::WriteDecisionFiles{});
+    NoteItem(s, "review.decision_files", "导出各单位决定文件", "button");
+    if (!s.decision_errors.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted("未导出决定文件：");
+        for (const std::string& e : s.decision_errors) ImGui::TextUnformatted(e.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    MutedText("可一次选择多个 JSON 文件（申报书、专家评分），或拖到窗口中。");
     ImGui::Spacing();
     ImGui::Text("申报书 %zu 份", s.review.items.size());
     if (s.review_last_added || s.review_last_duplicates)
@@ -413,7 +544,44 @@ void DrawReviewLeft(AppState& s) {
         if (MinorButton("保留原来的")) s.request(cmd::ResolveResubmission{i, false});
         ImGui::PopID();
     }
+    if (!s.review.items.empty()) DrawBatches(s);
 }
+
+namespace {
+
+// 专家评审: a batch of the submissions the list shows now, for one expert; the batches
+// handed out and whether their scores came back; score files that do not count.
+void DrawBatches(AppState& s) {
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
+    ImGui::TextUnformatted("专家评审");
+    ImGui::PopStyleColor();
+    ImGui::TextUnformatted("专家（姓名或代号）");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##batch_expert", "如：专家A", &s.batch_expert);
+    NoteItem(s, "review.batch_expert", "专家（姓名或代号）", "textbox");
+    if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.batch_expert";
+    const std::string label = "生成评审包（列表中 " + std::to_string(s.review_shown) + " 份）";
+    if (ImGui::Button(label.c_str(), ImVec2(-FLT_MIN, 0))) s.request(cmd::WriteBatch{s.batch_expert});
+    NoteItem(s, "review.write_batch", label, "button");
+    MutedText("评审包只含所选申报书和评审指标；专家用本应用打开、打分、签署后发回评分文件，在此导入。");
+    for (const SentBatch& b : s.sent_batches) {
+        bool back = false;
+        for (const ReceivedScores& r : s.received_scores) back = back || r.sheet.batch_id == b.batch_id;
+        MutedText(b.expert + "：" + std::to_string(b.items.size()) + " 份，" + ShortLocalTime(b.created_at, s.today) +
+                  (back ? " 发出，已收回" : " 发出，未收回"));
+    }
+    for (const ScoreFileStatus& f : s.merged_scores.files) {
+        if (f.problem.empty()) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(("评分文件“" + f.file_name + "”（" + f.expert + "）不计入：" + f.problem).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+}
+
+}  // namespace
 
 void DrawReviewCenter(AppState& s) {
     if (Submission* x = s.review.find(s.review_open_id))
@@ -426,7 +594,7 @@ void DrawReviewCenter(AppState& s) {
         ImGui::Spacing();
         if (NamedButton(s, "导入申报书…", "review.import_first")) s.request(cmd::PickImport{});
     } else if (ImGui::GetContentRegionAvail().x < 760 * ImGui::GetFontSize() / 17) {
-        DrawCards(s);  // too narrow for the table's nine columns and its filter bar (a phone, a tablet)
+        DrawCards(s);  // too narrow for the table's ten columns and its filter bar (a phone, a tablet)
     } else {
         DrawTable(s);
     }
@@ -459,6 +627,13 @@ void DrawReviewTotals(AppState& s) {
             if (k.count) line(kind_label(s, k.kind).c_str(), k, s.programme->kind(k.kind)->funding.text.c_str());
         line("合计", t.overall, nullptr);
         ImGui::EndTable();
+    }
+    if (t.overall.approved_count) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(("党组研究批准 " + std::to_string(t.overall.approved_count) + " 项，合计 " +
+                                t.overall.approved.display() + " 元")
+                                   .c_str());
+        ImGui::PopTextWrapPos();
     }
     if (t.overall.over_standard) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);

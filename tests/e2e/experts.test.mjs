@@ -1,0 +1,224 @@
+// Expert review with files as the only channel: the association hands a batch to two
+// experts, each scores in a browser profile of their own (one declares a conflict, one
+// tries to sign off too early), the association merges the score files, decides (an
+// amount above the standard is refused), prints the 公示 list and writes the units'
+// decision files, which a unit imports on its side.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, outDir, shot } from './browser.mjs';
+import { clickItem, dropFiles, quiet, sleep, typeText } from './form.mjs';
+import { generate } from './review.test.mjs';
+
+const review = (page) => page.evaluate(() => window.shenbao.review());
+const expert = (page) => page.evaluate(() => window.shenbao.expert());
+const downloads = path.join(outDir, 'downloads');
+
+// The file a click downloads: its name and text.
+async function download(page, act) {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), act()]);
+  fs.mkdirSync(downloads, { recursive: true });
+  const file = path.join(downloads, d.suggestedFilename());
+  await d.saveAs(file);
+  return { name: d.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+async function typeInto(page, name, text) {
+  await clickItem(page, name);
+  await page.keyboard.press('Control+A');
+  await typeText(page, text);
+  await page.keyboard.press('Escape');
+  await quiet(page);
+}
+
+// An expert opens the batch in a fresh profile and scores every submission `score`
+// (with a conflict on `conflictOn`, by index), then signs off; returns the score file.
+async function scoreAsExpert(server, batch, { name, score, conflictOn = -1, early = false, shotName }) {
+  const { context } = await launch({ width: 1366, height: 768 });
+  try {
+    const page = await openApp(context, server.url);
+    await dropFiles(page, [batch]);
+    await page.waitForFunction(() => window.shenbao.expert().batch_id, null, { timeout: 20000 });
+    await quiet(page);
+    let e = await expert(page);
+    assert.equal((await review(page)).mode, 'expert');
+    assert.equal(e.items.length, 3);
+    await typeInto(page, 'expert.name', name);
+    if (early) {
+      // Signing off before every submission is scored is refused, saying what is left.
+      await clickItem(page, 'expert.sign');
+      e = await expert(page);
+      assert.equal(e.refused.length, 3, JSON.stringify(e.refused));
+      assert.equal(e.signed_at, '');
+    }
+    for (let i = 0; i < e.items.length; i++) {
+      const item = e.items[i];
+      await clickItem(page, `expert.row.${item.id}`);
+      assert.equal((await expert(page)).open, item.id);
+      if (i === conflictOn) {
+        await clickItem(page, 'expert.conflict');
+        continue;
+      }
+      for (const c of e.criteria.filter((c) => !c.kinds.length || c.kinds.includes(item.kind)))
+        await typeInto(page, `expert.score.${c.id}`, String(score));
+      if (i === 0) await typeInto(page, 'expert.comment', '活动规模与级别相符');
+    }
+    e = await expert(page);
+    assert.ok(e.items.every((i) => i.complete), JSON.stringify(e.items));
+    if (shotName) await shot(page, shotName);
+    // Progress is kept like a draft: a reload finds it.
+    await sleep(400);
+    await page.reload();
+    await page.waitForFunction(() => window.shenbao && window.shenbao.ready);
+    await quiet(page);
+    assert.equal((await review(page)).mode, 'expert', 'an expert with no drafts comes back to the batch');
+    e = await expert(page);
+    assert.equal(e.expert, name);
+    assert.ok(e.items.every((i) => i.complete), 'the scores survive a reload');
+    const file = await download(page, () => clickItem(page, 'expert.sign'));
+    assert.ok(file.name.includes(name), file.name);
+    assert.deepEqual(page.errors, []);
+    return file;
+  } finally {
+    await context.close();
+  }
+}
+
+export const tests = [
+  {
+    name: 'two experts score a batch in their own profiles; the association merges, decides, publishes and writes decision files',
+    async run({ server }) {
+      const { context } = await launch({ width: 1366, height: 768 });
+      try {
+        const page = await openApp(context, server.url);
+        await clickItem(page, 'mode.review');
+        const files = generate(3);
+        await dropFiles(page, files);
+        await page.waitForFunction(() => window.shenbao.review().items === 3, null, { timeout: 30000 });
+        await quiet(page);
+        const ids = (await review(page)).ids;
+        const [first, second, third] = ['生成的项目1', '生成的项目2', '生成的项目3'].map((n) => ids[n]);
+
+        // A batch for each expert: one file each, nothing else of the association's.
+        const batches = [];
+        for (const who of ['专家甲', '专家乙']) {
+          await typeInto(page, 'review.batch_expert', who);
+          batches.push(await download(page, () => clickItem(page, 'review.write_batch')));
+        }
+        assert.equal((await review(page)).sent_batches, 2);
+        const batchDoc = JSON.parse(batches[0].text);
+        assert.equal(batchDoc.schema, 'shenbao.review_batch');
+        assert.equal(batchDoc.submissions.length, 3);
+        assert.ok(batchDoc.criteria.some((c) => c.label === '活动规模'), 'the criteria of the call');
+
+        const fromA = await scoreAsExpert(server, batches[0], { name: '王教授', score: 8, shotName: 'expert-scoring-1366x768' });
+        const fromB = await scoreAsExpert(server, batches[1], { name: '李研究员', score: 6, conflictOn: 1, early: true });
+
+        // Merging: means, spread, the conflict.
+        await dropFiles(page, [fromA, fromB]);
+        await page.waitForFunction(() => window.shenbao.review().score_files.length === 2, null, { timeout: 20000 });
+        await quiet(page);
+        let r = await review(page);
+        assert.deepEqual(r.score_files.map((f) => f.problem), ['', '']);
+        assert.equal(r.scores[first].counted, 2);
+        assert.ok(Math.abs(r.scores[first].mean - 70) < 1e-9, String(r.scores[first].mean));
+        assert.ok(Math.abs(r.scores[first].spread - 20) < 1e-9);
+        assert.equal(r.scores[second].counted, 1);
+        assert.equal(r.scores[second].conflicts, 1);
+        assert.deepEqual(r.scores[third].missing, []);
+        // A score file edited after sign-off is named and counts for nothing.
+        const edited = JSON.parse(fromA.text);
+        edited.reviews[2].scores['plan.content'] = 10;
+        await dropFiles(page, [{ name: 'edited.json', text: JSON.stringify(edited) }]);
+        await page.waitForFunction(() => window.shenbao.review().score_files.length === 3, null, { timeout: 20000 });
+        r = await review(page);
+        assert.ok(r.score_files[2].problem.includes('封签不符'), r.score_files[2].problem);
+        assert.equal(r.scores[first].counted, 2, 'the edited copy adds nothing');
+
+        // Decisions (党组研究): the first approved above its standard, refused; then within it.
+        await clickItem(page, `review.row.${first}`);
+        await clickItem(page, 'review.decision.approved');
+        await typeInto(page, 'review.decision.amount', '90000');
+        await shot(page, 'review-expert-scores-1366x768');
+        await clickItem(page, 'review.back');
+        await clickItem(page, 'review.decision_files');
+        await quiet(page);
+        r = await review(page);
+        assert.equal(r.approved.count, 0, 'an amount above the standard counts nowhere');
+        assert.equal(r.decision_errors.length, 1, 'no decision file while an amount is refused');
+        assert.ok(r.decision_errors[0].includes('超过资助标准'), r.decision_errors[0]);
+        await clickItem(page, `review.row.${first}`);
+        await typeInto(page, 'review.decision.amount', '1000');
+        await clickItem(page, 'review.back');
+        await clickItem(page, `review.row.${second}`);
+        await clickItem(page, 'review.decision.not_approved');
+        await typeInto(page, 'review.decision.note', '与另一项目重复');
+        await clickItem(page, 'review.back');
+        await clickItem(page, `review.row.${third}`);
+        await clickItem(page, 'review.decision.approved');
+        await typeInto(page, 'review.decision.amount', '1500');
+        await clickItem(page, 'review.back');
+        r = await review(page);
+        assert.equal(r.approved.count, 2);
+        assert.equal(Number(r.approved.amount), 2500);
+
+        // The 公示 list from the decisions.
+        const publication = await download(page, () => page.mouse.click(130, 142).then(() => quiet(page)));
+        assert.ok(publication.text.includes('生成的项目1') && publication.text.includes('生成的项目3'));
+        assert.ok(!publication.text.includes('生成的项目2'), 'not approved, not listed');
+        const printed = await context.newPage();
+        await printed.setViewportSize({ width: 794, height: 1123 });
+        await printed.setContent(publication.text);
+        await printed.screenshot({ path: path.join(outDir, 'publication-a4.png') });
+        await printed.close();
+
+        // Each unit's decision file.
+        const written = [];
+        page.on('download', (d) => written.push(d));
+        await clickItem(page, 'review.decision_files');
+        for (let i = 0; i < 50 && written.length < 3; i++) await sleep(100);
+        assert.equal(written.length, 3, 'one per unit');
+        const decisionFiles = [];
+        for (const d of written) {
+          const file = path.join(downloads, d.suggestedFilename());
+          await d.saveAs(file);
+          decisionFiles.push({ name: d.suggestedFilename(), text: fs.readFileSync(file, 'utf8') });
+        }
+        const ofFirst = decisionFiles.find((f) => f.text.includes('生成的项目1'));
+        const doc = JSON.parse(ofFirst.text);
+        assert.equal(doc.schema, 'shenbao.decision');
+        assert.equal(doc.unit, files[0].unit);
+        assert.equal(doc.decisions.length, 1);
+        assert.equal(doc.decisions[0].amount, '1000');
+
+        // The unit imports its decision on its side.
+        const unit = await launch({ width: 390, height: 844, touch: true });
+        try {
+          const phone = await openApp(unit.context, server.url);
+          await dropFiles(phone, [ofFirst]);
+          await phone.waitForFunction(() => window.shenbao.status().notices.some((n) => n.includes('评审决定')), null, { timeout: 20000 });
+          await quiet(phone);
+          const notice = (await phone.evaluate(() => window.shenbao.status())).notices.find((n) => n.includes('评审决定'));
+          assert.notEqual((await phone.evaluate(() => window.shenbao.layout())).some((i) => i.name === 'heading.导入结果'), true, 'no empty import report');
+          assert.ok(notice.includes('《生成的项目1》批准，资助 1,000.00 元'), notice);
+          await shot(phone, 'decision-imported-390x844');
+        } finally {
+          await unit.context.close();
+        }
+        // Everything the association has is still there after a reload.
+        await sleep(400);
+        await page.reload();
+        await page.waitForFunction(() => window.shenbao && window.shenbao.ready);
+        await clickItem(page, 'mode.review');
+        r = await review(page);
+        assert.equal(r.sent_batches, 2);
+        assert.equal(r.score_files.length, 3);
+        assert.equal(r.scores[first].counted, 2);
+        assert.equal(r.approved.count, 2);
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
+];
