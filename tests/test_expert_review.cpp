@@ -189,6 +189,21 @@ TEST_CASE("a score sheet is signed only when complete; conflicts carry no scores
     CHECK(kept->reviews[1].scores == sheet.reviews[1].scores);
     CHECK(kept->reviews[0].conflict);
     CHECK_FALSE(decode_sheet("[]"));
+    // A backup's sheet: taken only when edited later, and only for the same batch.
+    ScoreSheet older = *kept, newer = *kept;
+    older.updated_at = "2018-06-01T00:00:00Z";
+    newer.updated_at = "2018-06-02T00:00:00Z";
+    newer.reviews[1].comment = "改过";
+    ScoreSheet here = older;
+    CHECK(take_newer_sheet(here, newer));
+    CHECK(here.reviews[1].comment == "改过");
+    CHECK_FALSE(take_newer_sheet(here, older));
+    CHECK(here.reviews[1].comment == "改过");
+    CHECK_FALSE(take_newer_sheet(here, newer));  // the same time: nothing to take
+    ScoreSheet other = newer;
+    other.batch_id = "b-ffffffffffffffff";
+    other.updated_at = "2019-01-01T00:00:00Z";
+    CHECK_FALSE(take_newer_sheet(here, other));
     CHECK_FALSE(decode_sheet(R"({"schema": "shenbao.review_sheet", "reviews": []})"));
 
     const std::string file = write_score_file(sheet, "2018-06-08T09:00:00Z");

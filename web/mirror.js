@@ -112,6 +112,8 @@
       if (node.r === 'combobox') {
         el.setAttribute('role', 'combobox');
         el.setAttribute('aria-haspopup', 'listbox');
+      } else if (node.r === 'radio') {
+        el.setAttribute('role', 'radio');
       } else if (node.r === 'link') {
         el.setAttribute('role', 'link');
       } else if (node.r === 'slider') {
@@ -148,6 +150,7 @@
     setAttr(el, 'aria-disabled', node.dis === 1);
     if (node.r === 'combobox') setAttr(el, 'aria-expanded', true, node.exp === 1 ? 'true' : 'false');
     if (node.r === 'slider') setAttr(el, 'aria-valuenow', true, node.v || '100');
+    if (node.r === 'radio') setAttr(el, 'aria-checked', true, node.v === '1' ? 'true' : 'false');
     setAttr(el, 'data-focused', node.foc === 1);
     let d = el.describedBy;
     if (node.d) {

@@ -252,6 +252,12 @@ std::optional<ScoreSheet> decode_sheet(std::string_view text) {
     return sheet_from(j);
 }
 
+bool take_newer_sheet(ScoreSheet& here, const ScoreSheet& incoming) {
+    if (incoming.batch_id != here.batch_id || incoming.updated_at <= here.updated_at) return false;
+    here = incoming;
+    return true;
+}
+
 std::string write_score_file(ScoreSheet sheet, const std::string& now) {
     sheet.signed_at = now;
     sheet.expert = trim(sheet.expert);

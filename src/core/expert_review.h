@@ -96,6 +96,10 @@ std::vector<std::string> sign_off_problems(const Batch& batch, const ScoreSheet&
 std::string encode_sheet(const ScoreSheet& sheet);
 std::optional<ScoreSheet> decode_sheet(std::string_view json);
 
+// Merging a backup: the incoming sheet of the same batch replaces this one when it was
+// edited later (an older one changes nothing). True when it replaced.
+bool take_newer_sheet(ScoreSheet& here, const ScoreSheet& incoming);
+
 // The signed score file: the sheet with `signed_at` and a seal over its content.
 std::string write_score_file(ScoreSheet sheet, const std::string& now);
 bool is_score_file(std::string_view bytes);

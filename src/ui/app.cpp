@@ -241,6 +241,9 @@ void App::show(Page page) {
 }
 
 void App::handle(const cmd::ShowPage& c) {
+    // The pages (存储与备份 above all, from the top bar) are 申报's: in 审阅 or 评审 the
+    // button would otherwise do nothing that can be seen.
+    if (state.mode != Mode::Drafting) handle(cmd::SetMode{Mode::Drafting});
     show(c.page);
     if (c.page == Page::Storage) platform::refresh_storage_info(true);
 }
@@ -408,7 +411,7 @@ void App::handle(const cmd::ApplyUpdate&) {
 void App::handle(const cmd::Backup&) {
     const std::string now = platform::now_iso_utc();
     platform::offer_download("申报助手备份-" + now.substr(0, 10) + ".json", "application/json",
-                             workspace_->backup(now));
+                             with_expert_work(workspace_->backup(now)));
     state.settings.last_backup_at = now;
     save_settings();
 }
@@ -738,6 +741,7 @@ void App::restore_backup(std::string_view bytes) {
         return;
     }
     for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
+    merge_expert_work(bytes);
     state.notices.push_back("已从备份恢复：新增 " + std::to_string(r.added) + " 份，更新 " + std::to_string(r.updated) +
                             " 份（原内容存为历史版本），保留较新的 " + std::to_string(r.kept) + " 份，相同 " +
                             std::to_string(r.same) + " 份");

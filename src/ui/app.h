@@ -97,6 +97,10 @@ private:
     bool import_expert_file(const std::string& name, std::string_view bytes);
     void refresh_merged_scores();
     bool write_all_then_rename(const std::string& path, const std::string& bytes);
+    // A backup carries the batches this person scores and their sheets (expert_reviews);
+    // restoring one takes a batch not here, and a sheet edited later than the one here.
+    std::string with_expert_work(const std::string& backup);
+    void merge_expert_work(std::string_view backup);
     void opened(const std::string& id);
     void show(Page page);  // one middle page at a time; it takes the keyboard
     void load_settings();

@@ -94,6 +94,56 @@ bool App::write_expert_review() {
     return ok;
 }
 
+std::string App::with_expert_work(const std::string& backup) {
+    if (state.expert_work.empty()) return backup;
+    nlohmann::json doc = nlohmann::json::parse(backup, nullptr, false);
+    if (!doc.is_object()) return backup;
+    nlohmann::json work = nlohmann::json::array();
+    for (const AppState::ExpertWork& w : state.expert_work) {
+        std::string batch;
+        if (!fs_.read(expert_dir() + "/" + w.batch.batch_id + ".batch.json", batch)) continue;
+        work.push_back({{"batch", batch}, {"sheet", encode_sheet(w.sheet)}});
+    }
+    doc["expert_reviews"] = work;
+    return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+void App::merge_expert_work(std::string_view backup) {
+    const nlohmann::json doc = nlohmann::json::parse(backup.begin(), backup.end(), nullptr, false);
+    if (!doc.is_object() || !doc.contains("expert_reviews") || !doc["expert_reviews"].is_array()) return;
+    int added = 0, updated = 0;
+    for (const nlohmann::json& entry : doc["expert_reviews"]) {
+        if (!entry.is_object() || !entry.contains("batch") || !entry["batch"].is_string()) continue;
+        const std::string& bytes = entry["batch"].get_ref<const std::string&>();
+        BatchRead read = read_batch(bytes);
+        if (!read.batch) continue;
+        std::optional<ScoreSheet> sheet;
+        if (entry.contains("sheet") && entry["sheet"].is_string())
+            sheet = decode_sheet(entry["sheet"].get<std::string>());
+        if (sheet && sheet->batch_id != read.batch->batch_id) sheet.reset();
+        AppState::ExpertWork* here = nullptr;
+        for (AppState::ExpertWork& w : state.expert_work)
+            if (w.batch.batch_id == read.batch->batch_id) here = &w;
+        if (here) {
+            if (sheet && take_newer_sheet(here->sheet, *sheet)) ++updated;
+            continue;
+        }
+        fs_.make_dir(expert_dir());
+        if (!write_all_then_rename(expert_dir() + "/" + read.batch->batch_id + ".batch.json", bytes)) continue;
+        for (const Batch::Item& i : read.batch->items) state.fonts.need_text(canonical_content(i.app));
+        ScoreSheet kept = sheet ? *sheet : new_sheet(*read.batch);
+        state.fonts.need_text(kept.expert);
+        for (const ExpertReview& r : kept.reviews) state.fonts.need_text(r.comment);
+        state.expert_work.push_back({std::move(*read.batch), std::move(kept)});
+        ++added;
+    }
+    if (added || updated) {
+        expert_review_dirty_ = true;
+        state.notices.push_back("专家评审：从备份恢复评审包 " + std::to_string(added) + " 个，更新评分 " +
+                                std::to_string(updated) + " 份");
+    }
+}
+
 bool App::import_expert_file(const std::string& name, std::string_view bytes) {
     if (is_batch_file(bytes)) {
         BatchRead read = read_batch(bytes);

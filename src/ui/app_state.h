@@ -48,9 +48,10 @@ struct LaidOutItem {
     float full_w = 0;   // its width, seen or not
     unsigned id = 0;    // ImGui's id of the item (its SubmittedItem: disabled, checked, open)
     Region region = Region::Main;
-    bool focused = false;   // it has the keyboard
-    bool disabled = false;  // drawn, but not to be used now
-    std::string dialog;     // the title of the dialog it is in (快捷键), if any
+    bool focused = false;              // it has the keyboard
+    bool disabled = false;             // drawn, but not to be used now
+    std::string dialog;                // the title of the dialog it is in (快捷键), if any
+    std::optional<std::string> value;  // a field's value when it is not the draft's (NoteItem)
 };
 
 struct Settings {

@@ -125,6 +125,7 @@ std::vector<MirrorNode> MirrorNodes(AppState& s) {
         }
         if (item.role == "slider")
             append_field(node, "v", std::to_string(static_cast<int>(s.settings.ui_scale * 100 + 0.5f)));
+        if (item.value) append_field(node, "v", *item.value);
         if (const auto seen = item.id ? submitted.find(item.id) : submitted.end(); seen != submitted.end()) {
             const SubmittedItem& x = *seen->second;
             if (x.item_flags & ImGuiItemFlags_Disabled) node += ",\"dis\":1";
@@ -134,7 +135,7 @@ std::vector<MirrorNode> MirrorNodes(AppState& s) {
                 node += (x.status & ImGuiItemStatusFlags_Opened) ? ",\"exp\":1" : ",\"exp\":0";
         }
         if (d) {
-            if (is_text_role(item.role)) append_field(node, "v", text_at_path(d->app, item.name));
+            if (is_text_role(item.role) && !item.value) append_field(node, "v", text_at_path(d->app, item.name));
             if (const auto f = fields.find(item.name);
                 f != fields.end() && f->second->need_for(d->app.cover.kind) == Need::Required)
                 node += ",\"req\":1";

@@ -76,7 +76,7 @@ void DrawScores(AppState& s, AppState::ExpertWork& w, const Batch::Item& item, E
                 s.request(cmd::ExpertChanged{});
             }
             const std::string name = "expert.score." + c.id;
-            NoteItem(s, name, c.label + "（满分 " + std::to_string(c.max_score) + "）", "textbox");
+            NoteItem(s, name, c.label + "（满分 " + std::to_string(c.max_score) + "）", "textbox", text);
             if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = name;
             ImGui::SameLine();
             MutedText("满分 " + std::to_string(c.max_score) + "，权重 " + weight_text(c.weight));
@@ -96,7 +96,7 @@ void DrawScores(AppState& s, AppState::ExpertWork& w, const Batch::Item& item, E
     ImGui::TextUnformatted("评审意见");
     if (ImGui::InputTextMultiline("##comment", &r.comment, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4)))
         s.request(cmd::ExpertChanged{});
-    NoteItem(s, "expert.comment", "评审意见", "textbox");
+    NoteItem(s, "expert.comment", "评审意见", "textbox", r.comment);
     if (ImGui::IsItemActive()) s.focused_field = "expert.comment";
 }
 
@@ -132,7 +132,7 @@ void DrawExpertLeft(AppState& s) {
     ImGui::TextUnformatted("专家姓名");
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::InputTextWithHint("##expert", "签署评分时使用", &w->sheet.expert)) s.request(cmd::ExpertChanged{});
-    NoteItem(s, "expert.name", "专家姓名", "textbox");
+    NoteItem(s, "expert.name", "专家姓名", "textbox", w->sheet.expert);
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "expert.name";
     ImGui::Spacing();
     const Batch::Item* open = open_item(s, *w);

@@ -128,7 +128,7 @@ std::vector<int> shown_rows(AppState& s) {
 void DrawFilters(AppState& s, bool stacked) {
     ImGui::SetNextItemWidth(stacked ? -FLT_MIN : 260);
     ImGui::InputTextWithHint("##search", "搜索单位、项目名称、文件、指纹", &s.review_search);
-    NoteItem(s, "review.search", "搜索", "textbox");
+    NoteItem(s, "review.search", "搜索", "textbox", s.review_search);
     if (ImGui::IsItemActive()) s.focused_field = "review.search";
     if (!stacked) ImGui::SameLine();
     ImGui::SetNextItemWidth(stacked ? -FLT_MIN : 200);
@@ -438,7 +438,7 @@ void DrawDetail(AppState& s, Submission& x) {
     if (ImGui::InputTextWithHint("##proposed", "0", &x.proposed.text, ImGuiInputTextFlags_CallbackCharFilter,
                                  MoneyCharFilter))
         s.request(cmd::ReviewChanged{});
-    NoteItem(s, "review.proposed", "拟资助金额", "textbox");
+    NoteItem(s, "review.proposed", "拟资助金额", "textbox", x.proposed.text);
     if (ImGui::IsItemDeactivatedAfterEdit())
         if (auto m = x.proposed.value()) x.proposed.text = m->plain();
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.proposed";
@@ -448,7 +448,7 @@ void DrawDetail(AppState& s, Submission& x) {
     label_then_value("审阅意见");
     if (ImGui::InputTextMultiline("##comment", &x.comment, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3.5f)))
         s.request(cmd::ReviewChanged{});
-    NoteItem(s, "review.comment", "审阅意见", "textbox");
+    NoteItem(s, "review.comment", "审阅意见", "textbox", x.comment);
     if (ImGui::IsItemActive()) s.focused_field = "review.comment";
 
     SectionHeading(s, "党组研究", "决定与批准金额；公示名单和各单位的决定文件据此生成");
@@ -463,7 +463,7 @@ void DrawDetail(AppState& s, Submission& x) {
                  std::string("review.decision.") + (v == Verdict::Approved      ? "approved"
                                                     : v == Verdict::NotApproved ? "not_approved"
                                                                                 : "pending"),
-                 std::string("党组研究：") + verdict_text(v), "radio");
+                 std::string("党组研究：") + verdict_text(v), "radio", x.decision.verdict == v ? "1" : "0");
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -474,7 +474,7 @@ void DrawDetail(AppState& s, Submission& x) {
         if (ImGui::InputTextWithHint("##approved", "0", &x.decision.amount.text, ImGuiInputTextFlags_CallbackCharFilter,
                                      MoneyCharFilter))
             s.request(cmd::ReviewChanged{});
-        NoteItem(s, "review.decision.amount", "批准金额", "textbox");
+        NoteItem(s, "review.decision.amount", "批准金额", "textbox", x.decision.amount.text);
         if (ImGui::IsItemDeactivatedAfterEdit())
             if (auto m = x.decision.amount.value()) x.decision.amount.text = m->plain();
         if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.decision.amount";
@@ -485,7 +485,7 @@ void DrawDetail(AppState& s, Submission& x) {
     label_then_value("决定说明");
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::InputText("##decision_note", &x.decision.note)) s.request(cmd::ReviewChanged{});
-    NoteItem(s, "review.decision.note", "决定说明", "textbox");
+    NoteItem(s, "review.decision.note", "决定说明", "textbox", x.decision.note);
     if (ImGui::IsItemActive()) s.focused_field = "review.decision.note";
 
     SectionHeading(s, "检查结果", nullptr);
@@ -559,7 +559,7 @@ void DrawBatches(AppState& s) {
     ImGui::TextUnformatted("专家（姓名或代号）");
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##batch_expert", "如：专家A", &s.batch_expert);
-    NoteItem(s, "review.batch_expert", "专家（姓名或代号）", "textbox");
+    NoteItem(s, "review.batch_expert", "专家（姓名或代号）", "textbox", s.batch_expert);
     if (ImGui::IsItemFocused() || ImGui::IsItemActive()) s.focused_field = "review.batch_expert";
     const std::string label = "生成评审包（列表中 " + std::to_string(s.review_shown) + " 份）";
     if (ImGui::Button(label.c_str(), ImVec2(-FLT_MIN, 0))) s.request(cmd::WriteBatch{s.batch_expert});

@@ -157,7 +157,8 @@ void FocusRequestedItem(AppState& s, const std::string& path) {
     s.focus_field.clear();
 }
 
-void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role) {
+void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role,
+              std::optional<std::string> value) {
     if (s.focus_item == name) {
         s.focus_item.clear();
         if (ImGui::GetActiveID() != 0 && ImGui::GetActiveID() != ImGui::GetItemID()) ImGui::ClearActiveID();
@@ -192,7 +193,7 @@ void NoteItem(AppState& s, const std::string& name, const std::string& label, co
     s.layout.push_back({name, label, role, r.Min.x, r.Min.y, w, h, label_w, ImGui::GetItemRectSize().y,
                         ImGui::GetItemRectSize().x, ImGui::GetItemID(), s.drawing_region,
                         ImGui::IsItemFocused() || ImGui::IsItemActive(),
-                        (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0, s.drawing_dialog});
+                        (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0, s.drawing_dialog, std::move(value)});
 }
 
 std::string FitText(const std::string& text, float width) {

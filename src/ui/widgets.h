@@ -3,6 +3,7 @@
 // takes its ImGui id from the field path (never from the visible label), and honours a
 // focus request for its path (from the checks panel).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,8 +97,10 @@ void ActivateNamedItem(AppState& s, const std::string& name);
 // choice or a box, without activating it: a choice is not opened, a box never ticked
 // for the person. Text fields take the caret instead (their own requests).
 void FocusRequestedItem(AppState& s, const std::string& path);
-// Records the last item drawn in this frame's layout (AppState::layout).
-void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role);
+// Records the last item drawn in this frame's layout (AppState::layout). `value`: what a
+// field outside the draft holds (a text's text, a radio's "1" or "0"), for the mirror.
+void NoteItem(AppState& s, const std::string& name, const std::string& label, const char* role,
+              std::optional<std::string> value = std::nullopt);
 // The text shortened in the middle to fit `width` in the current font (elide_middle).
 std::string FitText(const std::string& text, float width);
 // Text drawn at most `width` wide, shortened in the middle when it is longer (the full

@@ -60,3 +60,12 @@ export function shot(page, name) {
   fs.mkdirSync(outDir, { recursive: true });
   return page.screenshot({ path: path.join(outDir, name + '.png') });
 }
+
+// axe-core (pinned in package.json) run on the page: its serious and critical violations,
+// one line each (empty when there is none).
+export async function seriousViolations(page) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: path.join(repo, 'tests/e2e/node_modules/axe-core/axe.min.js') });
+  return (await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations))
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 80)).join(' | ')}`);
+}

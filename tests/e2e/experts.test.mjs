@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, outDir, shot } from './browser.mjs';
-import { clickItem, dropFiles, quiet, sleep, typeText } from './form.mjs';
+import { launch, openApp, outDir, seriousViolations, shot } from './browser.mjs';
+import { chooseFiles, clickItem, dropFiles, quiet, sleep, typeText } from './form.mjs';
 import { generate } from './review.test.mjs';
 
 const review = (page) => page.evaluate(() => window.shenbao.review());
@@ -66,6 +66,13 @@ async function scoreAsExpert(server, batch, { name, score, conflictOn = -1, earl
     e = await expert(page);
     assert.ok(e.items.every((i) => i.complete), JSON.stringify(e.items));
     if (shotName) await shot(page, shotName);
+    // A screen reader hears each score with its criterion and range, and what was given.
+    const field = await page.evaluate(() => {
+      const el = document.querySelector('[data-key="expert.score.plan.content"]');
+      return el && { label: el.getAttribute('aria-label'), value: el.value, tag: el.tagName };
+    });
+    assert.deepEqual(field, { label: '项目内容与实施计划（满分 10）', value: String(score), tag: 'INPUT' });
+    assert.deepEqual(await seriousViolations(page), []);
     // Progress is kept like a draft: a reload finds it.
     await sleep(400);
     await page.reload();
@@ -140,6 +147,8 @@ export const tests = [
         await clickItem(page, 'review.decision.approved');
         await typeInto(page, 'review.decision.amount', '90000');
         await shot(page, 'review-expert-scores-1366x768');
+        assert.equal(await page.evaluate(() => document.querySelector('[data-key="review.decision.approved"]').getAttribute('aria-checked')), 'true');
+        assert.deepEqual(await seriousViolations(page), []);
         await clickItem(page, 'review.back');
         await clickItem(page, 'review.decision_files');
         await quiet(page);
@@ -218,6 +227,60 @@ export const tests = [
         assert.deepEqual(page.errors, []);
       } finally {
         await context.close();
+      }
+    },
+  },
+  {
+    name: "an expert's scores travel in the backup: restored in a fresh profile, the batch and the scores are back",
+    async run({ server }) {
+      // The association's batch, made here without a browser: the file is the channel.
+      const files = generate(2);
+      const assoc = await launch();
+      let batch;
+      try {
+        const page = await openApp(assoc.context, server.url);
+        await clickItem(page, 'mode.review');
+        await dropFiles(page, files);
+        await page.waitForFunction(() => window.shenbao.review().items === 2, null, { timeout: 30000 });
+        await typeInto(page, 'review.batch_expert', '专家丙');
+        batch = await download(page, () => clickItem(page, 'review.write_batch'));
+      } finally {
+        await assoc.context.close();
+      }
+      let backup;
+      const first = await launch();
+      try {
+        const page = await openApp(first.context, server.url);
+        await dropFiles(page, [batch]);
+        await page.waitForFunction(() => window.shenbao.expert().batch_id, null, { timeout: 20000 });
+        await quiet(page);
+        const e = await expert(page);
+        await typeInto(page, 'expert.name', '赵工');
+        await typeInto(page, `expert.score.${e.criteria[0].id}`, '9');
+        await typeInto(page, 'expert.comment', '规模适中');
+        await clickItem(page, 'topbar.storage');
+        backup = await download(page, () => clickItem(page, 'storage.backup'));
+        assert.ok(JSON.parse(backup.text).expert_reviews.length === 1);
+      } finally {
+        await first.context.close();
+      }
+      const second = await launch();
+      try {
+        const page = await openApp(second.context, server.url);
+        assert.equal((await page.evaluate(() => window.shenbao.expert())).batch_id, undefined);
+        await clickItem(page, 'topbar.storage');
+        const file = path.join(downloads, backup.name);
+        await chooseFiles(page, () => clickItem(page, 'storage.restore'), file);
+        await page.waitForFunction(() => window.shenbao.expert().batch_id, null, { timeout: 20000 });
+        await clickItem(page, 'mode.expert');
+        const e = await expert(page);
+        assert.equal(e.expert, '赵工');
+        assert.equal(e.items.length, 2);
+        const score = await page.evaluate((id) => document.querySelector(`[data-key="expert.score.${id}"]`).value, e.criteria[0].id);
+        assert.equal(score, '9');
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await second.context.close();
       }
     },
   },
