@@ -55,8 +55,9 @@ void DrawScores(AppState& s, AppState::ExpertWork& w, const Batch::Item& item, E
     if (ImGui::Checkbox("与本项目有利益关系，申请回避", &r.conflict)) s.request(cmd::ExpertChanged{});
     NoteItem(s, "expert.conflict", "与本项目有利益关系，申请回避", "checkbox");
     if (!r.conflict) {
-        const bool stacked = s.width == Width::Narrow;
-        const float label_w = 150 * ImGui::GetFontSize() / 17;
+        const float label_w = 150 * ImGui::GetFontSize() / 17, field_w = ImGui::GetFontSize() * 7.5f;
+        // The label above its field where both do not fit side by side (a phone, a pane beside the list).
+        const bool stacked = s.width == Width::Narrow || ImGui::GetContentRegionAvail().x < label_w + field_w;
         for (const ReviewCriterion& c : w.batch.criteria) {
             if (!c.applies_to(item.app.cover.kind)) continue;
             ImGui::PushID(c.id.c_str());
@@ -66,7 +67,8 @@ void DrawScores(AppState& s, AppState::ExpertWork& w, const Batch::Item& item, E
             auto it = r.scores.find(c.id);
             std::string text = it == r.scores.end() ? std::string() : std::to_string(it->second);
             const std::string hint = "0-" + std::to_string(c.max_score);
-            ImGui::SetNextItemWidth(std::max(80.0f, ImGui::CalcTextSize("0000").x * 2));
+            // As wide as an amount field: a score is short, but a field must look like one to type in.
+            ImGui::SetNextItemWidth(std::min(field_w, ImGui::GetContentRegionAvail().x));
             if (ImGui::InputTextWithHint("##score", hint.c_str(), &text, ImGuiInputTextFlags_CallbackCharFilter,
                                          DigitFilter)) {
                 if (text.empty() || text.size() > 4)

@@ -91,6 +91,22 @@ async function scoreAsExpert(server, batch, { name, score, conflictOn = -1, earl
   }
 }
 
+// The association's batch of n generated submissions for one expert, made in a profile of
+// its own: the file is the only channel.
+export async function makeBatch(server, n, who) {
+  const { context } = await launch();
+  try {
+    const page = await openApp(context, server.url);
+    await clickItem(page, 'mode.review');
+    await dropFiles(page, generate(n));
+    await page.waitForFunction((n) => window.shenbao.review().items === n, n, { timeout: 30000 });
+    await typeInto(page, 'review.batch_expert', who);
+    return await download(page, () => clickItem(page, 'review.write_batch'));
+  } finally {
+    await context.close();
+  }
+}
+
 export const tests = [
   {
     name: 'two experts score a batch in their own profiles; the association merges, decides, publishes and writes decision files',
@@ -233,20 +249,7 @@ export const tests = [
   {
     name: "an expert's scores travel in the backup: restored in a fresh profile, the batch and the scores are back",
     async run({ server }) {
-      // The association's batch, made here without a browser: the file is the channel.
-      const files = generate(2);
-      const assoc = await launch();
-      let batch;
-      try {
-        const page = await openApp(assoc.context, server.url);
-        await clickItem(page, 'mode.review');
-        await dropFiles(page, files);
-        await page.waitForFunction(() => window.shenbao.review().items === 2, null, { timeout: 30000 });
-        await typeInto(page, 'review.batch_expert', '专家丙');
-        batch = await download(page, () => clickItem(page, 'review.write_batch'));
-      } finally {
-        await assoc.context.close();
-      }
+      const batch = await makeBatch(server, 2, '专家丙');
       let backup;
       const first = await launch();
       try {

@@ -3,12 +3,14 @@
 // viewport, must show their whole label, and a field must be wide enough to type in.
 // Screens: the kind chooser; the form of every kind the call takes, scrolled from top to
 // bottom; 历史版本; 提交…; 存储与备份; 审阅 empty, with submissions (table or cards)
-// and one in detail; and the banners (read-only, and a notice).
+// and one in detail; 评审 (an expert's batch, scrolled, and its list); and the banners
+// (read-only, and a notice).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, repo, shot } from './browser.mjs';
 import { dropFiles, quiet, reveal, typeText } from './form.mjs';
+import { makeBatch } from './experts.test.mjs';
 import { generate } from './review.test.mjs';
 
 const programme = JSON.parse(fs.readFileSync(path.join(repo, 'assets/programmes/yancheng-2018.json'), 'utf8'));
@@ -135,6 +137,7 @@ export const tests = [
       const failures = [];
       // SHENBAO_SIZES=390x844-touch,768x1024-touch runs only those (while working on them).
       const only = process.env.SHENBAO_SIZES ? process.env.SHENBAO_SIZES.split(',') : null;
+      const batch = await makeBatch(server, 3, '专家甲');
       for (const size of SIZES.filter((s) => !only || only.includes(s.name))) {
         const { context } = await launch(size);
         try {
@@ -182,6 +185,13 @@ export const tests = [
           const row = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.name.startsWith('review.row.') && i.w > 0);
           await tap(page, row, size.touch);
           await checkScrolled(page, check, 'review-detail');
+          await dropFiles(page, [batch]);
+          await page.waitForFunction(() => window.shenbao.expert().batch_id, null, { timeout: 20000 });
+          await checkScrolled(page, check, 'expert');
+          if ((await page.evaluate(() => window.shenbao.layout())).some((i) => i.name === 'topbar.list')) {
+            await act(page, 'topbar.list', size.touch);
+            await check('expert-list');
+          }
           // A second tab of the app is read-only: its banner, and the notice a refused action brings.
           const second = await openApp(context, server.url, { newTab: true });
           await second.waitForFunction(() => window.shenbao.status().read_only);
