@@ -499,6 +499,21 @@ void read_envelope(const json& doc, Decoded& out) {
         r.text("handed_in_how", out.meta.handed_in_how);
         r.text("handed_in_fingerprint", out.meta.handed_in_fingerprint);
         r.count("programme_version", out.meta.programme_version);
+        if (const json* p = r.child("project")) {
+            ObjectReader pr(*p, "meta.project.", out.findings);
+            ProjectRecord project;
+            pr.flag("approved", project.approved);
+            pr.text("amount", project.amount);
+            pr.text("note", project.note);
+            pr.text("issuer", project.issuer);
+            pr.text("issued_at", project.issued_at);
+            pr.text("fingerprint", project.fingerprint);
+            pr.text("done_report", project.done_report);
+            pr.text("done_evidence", project.done_evidence);
+            pr.text("done_mid_term", project.done_mid_term);
+            pr.text("done_acceptance", project.done_acceptance);
+            out.meta.project = std::move(project);
+        }
     }
     out.meta.programme_id = out.programme_id;
     const json* content = root.child("application");
@@ -534,6 +549,16 @@ std::string encode_application(const Application& app, const std::string& progra
         doc["meta"]["handed_in_at"] = meta.handed_in_at;
         doc["meta"]["handed_in_how"] = meta.handed_in_how;
         doc["meta"]["handed_in_fingerprint"] = meta.handed_in_fingerprint;
+    }
+    if (const ProjectRecord* p = meta.project ? &*meta.project : nullptr) {
+        json project = {{"approved", p->approved}, {"amount", p->amount},       {"note", p->note},
+                        {"issuer", p->issuer},     {"issued_at", p->issued_at}, {"fingerprint", p->fingerprint}};
+        for (const auto& [key, at] : {std::pair<const char*, const std::string&>{"done_report", p->done_report},
+                                      {"done_evidence", p->done_evidence},
+                                      {"done_mid_term", p->done_mid_term},
+                                      {"done_acceptance", p->done_acceptance}})
+            if (!at.empty()) project[key] = at;
+        doc["meta"]["project"] = project;
     }
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

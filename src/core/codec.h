@@ -25,6 +25,16 @@ constexpr int kSchemaVersion = 2;
 constexpr size_t kMaxFileBytes = 4 * 1024 * 1024;  // far above any real application
 constexpr int kMaxDepth = 24;                      // the schema itself needs 5
 
+// What the association decided on the draft (its decision file imported, expert_review.h)
+// and which of the funded project's duties are done (project.h). Kept with the draft.
+struct ProjectRecord {
+    bool approved = false;
+    std::string amount;  // 元, as the decision file writes it, when approved
+    std::string note, issuer, issued_at;
+    std::string fingerprint;                                                 // of the content the decision was made on
+    std::string done_report, done_evidence, done_mid_term, done_acceptance;  // ISO UTC when marked done
+};
+
 struct DocumentMeta {
     std::string draft_id;
     std::string created_at, updated_at;  // ISO 8601 UTC, e.g. 2018-05-20T08:30:00Z
@@ -38,7 +48,8 @@ struct DocumentMeta {
     // The call the draft belongs to: its id (written as the file's "programme", inside the
     // fingerprint) and the version of that call's file it was last saved with.
     std::string programme_id;
-    int programme_version = 0;  // 0: not recorded (files before programme versions)
+    int programme_version = 0;             // 0: not recorded (files before programme versions)
+    std::optional<ProjectRecord> project;  // once the association's decision is imported
 };
 
 struct Decoded {

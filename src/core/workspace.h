@@ -18,6 +18,8 @@
 
 #include "application.h"
 #include "codec.h"
+#include "expert_review.h"
+#include "project.h"
 #include "store.h"
 #include "undo.h"
 
@@ -150,6 +152,40 @@ public:
         d.meta.handed_in_at = now;
         d.meta.handed_in_how = how;
         d.meta.handed_in_fingerprint = fingerprint_of(d.app, programme_id_of(d));
+        ++d.edits;
+    }
+
+    // The association's decision file: each decision is recorded on the draft it was made
+    // on (the same content by fingerprint, else the same draft id), which becomes a
+    // project (project.h). What was marked done stays when the decision is imported again.
+    // Returns the ids of the drafts it recorded on, in the file's order.
+    std::vector<std::string> record_decisions(const DecisionRead& file) {
+        std::vector<std::string> recorded;
+        for (const ReceivedDecision& decision : file.decisions) {
+            Draft* match = nullptr;
+            for (Draft& d : drafts_)
+                if (!decision.fingerprint.empty() && fingerprint_of(d.app, programme_id_of(d)) == decision.fingerprint)
+                    match = &d;
+            if (!match && !decision.draft_id.empty()) match = find(decision.draft_id);
+            if (!match) continue;
+            ProjectRecord project = match->meta.project.value_or(ProjectRecord{});
+            project.approved = decision.approved;
+            project.amount = decision.amount ? decision.amount->plain() : std::string();
+            project.note = decision.note;
+            project.issuer = file.issuer;
+            project.issued_at = file.issued_at;
+            project.fingerprint = decision.fingerprint;
+            match->meta.project = std::move(project);
+            ++match->edits;
+            recorded.push_back(match->id);
+        }
+        return recorded;
+    }
+
+    // Marks a duty of the project done (now) or not done (empty).
+    void mark_duty(Draft& d, Duty duty, const std::string& at) {
+        if (!d.meta.project) return;
+        done_at(*d.meta.project, duty) = at;
         ++d.edits;
     }
 

@@ -82,6 +82,17 @@ bool App::init(std::string& error) {
     refresh_checks();
     load_review();
     load_expert_review();
+    // Duties of funded projects due within 3 days or overdue: said first, on any screen
+    // (on a phone the list with 待办 is behind a button).
+    std::string urgent;
+    for (const Draft& d : state.drafts()) {
+        if (!d.meta.project) continue;
+        for (const Milestone& m : project_timeline(programme_of(d), d.app, *d.meta.project))
+            if (const DueState due = due_state(m, state.today); due.urgent)
+                urgent += (urgent.empty() ? "" : "；") + std::string("《") + d.app.cover.project_name + "》" + m.label +
+                          " " + due.text;
+    }
+    if (!urgent.empty()) state.notices.push_back("待办：" + urgent);
     // An expert who drafts nothing here comes back to the batch being scored.
     if (state.drafts().empty() && !state.expert_work.empty()) state.mode = Mode::Expert;
     if (!report.problems.empty()) save_now();  // the quarantine moves

@@ -90,6 +90,7 @@ private:
     void handle(const cmd::WriteDecisionFiles&);
     void handle(const cmd::ExpertChanged&);
     void handle(const cmd::SignScores&);
+    void handle(const cmd::MarkDuty&);
     // Expert review (app_expert.cpp): what each side keeps, read at start and written with
     // every save; a batch, score or decision file imported goes where it belongs (true).
     void load_expert_review();

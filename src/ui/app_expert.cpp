@@ -181,7 +181,14 @@ bool App::import_expert_file(const std::string& name, std::string_view bytes) {
         return true;
     }
     if (is_decision_file(bytes)) {
+        // A unit's side: each decision goes onto the draft it was made on, which becomes a
+        // project with its duties (project.h).
         const DecisionRead read = read_decision_file(bytes);
+        if (!read.error.empty()) {
+            state.notices.push_back("“" + name + "”：" + read.error);
+            return true;
+        }
+        const std::vector<std::string> recorded = workspace_->record_decisions(read);
         std::string text = read.issuer + "评审决定（" + read.unit + "）：";
         for (size_t i = 0; i < read.decisions.size(); ++i) {
             const ReceivedDecision& d = read.decisions[i];
@@ -189,8 +196,13 @@ bool App::import_expert_file(const std::string& name, std::string_view bytes) {
                     (d.approved ? "批准，资助 " + d.amount->display() + " 元" : "不予资助");
         }
         if (read.decisions.empty()) text += "没有决定";
+        text += recorded.empty() ? "。本机没有这些申报书的草稿，未记录" : "。已记入草稿，期限见草稿列表的“待办”";
         state.notices.push_back(text);
         state.fonts.need_text(text);
+        if (!recorded.empty()) {
+            opened(recorded.front());
+            state.mark_pending();
+        }
         return true;
     }
     return false;
@@ -251,6 +263,13 @@ void App::handle(const cmd::SignScores&) {
                              file);
     state.notices.push_back("已签署并导出评分文件，请发回市科协；之后如有修改，可再次签署导出");
     expert_review_dirty_ = true;
+    state.mark_pending();
+}
+
+void App::handle(const cmd::MarkDuty& c) {
+    Draft* d = state.find(c.id);
+    if (!d) return;
+    workspace_->mark_duty(*d, c.duty, c.done ? platform::now_iso_utc() : std::string());
     state.mark_pending();
 }
 

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "kind.h"
+#include "project.h"
 
 namespace ui {
 
@@ -150,6 +151,13 @@ struct WriteBatch {
 };
 // 审阅: each unit's decision file (downloads), once no decision has an error.
 struct WriteDecisionFiles {};
+// A duty of a funded project (报备, 佐证材料, 中期评估, 验收) marked done, or not done again.
+struct MarkDuty {
+    static constexpr bool kWrites = true;
+    std::string id;
+    shenbao::Duty duty;
+    bool done;
+};
 // 评审: a score or comment was edited.
 struct ExpertChanged {
     static constexpr bool kWrites = true;
@@ -168,7 +176,7 @@ using Command =
                  cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions,
                  cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication,
                  cmd::ResolveResubmission, cmd::ReviewChanged, cmd::WriteBatch, cmd::WriteDecisionFiles,
-                 cmd::ExpertChanged, cmd::SignScores>;
+                 cmd::ExpertChanged, cmd::SignScores, cmd::MarkDuty>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

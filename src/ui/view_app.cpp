@@ -282,6 +282,7 @@ void DrawDraftList(AppState& s) {
     NoteItem(s, "list.import", "导入电子稿…", "button");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("选择 JSON 文件，或把文件拖到窗口中");
     ImGui::Spacing();
+    DrawDueList(s);
     MutedText(("我的草稿（" + std::to_string(s.drafts().size()) + "）").c_str());
     ImGui::Separator();
     for (Draft& d : s.drafts()) {
@@ -486,6 +487,7 @@ void DrawDraftToolbar(AppState& s, Draft& d) {
 }  // namespace
 
 void DrawChecks(AppState& s, Draft& d) {
+    DrawProject(s, d);
     const size_t errors = count_severity(d.findings, Severity::Error);
     const size_t warnings = count_severity(d.findings, Severity::Warning);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
