@@ -159,6 +159,21 @@ TEST_CASE("find in page searches every text typed into the kind's form, by its p
     CHECK(text_at_path(a, "budget.lines[x].amount").empty());
     CHECK(text_at_path(a, "budget.lines[].amount").empty());
     CHECK(cell_path("team", 2, "name") == "team[2].name");
+    CHECK(text_at_path(a, "budget.lines[0]amount").empty());
+    CHECK(text_at_path(a, "budget.lines[0]").empty());  // a row, not a cell
+    // One parser for every row and cell path (the mirror's table rows use it too).
+    const auto cell = parse_cell_path("team[12].name");
+    REQUIRE(cell);
+    CHECK(cell->table == "team");
+    CHECK(cell->row == 12);
+    CHECK(cell->column == "name");
+    const auto row = parse_cell_path("team[0]");
+    REQUIRE(row);
+    CHECK(row->row == 0);
+    CHECK(row->column.empty());
+    CHECK(parse_cell_path("team[0].up")->column == "up");
+    for (const char* bad : {"team", "team[]", "team[x]", "team[1", "team]1[", "team[0]x", "team[9999999999]"})
+        CHECK_MESSAGE(!parse_cell_path(bad), bad);
 }
 
 TEST_CASE("a field the programme adds is a field of its form, its checks and its print, with no code") {

@@ -225,17 +225,26 @@ std::string cell_path(const std::string& table, size_t row, std::string_view col
     return table + "[" + std::to_string(row) + "]." + std::string(column);
 }
 
-std::string text_at_path(const Application& app, const std::string& path) {
-    const size_t open = path.find('[');
-    if (open == std::string::npos) return text_at(app, path);
-    const size_t close = path.find("].", open);
-    if (close == std::string::npos || close == open + 1) return "";
-    size_t row = 0;
+std::optional<CellPath> parse_cell_path(std::string_view path) {
+    const size_t open = path.find('['), close = path.find(']');
+    if (open == std::string_view::npos || close == std::string_view::npos || close <= open + 1) return std::nullopt;
+    CellPath out{path.substr(0, open), 0, {}};
     for (size_t i = open + 1; i < close; ++i) {
-        if (path[i] < '0' || path[i] > '9' || row > 100000) return "";
-        row = row * 10 + static_cast<size_t>(path[i] - '0');
+        if (path[i] < '0' || path[i] > '9' || out.row > 100000) return std::nullopt;
+        out.row = out.row * 10 + static_cast<size_t>(path[i] - '0');
     }
-    return cell_at(app, path.substr(0, open), row, std::string_view(path).substr(close + 2));
+    if (close + 1 < path.size()) {
+        if (path[close + 1] != '.') return std::nullopt;
+        out.column = path.substr(close + 2);
+    }
+    return out;
+}
+
+std::string text_at_path(const Application& app, const std::string& path) {
+    if (path.find('[') == std::string::npos) return text_at(app, path);
+    const std::optional<CellPath> cell = parse_cell_path(path);
+    if (!cell || cell->column.empty()) return "";
+    return cell_at(app, std::string(cell->table), cell->row, cell->column);
 }
 
 std::vector<TypedText> typed_texts(const FormSpec& form, const Application& app) {

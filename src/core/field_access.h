@@ -8,6 +8,7 @@
 //   cover.kind is none of these: it is Application::cover.kind.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,15 @@ size_t rows_at(const Application& app, const std::string& path);
 
 // A table cell's path: "budget.lines[2].amount" (rows from 0).
 std::string cell_path(const std::string& table, size_t row, std::string_view column);
+// The parts of a table row's or cell's path: "budget.lines[2].amount" is the table
+// budget.lines, row 2, column amount; "team[0]" a row (no column); "team[0].up" a row's
+// button. Nothing for a path without a row number in brackets.
+struct CellPath {
+    std::string_view table;
+    size_t row = 0;
+    std::string_view column;  // what follows "].", empty when nothing does
+};
+std::optional<CellPath> parse_cell_path(std::string_view path);
 // The text at a scalar field's path or a table cell's path; empty when there is none.
 std::string text_at_path(const Application& app, const std::string& path);
 

@@ -27,6 +27,8 @@ constexpr ListOfItems kLists[] = {
     {"draft.", "我的草稿"},
     {"finding.", "检查结果"},
     {"review.row.", "收到的申报"},
+    {"expert.row.", "评审包中的申报书"},
+    {"due.", "待办"},
 };
 
 std::string_view list_of(std::string_view item_name) {
@@ -75,16 +77,11 @@ struct TableCellOf {
 };
 TableCellOf table_cell_of(std::string_view name, const std::unordered_map<std::string_view, const FieldSpec*>& fields) {
     if (name.substr(0, 4) == "row.") name.remove_prefix(4);
-    const size_t open = name.find('['), close = name.find(']');
-    if (open == std::string_view::npos || close == std::string_view::npos || close <= open + 1) return {};
-    const auto field = fields.find(name.substr(0, open));
+    const std::optional<CellPath> cell = parse_cell_path(name);
+    if (!cell) return {};
+    const auto field = fields.find(cell->table);
     if (field == fields.end() || field->second->input != InputKind::Table) return {};
-    size_t row = 0;
-    for (size_t i = open + 1; i < close; ++i) {
-        if (name[i] < '0' || name[i] > '9') return {};
-        row = row * 10 + static_cast<size_t>(name[i] - '0');
-    }
-    return {field->second, row};
+    return {field->second, cell->row};
 }
 
 }  // namespace

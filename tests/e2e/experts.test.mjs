@@ -72,6 +72,15 @@ async function scoreAsExpert(server, batch, { name, score, conflictOn = -1, earl
       return el && { label: el.getAttribute('aria-label'), value: el.value, tag: el.tagName };
     });
     assert.deepEqual(field, { label: '项目内容与实施计划（满分 10）', value: String(score), tag: 'INPUT' });
+    // The batch's submissions are a list, each entry saying how far it is.
+    const list = await page.evaluate(() => {
+      const row = document.querySelector('[data-key^="expert.row."]');
+      const el = row && row.closest('[role="list"]');
+      return el && { name: el.getAttribute('aria-label'), entries: el.querySelectorAll('[role="listitem"]').length, first: row.getAttribute('aria-label') };
+    });
+    assert.equal(list && list.name, '评审包中的申报书');
+    assert.equal(list.entries, 3);
+    assert.ok(list.first.endsWith('，已评') || list.first.endsWith('，回避'), list.first);
     assert.deepEqual(await seriousViolations(page), []);
     // Progress is kept like a draft: a reload finds it.
     await sleep(400);

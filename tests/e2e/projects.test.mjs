@@ -79,6 +79,8 @@ export const tests = [
         assert.ok(notice.includes('批准，资助 4,000.00 元') && notice.includes('已记入草稿'), notice);
         await clickItem(page, `due.d-project-1.0`);  // opens the project with the duties
         await shot(page, 'project-due-1366x768');
+        const listName = await page.evaluate(() => document.querySelector('[data-key^="due."]').closest('[role="list"]').getAttribute('aria-label'));
+        assert.equal(listName, '待办');
 
         // 报备 marked done in the checks pane, and so after a reload.
         const report = (await layout(page)).find((i) => i.name === `project.0`);
