@@ -179,3 +179,25 @@ TEST_CASE(
         }
     }
 }
+
+TEST_CASE("any document can be kept with a history beside the drafts (an expert's score sheet)") {
+    MemoryFileSystem fs;
+    Store store(fs, "/d", "yancheng-2018");
+    CHECK(store.keep_version("sheet-b-0123456789abcdef", "{\"v\":1}", "2018-06-01T08:00:00Z", "sign"));
+    CHECK(store.keep_version("sheet-b-0123456789abcdef", "{\"v\":2}", "2018-06-01T08:10:00Z", "auto"));
+    const std::vector<Revision> kept = store.revisions("sheet-b-0123456789abcdef");
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].reason == "auto");
+    CHECK(kept[0].at == "2018-06-01T08:10:00Z");
+    CHECK(kept[1].reason == "sign");
+    CHECK(*store.read_version("sheet-b-0123456789abcdef", kept[1].file) == "{\"v\":1}");
+    // Not a draft: nothing of it is loaded as one, and names that leave the folder are refused.
+    CHECK(store.load_all().drafts.empty());
+    CHECK_FALSE(store.read_version("sheet-b-0123456789abcdef", "../x.json"));
+    CHECK_FALSE(store.read_version("../sheet", kept[0].file));
+    CHECK_FALSE(store.keep_version("a/b", "{}", "2018-06-01T08:00:00Z", "sign"));
+    CHECK_FALSE(store.keep_version("sheet-x", "{}", "2018-06-01T08:00:00Z", "no/pe"));
+    fs.disk_full = true;
+    CHECK_FALSE(store.keep_version("sheet-x", "{}", "2018-06-01T08:00:00Z", "sign"));
+    CHECK(store.revisions("sheet-x").empty());
+}

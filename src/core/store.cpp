@@ -122,25 +122,30 @@ std::string iso_from_compact(const std::string& c) {
 }  // namespace
 
 bool Store::save_revision(const StoredDraft& draft, const std::string& now, const std::string& reason) {
-    if (!is_safe_draft_id(draft.id) || !is_safe_draft_id(reason)) return false;
+    return keep_version(draft.id, encode(draft), now, reason);
+}
+
+bool Store::keep_version(const std::string& id, const std::string& bytes, const std::string& now,
+                         const std::string& reason) {
+    if (!is_safe_draft_id(id) || !is_safe_draft_id(reason)) return false;
     fs_.make_dir(path("history"));
-    fs_.make_dir(path("history/" + draft.id));
+    fs_.make_dir(path("history/" + id));
     std::string name = compact_time(now) + "-" + reason + kSuffix;
     // Two revisions in the same second keep both.
     std::string existing;
-    for (int n = 2; fs_.read(path("history/" + draft.id + "/" + name), existing); ++n)
+    for (int n = 2; fs_.read(path("history/" + id + "/" + name), existing); ++n)
         name = compact_time(now) + "-" + reason + "-" + std::to_string(n) + kSuffix;
-    const std::string target = path("history/" + draft.id + "/" + name);
-    if (!fs_.write(target + ".tmp", encode(draft)) || !fs_.rename(target + ".tmp", target)) {
+    const std::string target = path("history/" + id + "/" + name);
+    if (!fs_.write(target + ".tmp", bytes) || !fs_.rename(target + ".tmp", target)) {
         fs_.remove(target + ".tmp");
         return false;
     }
-    std::vector<Revision> all = revisions(draft.id);
+    std::vector<Revision> all = revisions(id);
     for (size_t i = all.size(); i > kMaxRevisions; --i) {
         // Drop the oldest automatic one; if none is automatic, the oldest.
         auto victim = std::find_if(all.rbegin(), all.rend(), [](const Revision& r) { return r.reason == "auto"; });
         const Revision& r = victim != all.rend() ? *victim : all.back();
-        fs_.remove(path("history/" + draft.id + "/" + r.file));
+        fs_.remove(path("history/" + id + "/" + r.file));
         all.erase(std::find_if(all.begin(), all.end(), [&](const Revision& x) { return x.file == r.file; }));
     }
     return true;
@@ -171,12 +176,18 @@ std::vector<Revision> Store::revisions(const std::string& id) {
     return sorted;
 }
 
-std::optional<StoredDraft> Store::read_revision(const std::string& id, const std::string& file) {
+std::optional<std::string> Store::read_version(const std::string& id, const std::string& file) {
     if (!is_safe_draft_id(id) || file.find('/') != std::string::npos || file.find("..") != std::string::npos)
         return std::nullopt;
     std::string bytes;
     if (!fs_.read(path("history/" + id + "/" + file), bytes)) return std::nullopt;
-    Decoded d = decode_application(bytes);
+    return bytes;
+}
+
+std::optional<StoredDraft> Store::read_revision(const std::string& id, const std::string& file) {
+    const std::optional<std::string> bytes = read_version(id, file);
+    if (!bytes) return std::nullopt;
+    Decoded d = decode_application(*bytes);
     if (!d.application) return std::nullopt;
     return StoredDraft{id, std::move(*d.application), d.meta};
 }

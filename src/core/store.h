@@ -46,7 +46,7 @@ struct StoreProblem {
 struct Revision {
     std::string file;    // the name under history/<id>/
     std::string at;      // ISO 8601 UTC, when it was taken
-    std::string reason;  // auto | delete | restore | import | backup
+    std::string reason;  // auto | delete | restore | import | backup (a score sheet: sign | auto | restore)
 };
 
 struct LoadReport {
@@ -73,6 +73,11 @@ public:
     // Keeps a copy of the draft as it is now in its history. At most kMaxRevisions are
     // kept per draft: the oldest automatic ones go first.
     bool save_revision(const StoredDraft& draft, const std::string& now, const std::string& reason);
+    // The same for any other document kept with a history (an expert's score sheet):
+    // `bytes` under history/<id>/, listed by revisions(id), read back by read_version.
+    bool keep_version(const std::string& id, const std::string& bytes, const std::string& now,
+                      const std::string& reason);
+    std::optional<std::string> read_version(const std::string& id, const std::string& file);
     std::vector<Revision> revisions(const std::string& id);  // newest first
     std::optional<StoredDraft> read_revision(const std::string& id, const std::string& file);
     static constexpr size_t kMaxRevisions = 100;

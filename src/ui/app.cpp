@@ -317,11 +317,19 @@ void App::handle(const cmd::RestoreDraft& c) {
 
 void App::handle(const cmd::ShowShortcuts&) { state.shortcuts_open = true; }
 
+namespace {
+
+// An item the keyboard can be put on (F6 and Tab): drawn enabled, not a heading.
+bool usable(const LaidOutItem& item) { return !item.disabled && item.role != "heading"; }
+
+}  // namespace
+
 void App::handle(const cmd::NextRegion& c) {
-    // The regions drawn in the last frame, each with its first usable item, in screen order.
+    // The regions drawn in the last frame, each with its first usable item (a Tab stop or
+    // not: F6 reaches the toolbar), in screen order.
     std::vector<std::pair<Region, std::string>> regions;
     for (const LaidOutItem& item : state.layout)
-        if (!item.disabled && item.role != "heading" &&
+        if (usable(item) &&
             std::none_of(regions.begin(), regions.end(), [&](const auto& r) { return r.first == item.region; }))
             regions.emplace_back(item.region, item.name);
     if (regions.empty()) return;
@@ -340,7 +348,7 @@ bool App::tab_out_of_region(bool backwards) {
     std::vector<const LaidOutItem*> stops;
     const LaidOutItem* focused = nullptr;
     for (const LaidOutItem& item : state.layout) {
-        if (item.disabled || item.role == "heading") continue;
+        if (!usable(item)) continue;
         // (A multi-line field's own item is in its child window: not found, it still counts.)
         const SubmittedItem* submitted = item.id ? FindSubmittedItem(item.id) : nullptr;
         if (submitted && (submitted->item_flags & (ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNav))) continue;
@@ -650,6 +658,7 @@ int App::after_frame() {
         wanted = 2;
     }
     refresh_checks();
+    refresh_sheet_revisions();
     // A request for the keyboard is taken up by the next frames: they must come.
     if (!state.focus_field.empty() || !state.nav_field.empty()) wanted = std::max(wanted, 1);
     const double wait_ms = saving_->tick(platform::now_ms());

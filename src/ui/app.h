@@ -1,6 +1,7 @@
 // The app's life: start-up (programme, storage, drafts), handling commands after each
 // frame, live checks, autosave and the storage callbacks. Owns AppState.
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 
@@ -91,6 +92,11 @@ private:
     void handle(const cmd::ExpertChanged&);
     void handle(const cmd::SignScores&);
     void handle(const cmd::MarkDuty&);
+    void handle(const cmd::RestoreSheet&);
+    // A score sheet's history: kept at each sign-off, after a restore, and every 10 minutes
+    // of editing; listed for the sheet on screen.
+    void keep_sheet_version(const AppState::ExpertWork& work, const std::string& reason);
+    void refresh_sheet_revisions();
     // Expert review (app_expert.cpp): what each side keeps, read at start and written with
     // every save; a batch, score or decision file imported goes where it belongs (true).
     void load_expert_review();
@@ -140,7 +146,8 @@ private:
     std::string find_text_key_;         // the draft (id and edits count) the find text was made from
     bool review_fields_dirty_ = false;  // to be written by the next save
     bool review_files_dirty_ = false;
-    bool expert_review_dirty_ = false;  // batches sent, score files received, expert sheets
+    bool expert_review_dirty_ = false;                // batches sent, score files received, expert sheets
+    std::map<std::string, long long> sheet_kept_at_;  // per batch, when its sheet was last kept (seconds)
     bool settings_dirty_ = false;
     unsigned id_counter_ = 0;
 };

@@ -5,6 +5,9 @@
 //   <root>/review/scores.json        the score files received, as they came
 //   <root>/expert/<batch>.batch.json a batch opened by this person as an expert, as it came
 //   <root>/expert/<batch>.sheet.json its score sheet, saved like a draft
+#include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID
+
 #include <nlohmann/json.hpp>
 
 #include "app.h"
@@ -17,6 +20,9 @@ namespace ui {
 using namespace shenbao;
 
 namespace {
+
+std::string history_id(const std::string& batch_id) { return "sheet-" + batch_id; }
+constexpr long long kSheetVersionEverySeconds = 10 * 60;
 
 std::string review_dir() { return std::string(platform::drafts_root()) + "/review"; }
 std::string expert_dir() { return std::string(platform::drafts_root()) + "/expert"; }
@@ -88,8 +94,18 @@ bool App::write_expert_review() {
                                files.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) &&
          ok;
     if (!state.expert_work.empty()) fs_.make_dir(expert_dir());
-    for (const AppState::ExpertWork& w : state.expert_work)
+    const long long now = iso_utc_seconds(platform::now_iso_utc()).value_or(0);
+    for (const AppState::ExpertWork& w : state.expert_work) {
         ok = write_all_then_rename(expert_dir() + "/" + w.batch.batch_id + ".sheet.json", encode_sheet(w.sheet)) && ok;
+        auto kept = sheet_kept_at_.find(w.batch.batch_id);
+        if (kept == sheet_kept_at_.end()) {
+            const std::vector<Revision> known = store_->revisions(history_id(w.batch.batch_id));
+            const long long at = known.empty() ? 0 : iso_utc_seconds(known.front().at).value_or(0);
+            kept = sheet_kept_at_.emplace(w.batch.batch_id, at).first;
+        }
+        if (!w.sheet.updated_at.empty() && now - kept->second >= kSheetVersionEverySeconds)
+            keep_sheet_version(w, "auto");
+    }
     if (ok) expert_review_dirty_ = false;  // tried again with the next save otherwise
     return ok;
 }
@@ -259,9 +275,43 @@ void App::handle(const cmd::SignScores&) {
     const std::string now = platform::now_iso_utc();
     const std::string file = write_score_file(w->sheet, now);
     w->sheet.signed_at = now;
+    keep_sheet_version(*w, "sign");
     platform::offer_download(safe_file_name("评分", trim(w->sheet.expert), today_iso(), "json"), "application/json",
                              file);
     state.notices.push_back("已签署并导出评分文件，请发回市科协；之后如有修改，可再次签署导出");
+    expert_review_dirty_ = true;
+    state.mark_pending();
+}
+
+void App::keep_sheet_version(const AppState::ExpertWork& w, const std::string& reason) {
+    const std::string now = platform::now_iso_utc();
+    if (store_->keep_version(history_id(w.batch.batch_id), encode_sheet(w.sheet), now, reason))
+        sheet_kept_at_[w.batch.batch_id] = iso_utc_seconds(now).value_or(0);
+    state.sheet_revisions_of.clear();  // listed again
+}
+
+void App::refresh_sheet_revisions() {
+    const AppState::ExpertWork* w = state.mode == Mode::Expert ? state.current_expert_work() : nullptr;
+    if (!w || state.sheet_revisions_of == w->batch.batch_id) return;
+    state.sheet_revisions = store_->revisions(history_id(w->batch.batch_id));
+    state.sheet_revisions_of = w->batch.batch_id;
+}
+
+void App::handle(const cmd::RestoreSheet& c) {
+    AppState::ExpertWork* w = state.current_expert_work();
+    if (!w) return;
+    const std::optional<std::string> bytes = store_->read_version(history_id(w->batch.batch_id), c.file);
+    std::optional<ScoreSheet> old = bytes ? decode_sheet(*bytes) : std::nullopt;
+    if (!old || old->batch_id != w->batch.batch_id) {
+        state.notices.push_back("无法读取这个历史版本");
+        return;
+    }
+    keep_sheet_version(*w, "restore");  // the version replaced can itself be brought back
+    w->sheet = std::move(*old);
+    w->sheet.updated_at = platform::now_iso_utc();
+    ImGui::ClearActiveID();  // a field being edited would write its old text back
+    state.sign_off_refused.clear();
+    state.notices.push_back("已恢复评分的历史版本；恢复前的评分已另存为一个历史版本");
     expert_review_dirty_ = true;
     state.mark_pending();
 }

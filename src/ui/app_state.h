@@ -161,9 +161,11 @@ struct AppState {
         shenbao::ScoreSheet sheet;
     };
     std::vector<ExpertWork> expert_work;
-    std::string expert_batch_id;                // the batch on screen
-    std::string expert_open_id;                 // the submission on screen
-    std::vector<std::string> sign_off_refused;  // why the last sign-off could not be made
+    std::string expert_batch_id;                     // the batch on screen
+    std::string expert_open_id;                      // the submission on screen
+    std::vector<std::string> sign_off_refused;       // why the last sign-off could not be made
+    std::vector<shenbao::Revision> sheet_revisions;  // the sheet on screen's history, newest first
+    std::string sheet_revisions_of;                  // the batch they are of
     ExpertWork* current_expert_work();
 
     ui::FontManager fonts;

@@ -162,6 +162,12 @@ struct MarkDuty {
 struct ExpertChanged {
     static constexpr bool kWrites = true;
 };
+// 评审: back to an earlier version of the sheet on screen (its history); the version
+// replaced is kept first.
+struct RestoreSheet {
+    static constexpr bool kWrites = true;
+    std::string file;
+};
 // 评审: sign the scores off and download the score file, when complete.
 struct SignScores {
     static constexpr bool kWrites = true;
@@ -176,7 +182,7 @@ using Command =
                  cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions,
                  cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication,
                  cmd::ResolveResubmission, cmd::ReviewChanged, cmd::WriteBatch, cmd::WriteDecisionFiles,
-                 cmd::ExpertChanged, cmd::SignScores, cmd::MarkDuty>;
+                 cmd::ExpertChanged, cmd::SignScores, cmd::MarkDuty, cmd::RestoreSheet>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

@@ -156,6 +156,18 @@ void DrawExpertLeft(AppState& s) {
     if (ImGui::Button("签署并导出评分", full)) s.request(cmd::SignScores{});
     NoteItem(s, "expert.sign", "签署并导出评分", "button");
     if (!w->sheet.signed_at.empty()) MutedText("上次签署：" + LocalTime(w->sheet.signed_at));
+    if (!s.sheet_revisions.empty()) {
+        ImGui::Spacing();
+        MutedText("历史版本（点击恢复）");
+        for (const Revision& r : s.sheet_revisions) {
+            const char* why = r.reason == "sign" ? "签署时" : r.reason == "restore" ? "恢复前" : "自动保存";
+            const std::string label = std::string(why) + " " + ShortLocalTime(r.at, s.today);
+            ImGui::PushID(r.file.c_str());
+            if (ImGui::Selectable(label.c_str())) s.request(cmd::RestoreSheet{r.file});
+            NoteItem(s, "expert.revision." + r.file, "恢复到" + label + "的评分", "button");
+            ImGui::PopID();
+        }
+    }
     if (!s.sign_off_refused.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
         ImGui::PushTextWrapPos(0);

@@ -93,6 +93,20 @@ async function scoreAsExpert(server, batch, { name, score, conflictOn = -1, earl
     assert.ok(e.items.every((i) => i.complete), 'the scores survive a reload');
     const file = await download(page, () => clickItem(page, 'expert.sign'));
     assert.ok(file.name.includes(name), file.name);
+    if (early) {
+      // A score changed after sign-off, then the signed version brought back from the history.
+      const item = e.items[0];
+      const criterion = e.criteria.find((c) => !c.kinds.length || c.kinds.includes(item.kind));
+      await clickItem(page, `expert.row.${item.id}`);
+      await typeInto(page, `expert.score.${criterion.id}`, '1');
+      const scoreNow = () => page.evaluate((k) => document.querySelector(`[data-key="${k}"]`).value, `expert.score.${criterion.id}`);
+      assert.equal(await scoreNow(), '1');
+      const signed = (await page.evaluate(() => window.shenbao.layout())).find((i) => i.name.startsWith('expert.revision.') && i.label.includes('签署时'));
+      assert.ok(signed, 'the sign-off is kept in the history');
+      await clickItem(page, signed.name);
+      assert.equal(await scoreNow(), String(score));
+      assert.ok((await page.evaluate(() => window.shenbao.layout())).some((i) => i.label.startsWith('恢复到恢复前')), 'the replaced version is kept too');
+    }
     assert.deepEqual(page.errors, []);
     return file;
   } finally {
