@@ -134,6 +134,15 @@ TEST_CASE("a batch carries the chosen submissions as received and the criteria, 
     REQUIRE(batch.items.size() == 2);
     CHECK(batch.items[0].fingerprint == set.items[0].fingerprint);
     CHECK(batch.items[0].bytes == set.items[0].bytes);
+    CHECK(batch.items[0].file_name == "a.json");
+    CHECK(batch.programme_id == programme().id);
+    CHECK(new_sheet(batch).expert == "专家甲");  // the name it was given to, to be corrected by the expert
+    CHECK(new_sheet(batch).programme_id == programme().id);
+    // A reviewer's file is not a batch.
+    ScoreSheet signed_sheet = new_sheet(batch);
+    CHECK(read_batch(write_score_file(signed_sheet, "2018-06-05T03:00:00Z")).error == "这不是专家评审包");
+    // A review of a submission the batch does not hold is never complete.
+    CHECK_FALSE(review_complete(batch, ExpertReview{"s-elsewhere", "", false, {}, ""}));
     CHECK(batch.items[1].app.cover.kind == KindId::OrganisationBuilding);
     CHECK(batch.criteria.size() == programme().review_criteria.size());
     CHECK(batch.criteria[0].label == programme().review_criteria[0].label);
@@ -205,9 +214,14 @@ TEST_CASE("a score sheet is signed only when complete; conflicts carry no scores
     other.updated_at = "2019-01-01T00:00:00Z";
     CHECK_FALSE(take_newer_sheet(here, other));
     CHECK_FALSE(decode_sheet(R"({"schema": "shenbao.review_sheet", "reviews": []})"));
+    CHECK_FALSE(decode_sheet(R"({"schema": "shenbao.review_sheet", "batch_id": "b-1"})"));  // no reviews
+    CHECK(kept->programme_id == programme().id);
 
     const std::string file = write_score_file(sheet, "2018-06-08T09:00:00Z");
     CHECK(is_score_file(file));
+    CHECK(nlohmann::json::parse(file)["schema_version"] == 1);
+    CHECK_FALSE(decode_sheet(file));  // a signed file is not the sheet being worked on
+    CHECK(read_score_file("s.json", encode_sheet(sheet)).error == "这不是专家评分文件");
     const ReceivedScores read = read_score_file("王.json", file);
     CHECK(read.error.empty());
     CHECK(read.sealed);
@@ -216,6 +230,7 @@ TEST_CASE("a score sheet is signed only when complete; conflicts carry no scores
     CHECK(read.sheet.batch_fingerprint == batch.fingerprint);
     CHECK(read.sheet.reviews[0].conflict);
     CHECK(read.sheet.reviews[0].scores.empty());
+    CHECK(read.bytes == file);
 
     // One score raised by hand after sign-off.
     nlohmann::json edited = nlohmann::json::parse(file);
@@ -226,6 +241,9 @@ TEST_CASE("a score sheet is signed only when complete; conflicts carry no scores
     edited.erase("seal");
     CHECK_FALSE(read_score_file("王.json", edited.dump()).sealed);
     CHECK_FALSE(read_score_file("x.json", "garbage").error.empty());
+    // A file over 64 MB is not read at all, whatever it holds.
+    const std::string huge = R"({"schema": "shenbao.review_scores", "pad": ")" + std::string(65u << 20, 'x') + "\"}";
+    CHECK_FALSE(is_score_file(huge));
     CHECK_FALSE(read_score_file("x.json", R"({"schema": "shenbao.review_scores"})").error.empty());
 }
 
@@ -241,6 +259,12 @@ TEST_CASE("weighted totals are out of 100 over the criteria of the kind") {
     CHECK_FALSE(weighted_total(criteria, KindId::ServiceStation, {{"b", -1}}));  // below it
     CHECK(*weighted_total(criteria, KindId::ServiceStation, {{"b", 0}}) == doctest::Approx(0));
     CHECK(*weighted_total(criteria, KindId::ServiceStation, {{"b", 5}}) == doctest::Approx(100));
+    // No criterion for the kind: no total (not a division by zero).
+    const std::vector<ReviewCriterion> academic_only{{"a", "A", "", 10, 2, {KindId::AcademicExchange}, ""}};
+    CHECK_FALSE(weighted_total(academic_only, KindId::ServiceStation, {}));
+    // A single small criterion (1 point, weight 0.5) still gives a total.
+    CHECK(*weighted_total({{"x", "X", "", 1, 0.5, {}, ""}}, KindId::ServiceStation, {{"x", 1}}) ==
+          doctest::Approx(100));
 }
 
 TEST_CASE("merging: means and spread, a conflict, missing reviews, a changed submission, tampered and unknown files") {
@@ -330,6 +354,21 @@ TEST_CASE("merging: means and spread, a conflict, missing reviews, a changed sub
     CHECK(m.files[2].problem.empty());
     CHECK(m.find(set.items[2].id)->counted == 1);
 
+    // 丙's batch held only the building; a file of that batch that also scores the academic
+    // event (edited in another app, sealed again) is not counted for it.
+    const Batch batch_c = open(to_c.bytes);
+    ScoreSheet c = new_sheet(batch_c);
+    c.expert = "丙";
+    score_all(batch_c, c, 7);
+    ExpertReview extra = a.reviews[0];
+    extra.fingerprint = set.items[0].fingerprint;
+    c.reviews.push_back(extra);
+    m = merge_scores(programme(), set, sent, {read_score_file("c.json", write_score_file(c, "2018-06-12T00:00:00Z"))});
+    REQUIRE(m.find(set.items[0].id));
+    REQUIRE(m.find(set.items[0].id)->reviews.size() == 1);
+    CHECK(m.find(set.items[0].id)->reviews[0].flag == "不在发出的评审包中");
+    CHECK(m.find(set.items[2].id)->counted == 1);
+
     // What the association keeps of the batches it sent.
     const std::vector<SentBatch> kept = decode_sent_batches(encode_sent_batches(sent));
     REQUIRE(kept.size() == 3);
@@ -337,6 +376,11 @@ TEST_CASE("merging: means and spread, a conflict, missing reviews, a changed sub
     CHECK(kept[1].fingerprint == to_b.sent.fingerprint);
     CHECK(kept[2].items.size() == 1);
     CHECK(kept[2].items[0].fingerprint == set.items[2].fingerprint);
+    CHECK(nlohmann::json::parse(encode_sent_batches(sent))["schema_version"] == 1);
+    const std::vector<SentBatch> bare =
+        decode_sent_batches(R"({"batches": [{"batch_id": "b-1", "fingerprint": "f"}]})");
+    REQUIRE(bare.size() == 1);
+    CHECK(bare[0].items.empty());
     CHECK(decode_sent_batches("garbage").empty());
     CHECK(decode_sent_batches(R"({"batches": [1, {"batch_id": ""}]})").empty());
 }
@@ -392,6 +436,8 @@ TEST_CASE("decisions: an amount outside the standard is refused everywhere; each
     CHECK(read.decisions[0].fingerprint == academic.fingerprint);
     CHECK(read.decisions[0].draft_id == "d-a");
     CHECK(physics->bytes.find(set.items[2].app.cover.project_name) == std::string::npos);  // another unit's
+    CHECK(physics->bytes.find(set.items[1].fingerprint) == std::string::npos);  // the refused amount is not decided
+    CHECK(nlohmann::json::parse(physics->bytes)["schema_version"] == 1);
     const auto chemistry =
         std::find_if(files.begin(), files.end(), [](const DecisionFile& f) { return f.unit != "市物理学会"; });
     read = read_decision_file(chemistry->bytes);
@@ -399,5 +445,9 @@ TEST_CASE("decisions: an amount outside the standard is refused everywhere; each
     CHECK_FALSE(read.decisions[0].approved);
     CHECK(read.decisions[0].note == "材料不全");
     CHECK_FALSE(read_decision_file("{}").error.empty());
+    CHECK_FALSE(read_decision_file(R"({"schema": "shenbao.decision"})").error.empty());
+    CHECK_FALSE(read_decision_file(R"({"schema": "shenbao.decision", "decisions": 5})").error.empty());
+    CHECK_FALSE(read_decision_file(R"({"schema": "shenbao.other", "decisions": []})").error.empty());
+    CHECK(read_decision_file(R"({"schema": "shenbao.decision", "decisions": [1, "x"]})").decisions.empty());
     CHECK_FALSE(read_decision_file(physics->bytes.substr(0, 40)).error.empty());
 }
