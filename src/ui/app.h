@@ -93,6 +93,7 @@ private:
     void handle(const cmd::SignScores&);
     void handle(const cmd::MarkDuty&);
     void handle(const cmd::RestoreSheet&);
+    void handle(const cmd::RemoveBatch&);
     // A score sheet's history: kept at each sign-off, after a restore, and every 10 minutes
     // of editing; listed for the sheet on screen.
     void keep_sheet_version(const AppState::ExpertWork& work, const std::string& reason);

@@ -5,6 +5,8 @@
 //   <root>/review/scores.json        the score files received, as they came
 //   <root>/expert/<batch>.batch.json a batch opened by this person as an expert, as it came
 //   <root>/expert/<batch>.sheet.json its score sheet, saved like a draft
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_internal.h>  // ClearActiveID
 
@@ -177,7 +179,13 @@ bool App::import_expert_file(const std::string& name, std::string_view bytes) {
                 state.notices.push_back("评审包已打开，但未能存入浏览器：关闭页面前请导出评分");
             for (const Batch::Item& i : read.batch->items) state.fonts.need_text(canonical_content(i.app));
             state.fonts.need_text(read.batch->expert);
-            ScoreSheet sheet = new_sheet(*read.batch);
+            // A batch removed from the list and opened again finds its scores.
+            std::string kept_text;
+            std::optional<ScoreSheet> kept;
+            if (fs_.read(expert_dir() + "/" + id + ".sheet.json", kept_text)) kept = decode_sheet(kept_text);
+            ScoreSheet sheet = kept && kept->batch_id == id ? *kept : new_sheet(*read.batch);
+            state.fonts.need_text(sheet.expert);
+            for (const ExpertReview& r : sheet.reviews) state.fonts.need_text(r.comment);
             state.expert_work.push_back({std::move(*read.batch), std::move(sheet)});
             expert_review_dirty_ = true;
         }
@@ -313,6 +321,26 @@ void App::handle(const cmd::RestoreSheet& c) {
     state.sign_off_refused.clear();
     state.notices.push_back("已恢复评分的历史版本；恢复前的评分已另存为一个历史版本");
     expert_review_dirty_ = true;
+    state.mark_pending();
+}
+
+void App::handle(const cmd::RemoveBatch&) {
+    AppState::ExpertWork* w = state.current_expert_work();
+    if (!w) return;
+    const std::string id = w->batch.batch_id;
+    if (!write_expert_review()) {  // its sheet is stored first, or nothing is removed
+        state.notices.push_back("无法移除评审包：浏览器存储写入失败");
+        return;
+    }
+    fs_.remove(expert_dir() + "/" + id + ".batch.json");
+    state.expert_work.erase(std::remove_if(state.expert_work.begin(), state.expert_work.end(),
+                                           [&](const AppState::ExpertWork& x) { return x.batch.batch_id == id; }),
+                            state.expert_work.end());
+    state.expert_batch_id.clear();
+    state.expert_open_id.clear();
+    state.sheet_revisions_of.clear();
+    state.notices.push_back("已移除评审包；评分仍保存在本机，再次导入该评审包即可继续");
+    if (state.expert_work.empty()) handle(cmd::SetMode{Mode::Drafting});
     state.mark_pending();
 }
 

@@ -168,6 +168,11 @@ struct RestoreSheet {
     static constexpr bool kWrites = true;
     std::string file;
 };
+// 评审: the batch on screen out of the list (opened by mistake, or done with). Its sheet
+// and history stay stored: opening the batch again brings its scores back.
+struct RemoveBatch {
+    static constexpr bool kWrites = true;
+};
 // 评审: sign the scores off and download the score file, when complete.
 struct SignScores {
     static constexpr bool kWrites = true;
@@ -182,7 +187,7 @@ using Command =
                  cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions,
                  cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication,
                  cmd::ResolveResubmission, cmd::ReviewChanged, cmd::WriteBatch, cmd::WriteDecisionFiles,
-                 cmd::ExpertChanged, cmd::SignScores, cmd::MarkDuty, cmd::RestoreSheet>;
+                 cmd::ExpertChanged, cmd::SignScores, cmd::MarkDuty, cmd::RestoreSheet, cmd::RemoveBatch>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

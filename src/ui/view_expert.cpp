@@ -156,6 +156,9 @@ void DrawExpertLeft(AppState& s) {
     if (ImGui::Button("签署并导出评分", full)) s.request(cmd::SignScores{});
     NoteItem(s, "expert.sign", "签署并导出评分", "button");
     if (!w->sheet.signed_at.empty()) MutedText("上次签署：" + LocalTime(w->sheet.signed_at));
+    if (MinorButton("移除此评审包")) s.request(cmd::RemoveBatch{});
+    NoteItem(s, "expert.remove", "移除此评审包", "button");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("评分仍保存在本机，再次导入该评审包即可继续");
     if (!s.sheet_revisions.empty()) {
         ImGui::Spacing();
         MutedText("历史版本（点击恢复）");

@@ -304,6 +304,16 @@ export const tests = [
         assert.equal(e.items.length, 2);
         const score = await page.evaluate((id) => document.querySelector(`[data-key="expert.score.${id}"]`).value, e.criteria[0].id);
         assert.equal(score, '9');
+        // Removed from the list, then opened again: the scores are still there.
+        await clickItem(page, 'expert.remove');
+        assert.equal((await page.evaluate(() => window.shenbao.expert())).batch_id, undefined);
+        assert.equal((await page.evaluate(() => window.shenbao.review())).mode, 'drafting');
+        await dropFiles(page, [batch]);
+        await page.waitForFunction(() => window.shenbao.expert().batch_id, null, { timeout: 20000 });
+        await quiet(page);
+        assert.equal((await page.evaluate(() => window.shenbao.expert())).expert, '赵工');
+        const again = await page.evaluate((id) => document.querySelector(`[data-key="expert.score.${id}"]`).value, e.criteria[0].id);
+        assert.equal(again, '9');
         assert.deepEqual(page.errors, []);
       } finally {
         await second.context.close();
