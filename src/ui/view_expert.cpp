@@ -19,12 +19,6 @@ using namespace shenbao;
 
 namespace {
 
-std::string score_text(double total) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", total);
-    return buffer;
-}
-
 std::string weight_text(double weight) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%g", weight);
@@ -91,7 +85,7 @@ void DrawScores(AppState& s, AppState::ExpertWork& w, const Batch::Item& item, E
             ImGui::PopID();
         }
         if (auto total = weighted_total(w.batch.criteria, item.app.cover.kind, r.scores))
-            ImGui::TextUnformatted(("加权合计（百分制）：" + score_text(*total)).c_str());
+            ImGui::TextUnformatted(("加权合计（百分制）：" + ScoreText(*total)).c_str());
         else
             MutedText("各项打分后显示加权合计（百分制）");
     }
@@ -171,14 +165,7 @@ void DrawExpertLeft(AppState& s) {
             ImGui::PopID();
         }
     }
-    if (!s.sign_off_refused.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted("尚不能签署：");
-        for (const std::string& p : s.sign_off_refused) ImGui::TextUnformatted(p.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
-    }
+    ErrorList("尚不能签署：", s.sign_off_refused);
 }
 
 void DrawExpertCenter(AppState& s) {

@@ -62,12 +62,7 @@ std::optional<double> mean_score(const AppState& s, const Submission& x) {
     return m ? m->mean : std::nullopt;
 }
 
-std::string mean_text(const std::optional<double>& mean) {
-    if (!mean) return "—";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", *mean);
-    return buffer;
-}
+std::string mean_text(const std::optional<double>& mean) { return mean ? ScoreText(*mean) : "—"; }
 
 int compare_money(const std::optional<Money>& a, const std::optional<Money>& b) {
     const int64_t x = a ? a->fen : -1, y = b ? b->fen : -1;
@@ -330,12 +325,6 @@ void ReviewFindings(AppState& s, const Submission& x, const char* path) {
     }
 }
 
-std::string score_text(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", v);
-    return buffer;
-}
-
 // 专家评分: what the experts said of this submission (merge_scores), each expert on a line,
 // and what does not count and why.
 template <class LabelThenValue>
@@ -344,21 +333,21 @@ void DrawExpertScores(AppState& s, const Submission& x, const LabelThenValue& la
     if (!m) return;
     SectionHeading(s, "专家评分", "加权合计为百分制");
     label_then_value("平均分");
-    ImGui::TextUnformatted(m->mean ? (score_text(*m->mean) + "（" + std::to_string(m->counted) + " 位专家，极差 " +
-                                      score_text(*m->spread) + "）")
+    ImGui::TextUnformatted(m->mean ? (ScoreText(*m->mean) + "（" + std::to_string(m->counted) + " 位专家，极差 " +
+                                      ScoreText(*m->spread) + "）")
                                          .c_str()
                                    : "—（尚无有效评分）");
     for (const auto& [id, mean] : m->criterion_means) {
         for (const ReviewCriterion& c : s.programme->review_criteria)
             if (c.id == id) label_then_value(c.label);
-        ImGui::TextUnformatted(score_text(mean).c_str());
+        ImGui::TextUnformatted(ScoreText(mean).c_str());
     }
     for (const MergedReview& r : m->reviews) {
         std::string line = r.expert + "：";
         if (r.conflict)
             line += "回避";
         else
-            line += r.total ? score_text(*r.total) + " 分" : std::string("评分不完整");
+            line += r.total ? ScoreText(*r.total) + " 分" : std::string("评分不完整");
         if (!r.comment.empty()) line += "。" + r.comment;
         if (!r.flag.empty()) line += "（不计入：" + r.flag + "）";
         ImGui::PushStyleColor(ImGuiCol_Text, r.flag.empty() ? ImGui::GetColorU32(ImGuiCol_Text) : colour::kWarning);
@@ -509,14 +498,7 @@ void DrawReviewLeft(AppState& s) {
     if (ImGui::Button("导出公示名单", full)) s.request(cmd::ExportPublication{});
     if (ImGui::Button("导出各单位决定文件", full)) s.request(cmd::WriteDecisionFiles{});
     NoteItem(s, "review.decision_files", "导出各单位决定文件", "button");
-    if (!s.decision_errors.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted("未导出决定文件：");
-        for (const std::string& e : s.decision_errors) ImGui::TextUnformatted(e.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
-    }
+    ErrorList("未导出决定文件：", s.decision_errors);
     MutedText("可一次选择多个 JSON 文件（申报书、专家评分），或拖到窗口中。");
     ImGui::Spacing();
     ImGui::Text("申报书 %zu 份", s.review.items.size());

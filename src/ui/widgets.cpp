@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include "date.h"
@@ -219,6 +220,22 @@ const std::string& wrapped_view(const std::string& path, const std::string& text
 
 const std::string& WrappedText(const std::string& key, const std::string& text, float width) {
     return wrapped_view(key, text, width);
+}
+
+std::string ScoreText(double score) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", score);
+    return buffer;
+}
+
+void ErrorList(const char* title, const std::vector<std::string>& reasons) {
+    if (reasons.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(title);
+    for (const std::string& r : reasons) ImGui::TextUnformatted(r.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
 }
 
 void MutedText(const std::string& text) {

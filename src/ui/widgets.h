@@ -41,6 +41,11 @@ void FieldLabel(FormContext& f, const char* label, bool required);
 std::string LocalTime(const std::string& iso_utc);
 // The same, short: 20:26 on `today`, 11-29 on another day (for lists).
 std::string ShortLocalTime(const std::string& iso_utc, const shenbao::Date& today);
+// An expert score or mean (百分制 or a criterion's points) as shown: one decimal, 70.0.
+std::string ScoreText(double score);
+// Why an action was refused: a red title, then one wrapped line per reason. Nothing when
+// there is no reason.
+void ErrorList(const char* title, const std::vector<std::string>& reasons);
 // Secondary text: grey and wrapped at the panel's edge.
 void MutedText(const std::string& text);
 // The text broken into rows of at most `width` by the Chinese line-breaking rules; kept
