@@ -54,8 +54,9 @@ bool is_one_phone(std::string s) {
 // Builds the findings of one application. Each add_* call is one rule.
 class Checker {
 public:
-    Checker(const Programme& p, const Application& a, const Date& today)
-        : p_(p), a_(a), today_(today), rule_(p.kind(a.cover.kind)) {}
+    // `form`: the table whose fields are checked; the programme's 申报书 unless another is given.
+    Checker(const Programme& p, const Application& a, const Date& today, const FormSpec* form = nullptr)
+        : p_(p), a_(a), today_(today), rule_(p.kind(a.cover.kind)), form_(form ? *form : p.form) {}
 
     Completeness completeness;
 
@@ -70,6 +71,15 @@ public:
         check_budget();
         check_opinion();
         check_duties();
+        std::stable_sort(out_.begin(), out_.end(), [](const Finding& x, const Finding& y) {
+            return static_cast<int>(x.severity) < static_cast<int>(y.severity);
+        });
+        return std::move(out_);
+    }
+
+    // Only the rules the form's table states (a report's form: no rule of the 申报书 applies).
+    Findings run_fields() {
+        check_fields();
         std::stable_sort(out_.begin(), out_.end(), [](const Finding& x, const Finding& y) {
             return static_cast<int>(x.severity) < static_cast<int>(y.severity);
         });
@@ -123,7 +133,7 @@ private:
     // input kind's form, its limits, its options, a date it may not precede.
     void check_fields() {
         const KindId kind = a_.cover.kind;
-        for (const FieldSpec* f : p_.form.fields_for(kind)) {
+        for (const FieldSpec* f : form_.fields_for(kind)) {
             const std::string clause = p_.field_clause(*f, kind);
             const Need need = f->need_for(kind);
             switch (f->input) {
@@ -193,7 +203,7 @@ private:
                 }
                 if (!f.after.empty())
                     if (auto before = Date::parse(text_at(a_, f.after)); before && *d < *before) {
-                        const FieldSpec* other = p_.form.field(f.after);
+                        const FieldSpec* other = form_.field(f.after);
                         add(Severity::Error, f.path, label + "早于" + (other ? other->label : f.after), clause);
                     }
                 break;
@@ -241,7 +251,7 @@ private:
     }
 
     bool shown(const std::string& path) const {
-        const FieldSpec* f = p_.form.field(path);
+        const FieldSpec* f = form_.field(path);
         return f && f->shown_for(a_.cover.kind);
     }
 
@@ -507,6 +517,7 @@ private:
     const Application& a_;
     Date today_;
     const KindRule* rule_;
+    const FormSpec& form_;
     Findings out_;
 };
 
@@ -579,6 +590,15 @@ CheckResult check_full(const Programme& programme, const Application& app, const
     Checker checker(programme, app, today);
     CheckResult result;
     result.findings = checker.run();
+    result.completeness = std::move(checker.completeness);
+    return result;
+}
+
+CheckResult check_form_fields(const Programme& programme, const FormSpec& form, const Application& values,
+                              const Date& today) {
+    Checker checker(programme, values, today, &form);
+    CheckResult result;
+    result.findings = checker.run_fields();
     result.completeness = std::move(checker.completeness);
     return result;
 }

@@ -31,6 +31,12 @@ struct CheckResult {
 };
 CheckResult check_full(const Programme& programme, const Application& app, const Date& today);
 
+// Only the rules a form's table states (needed, each input's form, limits, options, a date
+// not before another), for another form of the programme than the 申报书: a funded
+// project's report, whose values `values` holds as extras (project_report.h).
+CheckResult check_form_fields(const Programme& programme, const FormSpec& form, const Application& values,
+                              const Date& today);
+
 // What changed in the form since a draft was last saved with an earlier version of its
 // call: the fields added (labels, in the form's order) and what the draft holds that the
 // form no longer has (kept in the draft, listed so that nothing goes unnoticed).

@@ -211,6 +211,14 @@ public:
         else
             wrong_type(key, "非负整数");
     }
+    void byte_count(const char* key, size_t& out) {
+        const json* v = get(key);
+        if (!v || v->is_null()) return;
+        if (v->is_number_integer() && v->get<long long>() >= 0 && v->get<long long>() < (1LL << 40))
+            out = static_cast<size_t>(v->get<long long>());
+        else
+            wrong_type(key, "字节数");
+    }
     void flag(const char* key, bool& out) {
         const json* v = get(key);
         if (!v || v->is_null()) return;
@@ -512,6 +520,24 @@ void read_envelope(const json& doc, Decoded& out) {
             pr.text("done_evidence", project.done_evidence);
             pr.text("done_mid_term", project.done_mid_term);
             pr.text("done_acceptance", project.done_acceptance);
+            if (const json* reports = pr.child("reports"))
+                for (auto it = reports->begin(); it != reports->end(); ++it) {
+                    ObjectReader rr(it.value(), pr.path("reports") + it.key() + ".", out.findings);
+                    if (!rr.ok()) continue;
+                    DutyReport report;
+                    if (const json* values = rr.child("values"))
+                        for (auto v = values->begin(); v != values->end(); ++v)
+                            if (v.value().is_string()) report.values[v.key()] = v.value().get<std::string>();
+                    rr.list("attachments", report.attachments, [](ObjectReader& a, Attachment& file) {
+                        a.text("sha256", file.sha256);
+                        a.text("name", file.name);
+                        a.text("type", file.type);
+                        a.byte_count("size", file.size);
+                        a.text("added_at", file.added_at);
+                    });
+                    rr.text("handed_in_at", report.handed_in_at);
+                    project.reports[it.key()] = std::move(report);
+                }
             out.meta.project = std::move(project);
         }
     }
@@ -558,6 +584,18 @@ std::string encode_application(const Application& app, const std::string& progra
                                       {"done_mid_term", p->done_mid_term},
                                       {"done_acceptance", p->done_acceptance}})
             if (!at.empty()) project[key] = at;
+        for (const auto& [duty, report] : p->reports) {
+            json files = json::array();
+            for (const Attachment& a : report.attachments)
+                files.push_back({{"sha256", a.sha256},
+                                 {"name", a.name},
+                                 {"type", a.type},
+                                 {"size", a.size},
+                                 {"added_at", a.added_at}});
+            json r = {{"values", report.values}, {"attachments", files}};
+            if (!report.handed_in_at.empty()) r["handed_in_at"] = report.handed_in_at;
+            project["reports"][duty] = r;
+        }
         doc["meta"]["project"] = project;
     }
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

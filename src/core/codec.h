@@ -11,9 +11,11 @@
 //
 // Decoding never throws: anything wrong with a file becomes a finding.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "application.h"
 #include "finding.h"
@@ -27,12 +29,31 @@ constexpr int kMaxDepth = 24;                      // the schema itself needs 5
 
 // What the association decided on the draft (its decision file imported, expert_review.h)
 // and which of the funded project's duties are done (project.h). Kept with the draft.
+// A file attached to a project's report (a photo, a scan, a PDF). The bytes are stored
+// apart, by their SHA-256 (Store::write_attachment); the record names them.
+struct Attachment {
+    std::string sha256;  // 64 hex digits of the bytes
+    std::string name;    // as the person's file was called
+    std::string type;    // image/jpeg, image/png or application/pdf (by content)
+    size_t size = 0;     // bytes
+    std::string added_at;
+};
+
+// One report of the funded project (报备, 佐证材料, 中期评估, 验收): the values of the
+// programme's form for it (ReportForm), by path, and its files.
+struct DutyReport {
+    std::map<std::string, std::string> values;
+    std::vector<Attachment> attachments;
+    std::string handed_in_at;  // ISO UTC of the last archive written for it
+};
+
 struct ProjectRecord {
     bool approved = false;
     std::string amount;  // 元, as the decision file writes it, when approved
     std::string note, issuer, issued_at;
     std::string fingerprint;                                                 // of the content the decision was made on
     std::string done_report, done_evidence, done_mid_term, done_acceptance;  // ISO UTC when marked done
+    std::map<std::string, DutyReport> reports;  // by duty key (project.h); absent until begun
 };
 
 struct DocumentMeta {

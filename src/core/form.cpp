@@ -55,8 +55,10 @@ bool valid_path(const std::string& path) {
 // Reads the form, noting each problem and going on, so that one run lists them all.
 class FormReader {
 public:
-    FormReader(const std::vector<std::string>& option_lists, const std::vector<KindId>& kinds)
-        : option_lists_(option_lists), kinds_(kinds) {}
+    // `report_prefix`: empty for the 申报书; a report form's path prefix otherwise.
+    FormReader(const std::vector<std::string>& option_lists, const std::vector<KindId>& kinds,
+               std::string report_prefix = {})
+        : option_lists_(option_lists), kinds_(kinds), report_prefix_(std::move(report_prefix)) {}
 
     FormLoad read(const json& form) {
         if (!form.is_object() || !form.contains("sections") || !form["sections"].is_array()) {
@@ -260,6 +262,14 @@ private:
             }
             return false;
         }();
+        if (!report_prefix_.empty()) {
+            if (f.path.rfind(report_prefix_ + ".", 0) != 0 || slot != Slot::None)
+                problem(at + ".path", "此表的字段路径应以 " + report_prefix_ + ". 开头");
+            else if (!fits)
+                problem(at + ".input", "此表的字段只能是文本、日期、金额、电话、数字、单位、单选或勾选，不能是“" +
+                                           std::string(input_key(f.input)) + "”");
+            return;
+        }
         if (slot == Slot::None && fits) {
             const std::string section = f.path.substr(0, f.path.find('.'));
             if (f.path.find('.') == std::string::npos ||
@@ -303,7 +313,7 @@ private:
                     else if (other->input != InputKind::Date || f.input != InputKind::Date)
                         problem("form 字段 " + f.path + ".after", "只有日期字段可以引用另一个日期字段");
                 }
-        for (const RuleNeeds& r : rule_needs()) {
+        for (const RuleNeeds& r : report_prefix_.empty() ? rule_needs() : std::vector<RuleNeeds>{}) {
             const FieldSpec* f = out_.form.field(r.path);
             if (!f)
                 problem("form", std::string("规则“") + r.rule + "”需要字段“" + r.path + "”，表格中没有");
@@ -315,6 +325,7 @@ private:
 
     const std::vector<std::string>& option_lists_;
     const std::vector<KindId>& kinds_;
+    const std::string report_prefix_;
     std::set<std::string> section_ids_, paths_;
     FormLoad out_;
 };
@@ -386,6 +397,11 @@ std::vector<const FieldSpec*> FormSpec::fields_for(KindId kind) const {
 
 FormLoad load_form(const json& form, const std::vector<std::string>& option_lists, const std::vector<KindId>& kinds) {
     return FormReader(option_lists, kinds).read(form);
+}
+
+FormLoad load_report_form(const json& form, const std::vector<std::string>& option_lists,
+                          const std::vector<KindId>& kinds, const std::string& prefix) {
+    return FormReader(option_lists, kinds, prefix).read(form);
 }
 
 const std::vector<RuleNeeds>& rule_needs() {

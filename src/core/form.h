@@ -116,6 +116,11 @@ struct FormLoad {
 };
 FormLoad load_form(const nlohmann::json& form, const std::vector<std::string>& option_lists,
                    const std::vector<KindId>& kinds);
+// The form of a funded project's report (报备, 佐证材料, 中期评估, 验收: programme
+// `project_forms`): every path starts with `prefix` + "." and every value is one text or a
+// box (it is kept as text with the project), and no rule of the 申报书 needs its fields.
+FormLoad load_report_form(const nlohmann::json& form, const std::vector<std::string>& option_lists,
+                          const std::vector<KindId>& kinds, const std::string& prefix);
 
 // The fields the code's cross-field rules read: a programme's form must have each one.
 struct RuleNeeds {

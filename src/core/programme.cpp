@@ -228,6 +228,12 @@ const KindRule* Programme::kind(KindId id) const {
     return nullptr;
 }
 
+const ReportForm* Programme::report_form(const std::string& duty) const {
+    for (const ReportForm& r : report_forms)
+        if (r.duty == duty) return &r;
+    return nullptr;
+}
+
 const std::vector<std::string>& Programme::options_for(KindId id, const std::string& list) const {
     static const std::vector<std::string> none;
     if (list == "evidence_items") return evidence_items;
@@ -420,6 +426,26 @@ ProgrammeLoad load_programme(const std::string& json_text) {
             throw ProgrammeError("申报书表格（form）有 " + std::to_string(out.problems.size()) + " 处问题，第一处：" +
                                  out.problems.front());
         p.form = std::move(form.form);
+        if (j.contains("project_forms"))
+            for (const json& r : array(j, "project_forms", "")) {
+                ReportForm rf;
+                rf.duty = str(r, "duty", "project_forms[]");
+                if (rf.duty != "report" && rf.duty != "evidence" && rf.duty != "mid_term" && rf.duty != "acceptance")
+                    throw ProgrammeError(
+                        "project_forms 的 duty 应为 report、evidence、mid_term 或 acceptance，而不是“" + rf.duty + "”");
+                if (p.report_form(rf.duty)) throw ProgrammeError("project_forms 中表格重复：" + rf.duty);
+                rf.title = str(r, "title", "project_forms." + rf.duty);
+                rf.clause = str_or(r, "clause");
+                if (r.contains("min_attachments")) rf.min_attachments = integer(r, "min_attachments", rf.duty);
+                rf.attachments_hint = str_or(r, "attachments_hint");
+                FormLoad loaded = load_report_form(member(r, "form", rf.duty), lists, kinds, rf.duty);
+                for (const FormProblem& problem : loaded.problems)
+                    out.problems.push_back("project_forms." + rf.duty + "." + problem.where + "：" + problem.message);
+                if (!loaded.problems.empty())
+                    throw ProgrammeError("项目报告表格（project_forms." + rf.duty + "）有问题：" + out.problems.back());
+                rf.form = std::move(loaded.form);
+                p.report_forms.push_back(std::move(rf));
+            }
         if (p.review_criteria.empty()) p.review_criteria = default_review_criteria(p.form);
         out.programme = std::move(p);
     } catch (const std::exception& e) {

@@ -113,6 +113,17 @@ struct TargetTable {
     std::vector<std::optional<int>> totals;
 };
 
+// The form of one of a funded project's reports (the duties of project.h): the programme's
+// `project_forms`. Its values are kept with the project as text (one per path).
+struct ReportForm {
+    std::string duty;    // report, evidence, mid_term or acceptance: project.h's duty_key
+    std::string title;   // the form's heading on screen and paper, e.g. 活动报备表
+    std::string clause;  // the call's clause that asks for it
+    FormSpec form;
+    int min_attachments = 0;       // files (photos, scans, PDFs) it needs at least
+    std::string attachments_hint;  // what to attach, said where files are added
+};
+
 struct Contact {
     std::string address, person, phone, email, website, clause;
 };
@@ -140,6 +151,7 @@ struct Programme {
     std::vector<KindRule> kinds;
     std::vector<TargetTable> targets;
     std::vector<ReviewCriterion> review_criteria;
+    std::vector<ReportForm> report_forms;                      // by duty; a duty without one is only marked done
     std::vector<std::pair<std::string, std::string>> clauses;  // rule key -> clause text
 
 private:
@@ -155,6 +167,7 @@ public:
     std::vector<std::pair<std::string, std::string>> unit_name_abbreviations;  // {full, short}
 
     const KindRule* kind(KindId id) const;
+    const ReportForm* report_form(const std::string& duty) const;
     // The choices a field offers: the kind's option list of that name, or the programme's
     // evidence_items. Empty when there is none.
     const std::vector<std::string>& options_for(KindId kind, const std::string& list) const;

@@ -12,6 +12,30 @@ std::string month_day(const Date& d) { return std::to_string(d.month) + "月" + 
 
 }  // namespace
 
+const char* duty_key(Duty duty) {
+    switch (duty) {
+        case Duty::Report: return "report";
+        case Duty::Evidence: return "evidence";
+        case Duty::MidTerm: return "mid_term";
+        default: return "acceptance";
+    }
+}
+
+std::optional<Duty> duty_from_key(std::string_view key) {
+    for (Duty d : kDuties)
+        if (key == duty_key(d)) return d;
+    return std::nullopt;
+}
+
+const char* duty_label(Duty duty) {
+    switch (duty) {
+        case Duty::Report: return "报备";
+        case Duty::Evidence: return "提交佐证材料";
+        case Duty::MidTerm: return "中期评估";
+        default: return "验收";
+    }
+}
+
 std::string& done_at(ProjectRecord& p, Duty duty) {
     switch (duty) {
         case Duty::Report: return p.done_report;
@@ -30,15 +54,15 @@ std::vector<Milestone> project_timeline(const Programme& programme, const Applic
     if (!project.approved || !start || !end || *end < *start) return out;
     const KindRule* kind = programme.kind(app.cover.kind);
     if (kind && kind->report_days > 0)
-        out.push_back({Duty::Report, "报备", plus(*start, -kind->report_days), plus(*end, kind->report_days),
-                       kind->report_clause, done_at(project, Duty::Report)});
-    out.push_back({Duty::Evidence, "提交佐证材料", *end, plus(*end, programme.evidence_days), programme.evidence_clause,
-                   done_at(project, Duty::Evidence)});
+        out.push_back({Duty::Report, duty_label(Duty::Report), plus(*start, -kind->report_days),
+                       plus(*end, kind->report_days), kind->report_clause, done_at(project, Duty::Report)});
+    out.push_back({Duty::Evidence, duty_label(Duty::Evidence), *end, plus(*end, programme.evidence_days),
+                   programme.evidence_clause, done_at(project, Duty::Evidence)});
     if (kind && kind->mid_term_review_clause) {
         const Date middle = plus(*start, (end->serial() - start->serial()) / 2);
-        out.push_back({Duty::MidTerm, "中期评估", *start, middle, *kind->mid_term_review_clause,
+        out.push_back({Duty::MidTerm, duty_label(Duty::MidTerm), *start, middle, *kind->mid_term_review_clause,
                        done_at(project, Duty::MidTerm)});
-        out.push_back({Duty::Acceptance, "验收", middle, *end, *kind->mid_term_review_clause,
+        out.push_back({Duty::Acceptance, duty_label(Duty::Acceptance), middle, *end, *kind->mid_term_review_clause,
                        done_at(project, Duty::Acceptance)});
     }
     std::stable_sort(out.begin(), out.end(), [](const Milestone& a, const Milestone& b) { return a.due < b.due; });

@@ -6,6 +6,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "application.h"
@@ -16,6 +17,12 @@
 namespace shenbao {
 
 enum class Duty { Report, Evidence, MidTerm, Acceptance };
+constexpr Duty kDuties[] = {Duty::Report, Duty::Evidence, Duty::MidTerm, Duty::Acceptance};
+// The duty's key in files (programme project_forms, ProjectRecord::reports): report,
+// evidence, mid_term, acceptance.
+const char* duty_key(Duty duty);
+std::optional<Duty> duty_from_key(std::string_view key);
+const char* duty_label(Duty duty);  // 报备, 提交佐证材料, 中期评估, 验收
 
 struct Milestone {
     Duty duty{};

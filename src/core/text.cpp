@@ -142,4 +142,11 @@ std::string fold_width(std::string_view text) {
     return out;
 }
 
+std::string size_text(unsigned long long bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " 字节";
+    if (bytes < 1024 * 1024 - 512) return std::to_string((bytes + 512) / 1024) + " KB";
+    const unsigned long long tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+
 }  // namespace shenbao

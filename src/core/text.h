@@ -23,5 +23,7 @@ bool contains(std::string_view haystack, std::string_view needle);
 std::string elide_middle(std::string_view text, float max_width, const std::function<float(std::string_view)>& measure);
 // Full-width digits and punctuation (０-９ － （ ） ． ，) folded to ASCII; the rest unchanged.
 std::string fold_width(std::string_view text);
+// A size in bytes for people: 512 字节, 12 KB, 3.4 MB (1024-based, one decimal from 1 MB).
+std::string size_text(unsigned long long bytes);
 
 }  // namespace shenbao

@@ -24,12 +24,6 @@ void Line(const std::string& label, const std::string& value, unsigned colour = 
     if (colour) ImGui::PopStyleColor();
 }
 
-std::string megabytes(double bytes) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1024.0 / 1024.0);
-    return buf;
-}
-
 const char* reason_label(const std::string& reason) {
     if (reason == "auto") return "自动保存";
     if (reason == "delete") return "删除前";
@@ -63,7 +57,8 @@ void DrawStorage(AppState& s) {
         MutedText("浏览器可能会询问是否允许；也可把本网站加入收藏夹或桌面后再试");
     }
     if (s.storage_usage >= 0 && s.storage_quota > 0)
-        Line("已用空间", megabytes(s.storage_usage) + " / 可用 " + megabytes(s.storage_quota));
+        Line("已用空间", size_text(static_cast<unsigned long long>(s.storage_usage)) + " / 可用 " +
+                             size_text(static_cast<unsigned long long>(s.storage_quota)));
     Line("草稿",
          std::to_string(s.drafts().size()) + " 份，回收站 " + std::to_string(s.trash().size()) + " 份（保留30天）");
     Line("上次完整备份", s.settings.last_backup_at.empty() ? "从未备份" : LocalTime(s.settings.last_backup_at));
