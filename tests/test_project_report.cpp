@@ -265,3 +265,67 @@ TEST_CASE("a broken hand-in archive is refused whole, naming the problem") {
     // Not a report at all.
     CHECK(any_problem(read_report_archive(write_zip({{"a.txt", "x"}})), "没有文件清单"));
 }
+
+TEST_CASE("the association's overview: reports received per project, what is overdue, events held against 附件1") {
+    Project p;
+    ReviewSet set;
+    const std::string file = encode_application(p.app, programme().id, DocumentMeta{});
+    REQUIRE(review_add(set, programme(), "a.json", file, Date{2018, 5, 30}) == ReviewAdd::Added);
+    Submission& s = set.items.back();
+    s.decision.verdict = Verdict::Approved;
+    s.decision.amount.text = s.app.budget.requested.text;  // within the standard
+    REQUIRE(approved_amount(programme(), s));
+    p.record.fingerprint = s.fingerprint;
+
+    // Nothing received: on 9月27日 报备 and 佐证材料 (both due 9月26日) are overdue.
+    ProjectOverview none = project_overview(programme(), set, {}, Date{2018, 9, 27});
+    REQUIRE(none.rows.size() == 1);
+    REQUIRE(none.rows[0].duties.size() == 2);
+    CHECK(none.rows[0].duties[0].overdue);
+    CHECK(none.rows[0].duties[1].text == "已逾期 1 天");
+    REQUIRE(none.units.size() == 1);
+    CHECK(none.units[0].overdue == 2);
+    CHECK(none.units[0].reports == 0);
+
+    // The archive received (read back through the archive, as the app does).
+    ArchiveRead read = read_report_archive(p.archive());
+    REQUIRE(read.ok());
+    std::vector<ReceivedReport> received;
+    CHECK(add_received_report(received, {*read.report, "x.zip", "2018-09-21T00:00:00Z", "sha1"}).find("已收到") == 0);
+    CHECK(add_received_report(received, {*read.report, "x.zip", "2018-09-21T00:00:00Z", "sha1"}).find("未重复") !=
+          std::string::npos);
+    ReportFile later = *read.report;
+    later.handed_in_at = "2018-09-22T00:00:00Z";
+    CHECK(add_received_report(received, {later, "y.zip", "2018-09-22T00:00:00Z", "sha2"}).find("已更新") !=
+          std::string::npos);
+    CHECK(received.size() == 1);
+    CHECK(add_received_report(received, {*read.report, "x.zip", "", "sha3"}).find("较新") != std::string::npos);
+    // Kept across a reload.
+    const std::vector<ReceivedReport> back = decode_received_reports(encode_received_reports(received));
+    REQUIRE(back.size() == 1);
+    CHECK(back[0].report.values == received[0].report.values);
+    CHECK(back[0].archive_sha256 == "sha2");
+
+    const ProjectOverview o = project_overview(programme(), set, received, Date{2018, 9, 27});
+    const OverviewDuty& evidence = o.rows[0].duties[1];
+    CHECK(evidence.duty == Duty::Evidence);
+    CHECK(evidence.reported);
+    CHECK_FALSE(evidence.overdue);
+    CHECK(evidence.text == "已交 9月22日");
+    CHECK(o.units[0].reports == 1);
+    CHECK(o.units[0].overdue == 1);  // 报备 still
+    // The unit's academic events held, by scale, against its targets.
+    size_t held = 0;
+    for (const UnitTotal::Scale& sc : o.units[0].academic_held) held += sc.applied;
+    CHECK(held == 1);
+    CHECK(o.reports_unmatched == 0);
+    const std::string csv = overview_csv(programme(), o);
+    CHECK(csv.find("已交 9月22日") != std::string::npos);
+    CHECK(csv.find(p.app.cover.project_name) != std::string::npos);
+
+    // A report for a content not approved here is counted apart; an unapproved project has no row.
+    s.decision.verdict = Verdict::Pending;
+    const ProjectOverview pending = project_overview(programme(), set, received, Date{2018, 9, 27});
+    CHECK(pending.rows.empty());
+    CHECK(pending.reports_unmatched == 1);
+}

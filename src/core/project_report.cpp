@@ -333,4 +333,154 @@ ArchiveRead read_report_archive(std::string_view bytes) {
     return out;
 }
 
+// ---- the association's side ----------------------------------------------------------------
+
+namespace {
+
+std::string month_day_of(const std::string& iso) {
+    const std::optional<Date> d = Date::parse(iso.substr(0, 10));
+    return d ? std::to_string(d->month) + "月" + std::to_string(d->day) + "日" : iso.substr(0, 10);
+}
+
+}  // namespace
+
+std::string add_received_report(std::vector<ReceivedReport>& received, ReceivedReport incoming) {
+    const ReportFile& r = incoming.report;
+    const std::string what = "《" + r.project_name + "》的" + duty_label(*duty_from_key(r.duty));
+    for (ReceivedReport& existing : received) {
+        if (existing.archive_sha256 == incoming.archive_sha256) return what + "已收到过，未重复导入";
+        if (existing.report.application_fingerprint == r.application_fingerprint && existing.report.duty == r.duty) {
+            if (existing.report.handed_in_at > r.handed_in_at) return what + "：已有较新的版本，此文件未导入";
+            existing = std::move(incoming);
+            return what + "已更新为新提交的版本";
+        }
+    }
+    received.push_back(std::move(incoming));
+    return "已收到" + what;
+}
+
+std::string encode_received_reports(const std::vector<ReceivedReport>& received) {
+    json items = json::array();
+    for (const ReceivedReport& r : received) {
+        json files = json::array();
+        for (const Attachment& a : r.report.attachments) files.push_back(attachment_json(a));
+        items.push_back({{"file_name", r.file_name},
+                         {"received_at", r.received_at},
+                         {"archive_sha256", r.archive_sha256},
+                         {"report",
+                          {{"schema", kReportSchema},
+                           {"programme", r.report.programme_id},
+                           {"duty", r.report.duty},
+                           {"unit", r.report.unit},
+                           {"project_name", r.report.project_name},
+                           {"kind", kind_key(r.report.kind)},
+                           {"application_fingerprint", r.report.application_fingerprint},
+                           {"approved_amount", r.report.approved_amount},
+                           {"activity_start", r.report.activity_start},
+                           {"activity_end", r.report.activity_end},
+                           {"values", r.report.values},
+                           {"attachments", files},
+                           {"handed_in_at", r.report.handed_in_at},
+                           {"generator", r.report.generator}}}});
+    }
+    return json{{"received_reports", items}}.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::vector<ReceivedReport> decode_received_reports(std::string_view json_text) {
+    std::vector<ReceivedReport> out;
+    const json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+    if (!doc.is_object() || !doc.contains("received_reports") || !doc["received_reports"].is_array()) return out;
+    for (const json& item : doc["received_reports"]) {
+        if (!item.is_object() || !item.contains("report")) continue;
+        ReportRead read = decode_report(item["report"].dump());
+        if (!read.report) continue;
+        out.push_back({std::move(*read.report), str_at(item, "file_name"), str_at(item, "received_at"),
+                       str_at(item, "archive_sha256")});
+    }
+    return out;
+}
+
+ProjectOverview project_overview(const Programme& programme, const ReviewSet& set,
+                                 const std::vector<ReceivedReport>& received, const Date& today) {
+    ProjectOverview out;
+    std::map<std::string, UnitProgress> units;
+    std::map<std::string, std::vector<std::string>> held;  // per unit, the scale of each academic event held
+    std::vector<bool> matched(received.size(), false);
+    for (const Submission& s : set.items) {
+        const std::optional<Money> amount = approved_amount(programme, s);
+        if (!amount) continue;
+        const std::string unit = programme.listed_unit_name(s.app.cover.applicant_unit);
+        OverviewRow row{unit, s.app.cover.project_name, amount->display(), s.app.cover.kind, {}};
+        ProjectRecord record;
+        record.approved = true;
+        std::map<Duty, const ReceivedReport*> reports;
+        for (size_t i = 0; i < received.size(); ++i) {
+            const std::string& fp = received[i].report.application_fingerprint;
+            const bool ours =
+                fp == s.fingerprint || std::find(s.earlier_fingerprints.begin(), s.earlier_fingerprints.end(), fp) !=
+                                           s.earlier_fingerprints.end();
+            if (!ours) continue;
+            matched[i] = true;
+            const Duty duty = *duty_from_key(received[i].report.duty);
+            reports[duty] = &received[i];
+            done_at(record, duty) =
+                received[i].report.handed_in_at.empty() ? received[i].received_at : received[i].report.handed_in_at;
+        }
+        UnitProgress& u = units[unit];
+        u.unit = unit;
+        ++u.approved;
+        for (const Milestone& m : project_timeline(programme, s.app, record)) {
+            const DueState state = due_state(m, today);
+            OverviewDuty d{m.duty, state.text, reports.count(m.duty) > 0, state.state == DueState::State::Overdue};
+            if (d.reported) d.text = "已交 " + month_day_of(m.done_at);
+            u.reports += d.reported ? 1 : 0;
+            u.overdue += d.overdue ? 1 : 0;
+            row.duties.push_back(std::move(d));
+        }
+        if (s.app.cover.kind == KindId::AcademicExchange && reports.count(Duty::Evidence))
+            held[unit].push_back(s.app.academic.scale);
+        out.rows.push_back(std::move(row));
+    }
+    for (auto& [name, u] : units) {
+        u.academic_held = academic_against_targets(programme, name, held[name]);
+        out.units.push_back(std::move(u));
+    }
+    std::stable_sort(out.rows.begin(), out.rows.end(), [](const OverviewRow& a, const OverviewRow& b) {
+        return a.unit != b.unit ? a.unit < b.unit : a.project_name < b.project_name;
+    });
+    out.reports_unmatched = static_cast<size_t>(std::count(matched.begin(), matched.end(), false));
+    return out;
+}
+
+std::string overview_csv(const Programme& programme, const ProjectOverview& overview) {
+    const std::string unit = programme.form.short_label_of("cover.applicant_unit");
+    std::string out = "\xEF\xBB\xBF";
+    auto line = [&](const std::vector<std::string>& cells) {
+        for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
+        out += "\r\n";
+    };
+    std::vector<std::string> head{unit, programme.form.short_label_of("cover.project_name"), "批准金额（元）"};
+    for (Duty d : kDuties) head.push_back(duty_label(d));
+    line(head);
+    for (const OverviewRow& r : overview.rows) {
+        std::vector<std::string> cells{r.unit, r.project_name, r.amount};
+        for (Duty d : kDuties) {
+            auto it =
+                std::find_if(r.duties.begin(), r.duties.end(), [&](const OverviewDuty& x) { return x.duty == d; });
+            cells.push_back(it == r.duties.end() ? "—" : it->text);
+        }
+        line(cells);
+    }
+    line({});
+    line({unit, "批准项目", "已交报告", "逾期", "学术活动（已举办/任务）"});
+    for (const UnitProgress& u : overview.units) {
+        std::string academic;
+        for (const UnitTotal::Scale& s : u.academic_held)
+            academic += (academic.empty() ? "" : "；") + s.label + " " + std::to_string(s.applied) + "/" +
+                        (s.target ? std::to_string(*s.target) : "—");
+        line({u.unit, std::to_string(u.approved), std::to_string(u.reports), std::to_string(u.overdue), academic});
+    }
+    return out;
+}
+
 }  // namespace shenbao

@@ -20,6 +20,7 @@
 #include "codec.h"
 #include "programme.h"
 #include "project.h"
+#include "review.h"
 
 namespace shenbao {
 
@@ -87,5 +88,48 @@ struct ArchiveRead {
     bool ok() const { return problems.empty(); }
 };
 ArchiveRead read_report_archive(std::string_view bytes);
+
+// ---- the association's side: reports received, and the overview -------------------------
+
+struct ReceivedReport {
+    ReportFile report;
+    std::string file_name, received_at;  // the archive's name; ISO UTC when imported
+    std::string archive_sha256;
+};
+// Takes in one verified archive: the same archive again changes nothing; a later hand-in
+// of the same report (same application, same duty) replaces an earlier one. Returns what
+// happened, for people (zh-CN).
+std::string add_received_report(std::vector<ReceivedReport>& received, ReceivedReport incoming);
+std::string encode_received_reports(const std::vector<ReceivedReport>& received);
+std::vector<ReceivedReport> decode_received_reports(std::string_view json_text);
+
+// Per approved project (党组研究 approved, ReviewSet) each duty's state on `today`: handed
+// in (a report received for its content, or a version it replaced), not yet open, open
+// with the days left, or overdue; per unit the projects, reports and overdue duties, and
+// academic events held (佐证材料 received) by scale against its 附件1 targets.
+struct OverviewDuty {
+    Duty duty{};
+    std::string text;  // 已交 9月20日, 3 天后截止, 已逾期 2 天, 10月1日起
+    bool reported = false, overdue = false;
+};
+struct OverviewRow {
+    std::string unit, project_name, amount;
+    KindId kind{};
+    std::vector<OverviewDuty> duties;
+};
+struct UnitProgress {
+    std::string unit;
+    size_t approved = 0, reports = 0, overdue = 0;
+    std::vector<UnitTotal::Scale> academic_held;  // `applied` counts the events held
+};
+struct ProjectOverview {
+    std::vector<OverviewRow> rows;  // by unit, then project name
+    std::vector<UnitProgress> units;
+    size_t reports_unmatched = 0;  // received for no approved project here
+};
+ProjectOverview project_overview(const Programme& programme, const ReviewSet& set,
+                                 const std::vector<ReceivedReport>& received, const Date& today);
+// The overview as CSV (as review_csv: UTF-8 with a BOM, CRLF, every field quoted).
+std::string overview_csv(const Programme& programme, const ProjectOverview& overview);
 
 }  // namespace shenbao

@@ -163,6 +163,24 @@ const char* verdict_text(Verdict v) {
     }
 }
 
+std::vector<UnitTotal::Scale> academic_against_targets(const Programme& programme, const std::string& unit,
+                                                       const std::vector<std::string>& scales) {
+    std::vector<UnitTotal::Scale> out;
+    auto targets = programme.unit_targets(unit);
+    if (!targets) return out;
+    for (size_t c = 0; c < targets->table->columns.size(); ++c) {
+        const TargetColumn& col = targets->table->columns[c];
+        const bool by_scale = !col.academic_scale.empty();
+        const bool all_academic = col.id == "academic_events";
+        if (!by_scale && !all_academic) continue;
+        UnitTotal::Scale scale{col.label, 0, targets->row->values[c]};
+        for (const std::string& s : scales)
+            if (all_academic || s == col.academic_scale) ++scale.applied;
+        out.push_back(scale);
+    }
+    return out;
+}
+
 ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
     ReviewTotals t;
     for (const KindRule& k : programme.kinds) t.kinds.push_back({k.id});
@@ -210,22 +228,9 @@ ReviewTotals review_totals(const Programme& programme, const ReviewSet& set) {
             u.approved = u.approved + *approved;
         }
     }
-    // Academic events against 附件1: per scale where the unit's table has scales
-    // (市级学会), otherwise all academic events against its one academic column.
     for (auto& [name, u] : units) {
-        auto targets = programme.unit_targets(name);
-        u.listed = targets.has_value();
-        if (!targets) continue;
-        for (size_t c = 0; c < targets->table->columns.size(); ++c) {
-            const TargetColumn& col = targets->table->columns[c];
-            const bool by_scale = !col.academic_scale.empty();
-            const bool all_academic = col.id == "academic_events";
-            if (!by_scale && !all_academic) continue;
-            UnitTotal::Scale scale{col.label, 0, targets->row->values[c]};
-            for (const std::string& applied : academic_scales[name])
-                if (all_academic || applied == col.academic_scale) ++scale.applied;
-            u.academic.push_back(scale);
-        }
+        u.listed = programme.unit_targets(name).has_value();
+        u.academic = academic_against_targets(programme, name, academic_scales[name]);
     }
     for (auto& [name, u] : units) t.units.push_back(std::move(u));
     return t;

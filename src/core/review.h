@@ -115,6 +115,11 @@ struct ReviewTotals {
 };
 
 ReviewTotals review_totals(const Programme& programme, const ReviewSet& set);
+// Academic events against a unit's 附件1 targets: per scale where its table has scales
+// (市级学会), otherwise all of them against its one academic column. `scales`: the scale of
+// each event counted (the application's 活动规模). Empty for a unit not in 附件1.
+std::vector<UnitTotal::Scale> academic_against_targets(const Programme& programme, const std::string& unit,
+                                                       const std::vector<std::string>& scales);
 
 // CSV of the table, UTF-8 with a BOM (so Excel shows Chinese), CRLF lines, every field
 // quoted, and cells that a spreadsheet would run as a formula (= + - @ tab CR at the
