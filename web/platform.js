@@ -641,7 +641,9 @@
   // is a round trip to the browser's process (about 1 ms each), and so is a blob of many.
   // A file that cannot be read arrives empty (the app reports it as unreadable).
   const IMPORT_BATCH = 64;
-  const IMPORT_CAP = 8 * 1024 * 1024 + 1;  // the app refuses larger files by their size alone: read no more
+  // The app refuses larger files by their size alone: read no more. The largest it takes
+  // is a project's archive (64 MB unpacked, kMaxArchiveBytes; stored photos do not shrink).
+  const IMPORT_CAP = 64 * 1024 * 1024 + 1;
   async function readBatch(batch) {
     const parts = batch.map((file) => file.slice(0, IMPORT_CAP));
     try {
@@ -676,11 +678,14 @@
       requestFrames(2);
     }
   }
-  function pickFiles() {
+  // `accept`: application files (JSON and the zip a project's report is handed in as), or
+  // the photos and PDFs attached to a report.
+  function pickFiles(attachments) {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.accept = '.json,application/json';
+    input.accept = attachments ? 'image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf'
+                               : '.json,application/json,.zip,application/zip';
     input.onchange = () => { if (input.files.length) importFiles(Array.from(input.files)); };
     input.click();
   }

@@ -567,9 +567,11 @@ std::string section_of(const std::string& field) {
     return field.substr(0, end);
 }
 
-std::vector<FormPart> form_parts(const Programme& programme, KindId kind) {
+std::vector<FormPart> form_parts(const Programme& programme, KindId kind) { return form_parts(programme.form, kind); }
+
+std::vector<FormPart> form_parts(const FormSpec& form, KindId kind) {
     std::vector<FormPart> parts;
-    for (const SectionSpec& s : programme.form.sections) {
+    for (const SectionSpec& s : form.sections) {
         if (!s.shown_for(kind)) continue;
         for (const FieldSpec& f : s.fields) {
             if (!f.shown_for(kind)) continue;

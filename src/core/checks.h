@@ -66,5 +66,6 @@ struct FormPart {
     std::string key, title;
 };
 std::vector<FormPart> form_parts(const Programme& programme, KindId kind);
+std::vector<FormPart> form_parts(const FormSpec& form, KindId kind);  // another form's (a report's)
 
 }  // namespace shenbao

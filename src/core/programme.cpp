@@ -444,6 +444,9 @@ ProgrammeLoad load_programme(const std::string& json_text) {
                 if (!loaded.problems.empty())
                     throw ProgrammeError("项目报告表格（project_forms." + rf.duty + "）有问题：" + out.problems.back());
                 rf.form = std::move(loaded.form);
+                for (SectionSpec& section : rf.form.sections)  // a field's rules cite the form's clause
+                    for (FieldSpec& field : section.fields)
+                        if (field.clause.empty()) field.clause = rf.clause;
                 p.report_forms.push_back(std::move(rf));
             }
         if (p.review_criteria.empty()) p.review_criteria = default_review_criteria(p.form);

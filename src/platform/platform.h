@@ -56,6 +56,8 @@ void show_document(const std::string& title, const std::string& html);
 // Opens the file picker for application files; each chosen file arrives through the
 // import callback, then the import-finished callback.
 void pick_files();
+// The same for the photos and PDFs of a project's report (JPEG, PNG, PDF offered).
+void pick_attachment_files();
 
 // One writer across tabs: false when another tab of the app holds the lock.
 bool is_writer();

@@ -114,7 +114,11 @@ void show_document(const std::string& title, const std::string& html) {
 }
 
 void pick_files() {
-    EM_ASM({ shenbaoPlatform.pickFiles(); });
+    EM_ASM({ shenbaoPlatform.pickFiles(false); });
+}
+
+void pick_attachment_files() {
+    EM_ASM({ shenbaoPlatform.pickFiles(true); });
 }
 
 void send_by_email(const std::string& to, const std::string& subject, const std::string& body,

@@ -82,6 +82,7 @@ bool App::init(std::string& error) {
     refresh_checks();
     load_review();
     load_expert_review();
+    load_received_reports();
     // Duties of funded projects due within 3 days or overdue: said first, on any screen
     // (on a phone the list with 待办 is behind a button).
     std::string urgent;
@@ -269,7 +270,11 @@ void App::handle(const cmd::GoToField& c) {
     if (!d) return;
     if (c.touched) d->touched.insert(c.path);
     state.focus_field = c.path;
-    state.page = Page::Form;
+    // A field of the report on screen (its paths start with its duty's key) stays there.
+    const bool in_report =
+        state.page == Page::Report &&
+        (c.path == "attachments" || c.path.rfind(std::string(duty_key(state.report_duty)) + ".", 0) == 0);
+    if (!in_report) state.page = Page::Form;
     state.pane = Pane::Main;  // the form's pane, on a narrow screen
     state.focus_form = true;
 }
@@ -560,7 +565,7 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         import_batch_open_ = true;
         expert_files_imported_ = 0;
     }
-    if (import_expert_file(name, bytes)) {
+    if (import_expert_file(name, bytes) || import_project_file(name, bytes)) {
         ++expert_files_imported_;
         return;
     }

@@ -93,6 +93,19 @@ private:
     void handle(const cmd::SignScores&);
     void handle(const cmd::MarkDuty&);
     void handle(const cmd::RestoreSheet&);
+    void handle(const cmd::OpenReport&);
+    void handle(const cmd::ReportChanged&);
+    void handle(const cmd::PickAttachments&);
+    void handle(const cmd::RemoveAttachment&);
+    void handle(const cmd::PrintReport&);
+    void handle(const cmd::HandInReport&);
+    void handle(const cmd::ShowOverview&);
+    void handle(const cmd::ExportOverviewCsv&);
+    // The funded project (app_project.cpp): a hand-in archive goes to the association's
+    // reports received, a photo or PDF to the report on screen (true); anything else is
+    // not a project file (false).
+    bool import_project_file(const std::string& name, std::string_view bytes);
+    void load_received_reports();
     void handle(const cmd::RemoveBatch&);
     // A score sheet's history: kept at each sign-off, after a restore, and every 10 minutes
     // of editing; listed for the sheet on screen.
@@ -137,7 +150,7 @@ public:
 
 private:
     bool import_batch_open_ = false;  // files of one pick or drop are reported together
-    int expert_files_imported_ = 0;   // of them, batch, score and decision files
+    int expert_files_imported_ = 0;   // of them, batch, score, decision and project files (said where they went)
     bool asked_persist_ = false;
     // The accessibility mirror: sent to the page when what it says changed.
     void publish_mirror();

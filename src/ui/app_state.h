@@ -15,6 +15,7 @@
 #include "expert_review.h"
 #include "fonts.h"
 #include "programme.h"
+#include "project_report.h"
 #include "review.h"
 #include "save_pipeline.h"
 #include "store.h"
@@ -109,9 +110,10 @@ struct AppState {
     float screen_scale = 1.0f;                                        // screen_text_scale() of the window
     float scale() const { return settings.ui_scale * screen_scale; }  // what is drawn at
     Pane pane = Pane::Main;                                           // on a medium or narrow screen
-    Page page = Page::Form;                                           // in 申报 mode
-    std::vector<shenbao::Revision> revisions;                         // of the current draft, on Page::Revisions
-    std::vector<std::string> revision_notes;                          // how each differs from the draft now
+    Page page = Page::Form;
+    shenbao::Duty report_duty = shenbao::Duty::Report;  // the report Page::Report shows // in 申报 mode
+    std::vector<shenbao::Revision> revisions;           // of the current draft, on Page::Revisions
+    std::vector<std::string> revision_notes;            // how each differs from the draft now
 
     // One writer across tabs.
     bool read_only = false;
@@ -151,6 +153,10 @@ struct AppState {
     // what they say per submission (merged again after every change).
     std::vector<shenbao::SentBatch> sent_batches;
     std::vector<shenbao::ReceivedScores> received_scores;
+    // The funded projects' reports received (archives imported) and whether the overview
+    // of them is on screen instead of the submissions.
+    std::vector<shenbao::ReceivedReport> received_reports;
+    bool review_overview = false;
     shenbao::MergedScores merged_scores;
     std::string batch_expert;                  // who the next batch is for, as typed
     std::vector<std::string> decision_errors;  // why the decision files were not written
@@ -173,6 +179,8 @@ struct AppState {
     std::vector<Draft>& drafts() { return workspace->drafts(); }
     const std::vector<shenbao::StoredDraft>& trash() const { return workspace->trash(); }
     Draft* current();
+    // The report on screen (Page::Report of an approved project), created empty when new.
+    shenbao::DutyReport* open_report();
     Draft* find(const std::string& id) { return workspace->find(id); }
     void request(Command command) { commands.push_back(std::move(command)); }
     // Marks the current draft as changed now (a keystroke); `finished` records an undo step.

@@ -14,7 +14,8 @@ namespace ui {
 
 // Which page the middle of the screen shows in 申报 mode. Form is the current draft's
 // 申报书 (the new-draft page when there is none).
-enum class Page { Form, NewDraft, Trash, HandIn, ImportReport, Storage, Revisions };
+// Report is a funded project's report (报备, 佐证材料, 中期评估, 验收; AppState::report_duty).
+enum class Page { Form, NewDraft, Trash, HandIn, ImportReport, Storage, Revisions, Report };
 
 // How much room there is (CSS px after the browser's zoom, divided by 界面大小): wide
 // shows three panes; medium the page with the checks beside it, the list on demand;
@@ -158,6 +159,32 @@ struct MarkDuty {
     shenbao::Duty duty;
     bool done;
 };
+// A funded project's report (the form of its duty) on screen, for the draft.
+struct OpenReport {
+    std::string id;
+    shenbao::Duty duty;
+};
+// A field of the report on screen was edited (kept with the draft).
+struct ReportChanged {
+    static constexpr bool kWrites = true;
+};
+// The file picker for photos and PDFs, for the report on screen; they arrive as imports.
+struct PickAttachments {};
+// A file taken off the report on screen (its bytes stay while another report names them).
+struct RemoveAttachment {
+    static constexpr bool kWrites = true;
+    std::string sha256;
+};
+// The report on screen: printed, or handed in as one archive (a download), which marks its duty done.
+struct PrintReport {};
+struct HandInReport {
+    static constexpr bool kWrites = true;
+};
+// 审阅: the funded projects' overview instead of the submissions; its CSV.
+struct ShowOverview {
+    bool shown;
+};
+struct ExportOverviewCsv {};
 // 评审: a score or comment was edited.
 struct ExpertChanged {
     static constexpr bool kWrites = true;
@@ -187,7 +214,9 @@ using Command =
                  cmd::TakeOver, cmd::ApplyUpdate, cmd::Backup, cmd::PickBackup, cmd::AskPersist, cmd::ShowRevisions,
                  cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication,
                  cmd::ResolveResubmission, cmd::ReviewChanged, cmd::WriteBatch, cmd::WriteDecisionFiles,
-                 cmd::ExpertChanged, cmd::SignScores, cmd::MarkDuty, cmd::RestoreSheet, cmd::RemoveBatch>;
+                 cmd::ExpertChanged, cmd::SignScores, cmd::MarkDuty, cmd::RestoreSheet, cmd::RemoveBatch,
+                 cmd::OpenReport, cmd::ReportChanged, cmd::PickAttachments, cmd::RemoveAttachment, cmd::PrintReport,
+                 cmd::HandInReport, cmd::ShowOverview, cmd::ExportOverviewCsv>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

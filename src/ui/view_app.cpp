@@ -488,8 +488,13 @@ void DrawDraftToolbar(AppState& s, Draft& d) {
 
 void DrawChecks(AppState& s, Draft& d) {
     DrawProject(s, d);
-    const size_t errors = count_severity(d.findings, Severity::Error);
-    const size_t warnings = count_severity(d.findings, Severity::Warning);
+    // The checks of the form on the page: a report's while one is open, else the 申报书's.
+    const bool report = s.page == Page::Report && s.open_report();
+    const CheckResult report_checks = report ? ReportChecks(s, d) : CheckResult{};
+    const Findings& findings = report ? report_checks.findings : d.findings;
+    const Completeness& done = report ? report_checks.completeness : d.completeness;
+    const size_t errors = count_severity(findings, Severity::Error);
+    const size_t warnings = count_severity(findings, Severity::Warning);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
     ImGui::TextUnformatted("检查结果");
     ImGui::PopStyleColor();
@@ -503,11 +508,11 @@ void DrawChecks(AppState& s, Draft& d) {
         ImGui::Text("%zu 个错误", errors);
         ImGui::PopStyleColor();
     }
-    ImGui::Text("完成度 %d%%  ·  警告 %zu", completeness(d), warnings);
+    ImGui::Text("完成度 %d%%  ·  警告 %zu", done.percent(), warnings);
     if (errors > 0 && !d.mark_all && MinorButton("在表单中标出全部问题")) d.mark_all = true;
     ImGui::Separator();
 
-    const std::vector<FormPart> parts = form_parts(*s.programme, d.app.cover.kind);
+    const std::vector<FormPart> parts = report ? ReportParts(s, d) : form_parts(*s.programme, d.app.cover.kind);
     auto part_of = [&](const Finding& x) {
         const std::string key = section_of(x.field);
         for (const FormPart& p : parts)
@@ -521,9 +526,9 @@ void DrawChecks(AppState& s, Draft& d) {
         const std::string& key = form_part.key;
         const char* title = form_part.title.c_str();
         std::vector<const Finding*> group;
-        for (const Finding& x : d.findings)
+        for (const Finding& x : findings)
             if (part_of(x) == key) group.push_back(&x);
-        const Completeness::Part* part = d.completeness.section(key);
+        const Completeness::Part* part = done.section(key);
         if (group.empty() && !part) continue;
         ImGui::Spacing();
         if (part && part->required > 0) {
@@ -562,7 +567,7 @@ void DrawChecks(AppState& s, Draft& d) {
             ImGui::PopID();
         }
     }
-    DrawUnitTargets(s, d);
+    if (!report) DrawUnitTargets(s, d);
 }
 
 Width width_class(float css_width, float ui_scale) {
@@ -586,7 +591,9 @@ void DrawMain(AppState& s, Draft* d, bool focus_form) {
     }
     // Pages of a draft fall back to the new-draft page when there is none.
     const Page page =
-        !d && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions) ? Page::NewDraft : s.page;
+        !d && (s.page == Page::Form || s.page == Page::HandIn || s.page == Page::Revisions || s.page == Page::Report)
+            ? Page::NewDraft
+            : s.page;
     const float readable = 1000 * ImGui::GetFontSize() / 17;
     const float margin = std::max(0.0f, (ImGui::GetContentRegionAvail().x - readable) / 2);
     if (page == Page::Form) {
@@ -613,6 +620,7 @@ void DrawMain(AppState& s, Draft* d, bool focus_form) {
         case Page::ImportReport: DrawImportReport(s); break;
         case Page::Trash: DrawTrash(s); break;
         case Page::HandIn: DrawHandIn(s, *d); break;
+        case Page::Report: DrawReport(s, *d); break;
         case Page::NewDraft:
         case Page::Form: DrawNewDraft(s); break;
     }

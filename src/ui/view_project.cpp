@@ -100,6 +100,14 @@ void DrawProject(AppState& s, Draft& d) {
         ImGui::PopStyleColor();
         NoteItem(s, "project." + std::to_string(static_cast<int>(m.duty)), label, "checkbox");
         MutedText(m.opens.iso() + " 至 " + m.due.iso() + (m.clause.empty() ? "" : "（" + m.clause + "）"));
+        if (const ReportForm* form = call_of(s, d).report_form(duty_key(m.duty))) {
+            const bool on_screen = s.page == Page::Report && s.report_duty == m.duty;
+            const std::string open = (on_screen ? "正在填写" : "填写") + form->title;
+            ImGui::BeginDisabled(on_screen);
+            if (MinorButton(open.c_str())) s.request(cmd::OpenReport{d.id, m.duty});
+            ImGui::EndDisabled();
+            NoteItem(s, "project.open." + std::string(duty_key(m.duty)), open, "button");
+        }
         ImGui::PopID();
     }
     ImGui::PopTextWrapPos();

@@ -498,8 +498,11 @@ void DrawReviewLeft(AppState& s) {
     if (ImGui::Button("导出公示名单", full)) s.request(cmd::ExportPublication{});
     if (ImGui::Button("导出各单位决定文件", full)) s.request(cmd::WriteDecisionFiles{});
     NoteItem(s, "review.decision_files", "导出各单位决定文件", "button");
+    if (ImGui::Button(s.review_overview ? "返回申报书列表" : "项目执行情况", full))
+        s.request(cmd::ShowOverview{!s.review_overview});
+    NoteItem(s, "review.overview", s.review_overview ? "返回申报书列表" : "项目执行情况", "button");
     ErrorList("未导出决定文件：", s.decision_errors);
-    MutedText("可一次选择多个 JSON 文件（申报书、专家评分），或拖到窗口中。");
+    MutedText("可一次选择多个文件（申报书和专家评分的 JSON、项目报告的 .zip），或拖到窗口中。");
     ImGui::Spacing();
     ImGui::Text("申报书 %zu 份", s.review.items.size());
     if (s.review_last_added || s.review_last_duplicates)
@@ -566,7 +569,9 @@ void DrawBatches(AppState& s) {
 }  // namespace
 
 void DrawReviewCenter(AppState& s) {
-    if (Submission* x = s.review.find(s.review_open_id))
+    if (s.review_overview)
+        DrawProjectOverview(s);
+    else if (Submission* x = s.review.find(s.review_open_id))
         DrawDetail(s, *x);
     else if (s.review.items.empty()) {
         SectionHeading(s, "审阅", "市科协工作人员使用");

@@ -19,10 +19,15 @@ void DrawRevisions(AppState& state, Draft& draft);  // revisions, compared and r
 void DrawReviewLeft(AppState& state);               // 审阅 mode: import, exports, problems
 void DrawReviewCenter(AppState& state);             // the table, or one submission
 void DrawReviewTotals(AppState& state);             // per kind and per unit
-void DrawDueList(AppState& state);                  // 申报: what the projects have due, across drafts
-void DrawProject(AppState& state, Draft& draft);    // a project's decision and duties (the checks pane)
-void DrawExpertLeft(AppState& state);               // 评审 mode: the batch's submissions, the name, signing off
-void DrawExpertCenter(AppState& state);             // one submission and its scores
-void DrawExpertChecks(AppState& state);             // the criteria, and what is left before signing
+void DrawReport(AppState& state, Draft& draft);     // 申报: a funded project's report, its files, hand-in
+void DrawProjectOverview(AppState& state);          // 审阅: the approved projects' reports and units' progress
+// The checks of the report on screen, and the parts of its form (the checks pane groups by them).
+shenbao::CheckResult ReportChecks(AppState& state, Draft& draft);
+std::vector<shenbao::FormPart> ReportParts(AppState& state, Draft& draft);
+void DrawDueList(AppState& state);                // 申报: what the projects have due, across drafts
+void DrawProject(AppState& state, Draft& draft);  // a project's decision and duties (the checks pane)
+void DrawExpertLeft(AppState& state);             // 评审 mode: the batch's submissions, the name, signing off
+void DrawExpertCenter(AppState& state);           // one submission and its scores
+void DrawExpertChecks(AppState& state);           // the criteria, and what is left before signing
 
 }  // namespace ui

@@ -139,12 +139,17 @@ export async function chooseFiles(page, act, files) {
 // Drops files on the window, as a person drags them from a folder. Files made in the page
 // reach the browser's blob store some time after they are made; files in a folder are
 // there before they are dropped: the drop waits until each can be read.
+// Each file is {name, text} (JSON and other text) or {name, bytes} (a Buffer: photos, zips).
 export async function dropFiles(page, files) {
   await page.evaluate(async (files) => {
     const dt = new DataTransfer();
-    const made = files.map((f) => new File([f.text], f.name, { type: 'application/json' }));
+    const made = files.map((f) => f.base64 !== undefined
+      ? new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type })
+      : new File([f.text], f.name, { type: 'application/json' }));
     await Promise.all(made.map((f) => f.slice(0, 1).arrayBuffer()));
     for (const f of made) dt.items.add(f);
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files.map(({ name, text }) => ({ name, text })));
+  }, files.map(({ name, text, bytes, type }) => (bytes
+    ? { name, base64: Buffer.from(bytes).toString('base64'), type: type || 'application/octet-stream' }
+    : { name, text })));
 }

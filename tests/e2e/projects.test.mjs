@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, repo, shot } from './browser.mjs';
-import { clickItem, dropFiles, quiet, sleep } from './form.mjs';
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import { clickItem, dropFiles, fill, quiet, sleep } from './form.mjs';
 
 const review = (page) => page.evaluate(() => window.shenbao.review());
 const layout = (page) => page.evaluate(() => window.shenbao.layout());
@@ -16,6 +18,48 @@ function fromToday(days) {
   const d = new Date(Date.now() + days * 86400000);
   const two = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+// The names inside a zip, read by another zip reader (Python's zipfile).
+function zipNames(file) {
+  return JSON.parse(execFileSync('python3', ['-c',
+    'import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps([i.filename for i in z.infolist()]))', file]));
+}
+
+// A photo as a camera writes it (a JPEG's first bytes, then noise).
+const photo = (name) => ({ name, type: 'image/jpeg',
+  bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(3000)]) });
+
+// The society's application (activity from `start` to `end` days from today), approved by
+// the association for 4000 元, and the unit's decision file imported: the project.
+async function approvedProject(server, society, association, start, end) {
+  const doc = JSON.parse(fs.readFileSync(path.join(repo, 'tests/fixtures/complete-academic_exchange.json'), 'utf8'));
+  delete doc.fingerprint;
+  doc.meta = { ...(doc.meta || {}), draft_id: 'd-project-1' };
+  doc.application.plan.start = fromToday(start);
+  doc.application.plan.end = fromToday(end);
+  const application = { name: '申报书.json', text: JSON.stringify(doc) };
+  const page = await openApp(society.context, server.url);
+  await dropFiles(page, [application]);
+  await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 1, null, { timeout: 20000 });
+  const office = await openApp(association.context, server.url);
+  await clickItem(office, 'mode.review');
+  await dropFiles(office, [application]);
+  await office.waitForFunction(() => window.shenbao.review().items === 1, null, { timeout: 20000 });
+  const [id] = Object.values((await review(office)).ids);
+  await clickItem(office, `review.row.${id}`);
+  await clickItem(office, 'review.decision.approved');
+  await clickItem(office, 'review.decision.amount');
+  await office.keyboard.press('Control+A');
+  await office.keyboard.type('4000');
+  await office.keyboard.press('Escape');
+  await quiet(office);
+  await clickItem(office, 'review.back');
+  const [download] = await Promise.all([office.waitForEvent('download'), clickItem(office, 'review.decision_files')]);
+  await dropFiles(page, [{ name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') }]);
+  await page.waitForFunction(() => window.shenbao.layout().some((i) => i.name.startsWith('due.')), null, { timeout: 20000 });
+  await quiet(page);
+  return { page, office, doc };
 }
 
 export const tests = [
@@ -97,6 +141,101 @@ export const tests = [
         // At the start, what is due within 3 days is said first: the ended project's, not this one's.
         const banner = (await page.evaluate(() => window.shenbao.status())).notices.find((n) => n.startsWith('待办'));
         assert.ok(banner && banner.includes('《已办完的论坛》提交佐证材料 2 天后截止') && !banner.includes('16 天'), banner);
+        assert.deepEqual(page.errors, []);
+        assert.deepEqual(office.errors, []);
+      } finally {
+        await society.context.close();
+        await association.context.close();
+      }
+    },
+  },
+  {
+    name: 'a society files 报备, attaches three photos to 佐证材料 and hands in archives; the association imports them and sees the project reported',
+    async run({ server }) {
+      const society = await launch({ width: 1366, height: 768 });
+      const association = await launch({ width: 1366, height: 768 });
+      try {
+        // The activity was three and two days ago: 报备 and 佐证材料 are both open.
+        const { page, office, doc } = await approvedProject(server, society, association, -3, -2);
+        await clickItem(page, 'due.d-project-1.0');
+        await clickItem(page, 'project.open.report');
+        const errorsOf = async () => (await layout(page)).filter((i) => i.name.startsWith('finding.report.')).length;
+        assert.ok(await errorsOf() >= 7, 'an empty 报备 lists what it needs');
+        await fill(page, 'report.title', '2018年盐城汽车工程学术年会');
+        await fill(page, 'report.start', fromToday(-3));
+        await fill(page, 'report.end', fromToday(-2));
+        await fill(page, 'report.place', '盐城工学院');
+        await fill(page, 'report.participants', '120');
+        await fill(page, 'report.agenda', '上午开幕式与主旨报告，下午分组讨论');
+        await fill(page, 'report.contact', '王老师');
+        await fill(page, 'report.phone', '0515-88192426');
+        await page.keyboard.press('Tab');
+        await quiet(page);
+        assert.equal(await errorsOf(), 0, JSON.stringify((await layout(page)).filter((i) => i.name.startsWith('finding.')).map((i) => i.label)));
+        await shot(page, 'project-report-1366x768');
+        const [reportZip] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'report.handin')]);
+        assert.ok(reportZip.suggestedFilename().endsWith('-报备-' + fromToday(0) + '.zip'), reportZip.suggestedFilename());
+        const reportFile = await reportZip.path();
+        assert.deepEqual(zipNames(reportFile), ['report.json', 'report.html', 'manifest.json']);
+        assert.equal((await layout(page)).find((i) => i.name === 'project.0').label, '报备：已完成');
+
+        // 佐证材料: three photos dropped on the page, a fourth that is not one refused.
+        await clickItem(page, 'project.open.evidence');
+        await dropFiles(page, [photo('签到表.jpg'), photo('会场.jpg'), photo('合影.jpg')]);
+        await page.waitForFunction(() => window.shenbao.layout().filter((i) => /^report\.file\.\d+$/.test(i.name)).length === 3,
+          null, { timeout: 20000 });
+        await dropFiles(page, [{ name: '议程.docx', type: 'application/octet-stream', bytes: Buffer.from('PK\x03\x04 not a photo') }]);
+        await quiet(page);
+        const refused = (await page.evaluate(() => window.shenbao.status())).notices.find((n) => n.includes('议程.docx'));
+        assert.ok(refused && refused.includes('未导入'), refused);  // a zip that is no report: said so, nothing added
+        await fill(page, 'evidence.start', fromToday(-3));
+        await fill(page, 'evidence.end', fromToday(-2));
+        await fill(page, 'evidence.place', '盐城工学院');
+        await fill(page, 'evidence.participants', '135');
+        await fill(page, 'evidence.summary', '年会邀请省内外专家作主旨报告三场，135名会员和企业技术人员参加，分组讨论形成了新能源汽车零部件协同创新的建议，已报送市科协。');
+        await fill(page, 'evidence.spent', '3800');
+        await page.keyboard.press('Tab');
+        await quiet(page);
+        // Kept across a reload: the values and the three files.
+        await sleep(500);
+        await page.reload();
+        await page.waitForFunction(() => window.shenbao && window.shenbao.ready);
+        await clickItem(page, 'project.open.evidence');
+        const files = (await layout(page)).filter((i) => /^report\.file\.\d+$/.test(i.name)).map((i) => i.label);
+        assert.deepEqual(files.map((l) => l.split('（')[0]), ['1. 签到表.jpg', '2. 会场.jpg', '3. 合影.jpg']);
+        assert.equal((await layout(page)).filter((i) => i.name.startsWith('finding.evidence.') || i.name === 'finding.attachments').length, 0);
+        await shot(page, 'project-evidence-1366x768');
+        const [evidenceZip] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'report.handin')]);
+        const evidenceFile = await evidenceZip.path();
+        assert.deepEqual(zipNames(evidenceFile), ['report.json', 'report.html', 'attachments/01-签到表.jpg',
+          'attachments/02-会场.jpg', 'attachments/03-合影.jpg', 'manifest.json']);
+
+        // The association: an archive altered on the way is refused whole; the two good ones are taken in.
+        const bytes = fs.readFileSync(evidenceFile);
+        const altered = Buffer.from(bytes);
+        const at = altered.indexOf(Buffer.from('合影.jpg')) + 200;  // inside the stored photo after its header
+        altered[at] ^= 0xff;
+        await dropFiles(office, [{ name: 'altered.zip', type: 'application/zip', bytes: altered }]);
+        await quiet(office);
+        const notice = (await office.evaluate(() => window.shenbao.status())).notices.find((n) => n.includes('altered.zip'));
+        assert.ok(notice && notice.includes('未导入'), notice);
+        await dropFiles(office, [{ name: reportZip.suggestedFilename(), type: 'application/zip', bytes: fs.readFileSync(reportFile) },
+          { name: evidenceZip.suggestedFilename(), type: 'application/zip', bytes }]);
+        await office.waitForFunction(() => window.shenbao.layout().some((i) => i.name === 'overview.row.0'), null, { timeout: 20000 });
+        await quiet(office);
+        const row = (await layout(office)).find((i) => i.name === 'overview.row.0').label;
+        assert.ok(row.includes(`报备 已交`) && row.includes('提交佐证材料 已交'), row);
+        const unit = (await layout(office)).find((i) => i.name === 'overview.unit.0').label;
+        assert.ok(unit.startsWith(doc.application.cover.applicant_unit) && unit.includes('已交报告 2 份') && unit.includes('已举办 1/'), unit);
+        await shot(office, 'project-overview-1366x768');
+        const [csv] = await Promise.all([office.waitForEvent('download'), clickItem(office, 'overview.csv')]);
+        assert.ok(fs.readFileSync(await csv.path(), 'utf8').includes('已交'));
+        // Kept: after a reload the overview still has both reports.
+        await office.reload();
+        await office.waitForFunction(() => window.shenbao && window.shenbao.ready);
+        await clickItem(office, 'mode.review');
+        await clickItem(office, 'review.overview');
+        assert.ok((await layout(office)).find((i) => i.name === 'overview.unit.0').label.includes('已交报告 2 份'));
         assert.deepEqual(page.errors, []);
         assert.deepEqual(office.errors, []);
       } finally {

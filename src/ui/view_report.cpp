@@ -1,0 +1,208 @@
+// A funded project's report on screen (报备, 佐证材料, 中期评估, 验收): its form from the
+// programme (ReportForm), its files, printing and the hand-in archive; and 审阅's overview
+// of every approved project's reports.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "project_report.h"
+#include "text.h"
+#include "views.h"
+#include "widgets.h"
+
+namespace ui {
+
+using namespace shenbao;
+
+namespace {
+
+const Programme& call_of(const AppState& s, const Draft& d) {
+    const Programme* p = s.programmes ? s.programmes->find(d.meta.programme_id) : nullptr;
+    return p ? *p : *s.programme;
+}
+
+// The widgets mark in place the findings of Draft::findings (the 申报书's): while a
+// report's fields are drawn, those are the report's.
+struct ReportFindingsShown {
+    Draft& d;
+    Findings kept;
+    ReportFindingsShown(Draft& draft, Findings report) : d(draft), kept(std::move(draft.findings)) {
+        d.findings = std::move(report);
+    }
+    ~ReportFindingsShown() { d.findings = std::move(kept); }
+};
+
+void ReportField(FormContext& f, const FieldSpec& spec, std::string& value, KindId kind) {
+    const bool required = spec.need_for(kind) == Need::Required;
+    const char* label = spec.label.c_str();
+    const char* hint = spec.hint.empty() ? nullptr : spec.hint.c_str();
+    bool edited = false;
+    switch (spec.input) {
+        case InputKind::LongText:
+            edited = LongTextField(f, spec.path, label, value, hint, required, static_cast<float>(spec.lines));
+            break;
+        case InputKind::Date: edited = DateInput(f, spec.path, label, value, required); break;
+        case InputKind::Money: edited = MoneyInput(f, spec.path, label, value, required); break;
+        case InputKind::Number:
+            edited = NumberField(f, spec.path, label, value, spec.unit.empty() ? nullptr : spec.unit.c_str(), required);
+            break;
+        case InputKind::Choice:
+            edited =
+                ChoiceField(f, spec.path, label, value, f.state.programme->options_for(kind, spec.options), required);
+            break;
+        case InputKind::Check: {
+            bool on = value == "true";
+            if (CheckItem(f, spec.path, label, on)) {
+                value = on ? "true" : "";
+                edited = true;
+            }
+            break;
+        }
+        default: edited = TextField(f, spec.path, label, value, hint, required); break;
+    }
+    if (edited) f.state.request(cmd::ReportChanged{});
+}
+
+void Attachments(AppState& s, const ReportForm& form, DutyReport& report) {
+    SectionHeading(s, "附件", form.attachments_hint.empty() ? nullptr : form.attachments_hint.c_str());
+    if (report.attachments.empty()) MutedText("还没有文件。可点击下面的按钮选择，或把照片、PDF 拖到窗口中。");
+    for (size_t i = 0; i < report.attachments.size(); ++i) {
+        const Attachment& a = report.attachments[i];
+        ImGui::PushID(a.sha256.c_str());
+        const std::string kind = a.type == "application/pdf" ? "PDF" : "照片";
+        const std::string line = std::to_string(i + 1) + ". " + a.name + "（" + kind + "，" + size_text(a.size) + "）";
+        ImGui::TextUnformatted(FitText(line, ImGui::GetContentRegionAvail().x - 90).c_str());
+        NoteItem(s, "report.file." + std::to_string(i), line, "row");
+        ImGui::SameLine();
+        if (MinorButton("删除")) s.request(cmd::RemoveAttachment{a.sha256});
+        NoteItem(s, "report.file." + std::to_string(i) + ".remove", "删除 " + a.name, "button");
+        ImGui::PopID();
+    }
+    if (NamedButton(s, "添加照片或 PDF…", "report.attach")) s.request(cmd::PickAttachments{});
+    ImGui::SameLine();
+    MutedText("JPG、PNG 或 PDF，每个不超过 " + size_text(kMaxAttachmentBytes));
+}
+
+}  // namespace
+
+void DrawReport(AppState& s, Draft& d) {
+    DutyReport* report = s.open_report();
+    const Programme& call = call_of(s, d);
+    const ReportForm* form = call.report_form(duty_key(s.report_duty));
+    if (!report || !form) {
+        MutedText("此项目没有这份报告。");
+        return;
+    }
+    if (NamedButton(s, "返回申报书", "report.back")) s.request(cmd::ShowPage{Page::Form});
+    ImGui::SameLine();
+    if (NamedButton(s, "打印", "report.print")) s.request(cmd::PrintReport{});
+    ImGui::SameLine();
+    if (NamedButton(s, "生成交付包（.zip）", "report.handin")) s.request(cmd::HandInReport{});
+    SectionHeading(s, form->title.c_str(), ("《" + d.app.cover.project_name + "》").c_str());
+    const CheckResult checks = check_report(call, d.app, *d.meta.project, s.report_duty, s.today);
+    const size_t errors = count_severity(checks.findings, Severity::Error);
+    if (!report->handed_in_at.empty())
+        MutedText("上次生成交付包：" + LocalTime(report->handed_in_at) +
+                  "。交付包含本表（JSON 与打印版）、全部附件和文件清单，"
+                  "请通过邮件发送给市科协。");
+    else
+        MutedText(errors ? "填写完成、没有错误后，点击“生成交付包”，把得到的 .zip 文件通过邮件发送给市科协。"
+                         : "已填写完整：点击“生成交付包”，把得到的 .zip 文件通过邮件发送给市科协。");
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool stacked = avail < 560 * ImGui::GetFontSize() / 17;
+    FormContext f{s, d, stacked ? 0.0f : std::clamp(avail * 0.2f, 110.0f, 170.0f), stacked};
+    ImGui::BeginDisabled(s.read_only);
+    {
+        ReportFindingsShown shown(d, checks.findings);
+        ImGui::PushID(duty_key(s.report_duty));
+        for (const SectionSpec& section : form->form.sections) {
+            if (!section.shown_for(d.app.cover.kind)) continue;
+            SectionHeading(s, section.title_of(d.app.cover.kind).c_str());
+            for (const FieldSpec& field : section.fields)
+                if (field.shown_for(d.app.cover.kind))
+                    ReportField(f, field, report->values[field.path], d.app.cover.kind);
+        }
+        ImGui::PopID();
+    }
+    Attachments(s, *form, *report);
+    ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0, 40));
+}
+
+CheckResult ReportChecks(AppState& s, Draft& d) {
+    if (!s.open_report()) return {};
+    return check_report(call_of(s, d), d.app, *d.meta.project, s.report_duty, s.today);
+}
+
+std::vector<FormPart> ReportParts(AppState& s, Draft& d) {
+    const ReportForm* form = call_of(s, d).report_form(duty_key(s.report_duty));
+    std::vector<FormPart> parts;
+    if (form) parts = form_parts(form->form, d.app.cover.kind);
+    parts.insert(parts.begin(), {"attachments", "附件"});
+    return parts;
+}
+
+void DrawProjectOverview(AppState& s) {
+    const ProjectOverview o = project_overview(*s.programme, s.review, s.received_reports, s.today);
+    if (NamedButton(s, "返回申报书列表", "overview.back")) s.request(cmd::ShowOverview{false});
+    ImGui::SameLine();
+    if (NamedButton(s, "导出执行情况（CSV）", "overview.csv")) s.request(cmd::ExportOverviewCsv{});
+    SectionHeading(s, "项目执行情况", "党组研究批准的项目：报备、佐证材料、中期评估、验收");
+    MutedText("导入各单位发来的项目报告交付包（.zip），即可在此看到已交、待交和逾期的报告。已收到报告 " +
+              std::to_string(s.received_reports.size()) + " 份" +
+              (o.reports_unmatched ? "，其中 " + std::to_string(o.reports_unmatched) + " 份不对应本机批准的项目" : ""));
+    if (o.rows.empty()) {
+        MutedText("还没有批准的项目：在审阅中对申报书作出“党组研究：批准”后，项目列在这里。");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("overview", 2 + static_cast<int>(std::size(kDuties)), flags)) {
+        ImGui::TableSetupColumn(s.programme->form.short_label_of("cover.applicant_unit").c_str(), 0, 1.2f);
+        ImGui::TableSetupColumn(s.programme->form.short_label_of("cover.project_name").c_str(), 0, 2.0f);
+        for (Duty d : kDuties) ImGui::TableSetupColumn(duty_label(d), 0, 1.0f);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < o.rows.size(); ++i) {
+            const OverviewRow& r = o.rows[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", r.unit.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s（%s 元）", r.project_name.c_str(), r.amount.c_str());
+            std::string said = r.unit + " " + r.project_name;
+            for (Duty d : kDuties) {
+                ImGui::TableNextColumn();
+                auto it =
+                    std::find_if(r.duties.begin(), r.duties.end(), [&](const OverviewDuty& x) { return x.duty == d; });
+                if (it == r.duties.end()) {
+                    MutedText("—");
+                    continue;
+                }
+                ImGui::PushStyleColor(ImGuiCol_Text, it->overdue    ? colour::kError
+                                                     : it->reported ? 0xFF3C8C3C
+                                                                    : ImGui::GetColorU32(ImGuiCol_Text));
+                ImGui::TextWrapped("%s", it->text.c_str());
+                ImGui::PopStyleColor();
+                said += "，" + std::string(duty_label(d)) + " " + it->text;
+            }
+            NoteItem(s, "overview.row." + std::to_string(i), said, "row");
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    SectionHeading(s, "各单位进度", "学术活动按佐证材料计为已举办，对照任务分解表（附件1）");
+    for (size_t i = 0; i < o.units.size(); ++i) {
+        const UnitProgress& u = o.units[i];
+        std::string line = u.unit + "：批准 " + std::to_string(u.approved) + " 项，已交报告 " +
+                           std::to_string(u.reports) + " 份" +
+                           (u.overdue ? "，逾期 " + std::to_string(u.overdue) + " 项" : "");
+        for (const UnitTotal::Scale& sc : u.academic_held)
+            line += "；" + sc.label + " 已举办 " + std::to_string(sc.applied) + "/" +
+                    (sc.target ? std::to_string(*sc.target) : std::string("—"));
+        ImGui::PushStyleColor(ImGuiCol_Text, u.overdue ? colour::kError : ImGui::GetColorU32(ImGuiCol_Text));
+        ImGui::TextWrapped("%s", line.c_str());
+        ImGui::PopStyleColor();
+        NoteItem(s, "overview.unit." + std::to_string(i), line, "row");
+    }
+}
+
+}  // namespace ui
