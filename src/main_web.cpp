@@ -115,9 +115,13 @@ void handle_shortcuts(ui::App& app) {
     const bool shortcut = g_ctrl_is_super ? io.KeySuper : io.KeyCtrl;
     if (!shortcut) return;
     if (ImGui::IsKeyPressed(ImGuiKey_S, false)) app.state.request(ui::cmd::SaveNow{});
-    // Ctrl+P prints the application, not the page around it.
-    if (ImGui::IsKeyPressed(ImGuiKey_P, false) && app.state.current())
-        app.state.request(ui::cmd::HandIn{app.state.current_id, ui::cmd::HandInWay::Print});
+    // Ctrl+P prints the application (or the report on screen), not the page around it.
+    if (ImGui::IsKeyPressed(ImGuiKey_P, false) && app.state.current()) {
+        if (app.state.page == ui::Page::Report)
+            app.state.request(ui::cmd::PrintReport{});
+        else
+            app.state.request(ui::cmd::HandIn{app.state.current_id, ui::cmd::HandInWay::Print});
+    }
     if (io.WantTextInput) return;  // inside a field, Ctrl+Z undoes typing in that field
     if (ImGui::IsKeyPressed(ImGuiKey_Z, false))
         io.KeyShift ? app.state.request(ui::cmd::Redo{}) : app.state.request(ui::cmd::Undo{});

@@ -32,7 +32,6 @@ uLong ZCALLBACK mem_read(voidpf, voidpf stream, void* buf, uLong size) {
 uLong ZCALLBACK mem_write(voidpf, voidpf stream, const void* buf, uLong size) {
     auto* f = static_cast<MemoryFile*>(stream);
     if (!f->out) return 0;
-    if (f->position > f->out->size()) f->out->resize(f->position);
     const size_t end = f->position + size;
     if (end > f->out->size()) f->out->resize(end);
     std::memcpy(f->out->data() + f->position, buf, size);
@@ -71,7 +70,7 @@ zlib_filefunc64_def memory_functions(MemoryFile& file) {
 
 bool already_compressed(const std::string& bytes) {
     auto starts = [&](std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; };
-    return starts("\xFF\xD8\xFF") || starts("\x89PNG") || starts("%PDF") || starts("PK\x03\x04");
+    return starts("\xFF\xD8\xFF") || starts("\x89PNG") || starts("%PDF") || looks_like_zip(bytes);
 }
 
 // A name that stays inside the archive's folder: no absolute path, no "..", no backslash.
@@ -102,6 +101,8 @@ bool ends_whole(std::string_view bytes) {
 }
 
 }  // namespace
+
+bool looks_like_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
 
 std::string write_zip(const std::vector<ArchiveEntry>& entries) {
     std::string out;

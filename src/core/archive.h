@@ -21,6 +21,9 @@ struct ArchiveEntry {
 // PDF, by content). Entries keep their order. Throws only on a failure of zlib itself.
 std::string write_zip(const std::vector<ArchiveEntry>& entries);
 
+// Whether the bytes begin as a zip archive does (a local file header).
+bool looks_like_zip(std::string_view bytes);
+
 constexpr size_t kMaxArchiveEntries = 200;
 constexpr size_t kMaxArchiveBytes = 64u * 1024 * 1024;  // the sum of the entries, unpacked
 

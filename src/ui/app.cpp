@@ -42,6 +42,11 @@ std::string local_hms() {
 
 Draft* AppState::current() { return workspace ? workspace->find(current_id) : nullptr; }
 
+const Programme& AppState::call_of(const Draft& d) const {
+    const Programme* p = programmes->find(workspace->programme_id_of(d));
+    return p ? *p : programmes->newest();  // a call no longer shipped: the newest
+}
+
 void AppState::changed(Draft& d, bool finished) {
     workspace->changed(d, platform::now_iso_utc(), finished);
     mark_pending();
@@ -100,10 +105,7 @@ bool App::init(std::string& error) {
     return true;
 }
 
-const Programme& App::programme_of(const Draft& d) const {
-    const Programme* p = programmes_.find(workspace_->programme_id_of(d));
-    return p ? *p : programmes_.newest();
-}
+const Programme& App::programme_of(const Draft& d) const { return state.call_of(d); }
 
 const Programme& App::chosen_call() const {
     const Programme* p = programmes_.find(state.new_call);
@@ -193,6 +195,13 @@ void App::refresh_checks() {
         d.completeness = std::move(result.completeness);
         d.checked_edits = d.edits;
         for (const Finding& f : d.findings) state.fonts.need_text(f.message);
+    }
+    Draft* d = state.current();
+    if (d && state.mode == Mode::Drafting && state.open_report() &&
+        d->report_checked != std::pair{state.report_duty, d->edits}) {
+        d->report_checks = check_report(programme_of(*d), d->app, *d->meta.project, state.report_duty, state.today);
+        d->report_checked = std::pair{state.report_duty, d->edits};
+        for (const Finding& f : d->report_checks.findings) state.fonts.need_text(f.message);
     }
 }
 
@@ -563,10 +572,10 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         state.review.rejected.clear();
         state.review_last_added = state.review_last_duplicates = 0;
         import_batch_open_ = true;
-        expert_files_imported_ = 0;
+        other_files_imported_ = 0;
     }
     if (import_expert_file(name, bytes) || import_project_file(name, bytes)) {
-        ++expert_files_imported_;
+        ++other_files_imported_;
         return;
     }
     if (state.mode == Mode::Review) {
@@ -602,8 +611,8 @@ void App::import_done() {
         save_review(true);
         return;
     }
-    // Only batch, score or decision files: each said where it went; no report of drafts.
-    if (state.mode == Mode::Expert || (state.import_report.empty() && expert_files_imported_ > 0)) {
+    // Only files that are no application (other_files_imported_): each said where it went.
+    if (state.mode == Mode::Expert || (state.import_report.empty() && other_files_imported_ > 0)) {
         save_now();
         return;
     }
@@ -612,9 +621,11 @@ void App::import_done() {
     if (workspace_->any_dirty()) save_now();
 }
 
+// The undo history is the 申报书's: on a report's page (whose edits are not in it) undo
+// would change what is not on screen, so it does nothing there.
 void App::undo() {
     Draft* d = state.current();
-    if (!d || !d->undo_stack.can_undo()) return;
+    if (!d || !d->undo_stack.can_undo() || state.page == Page::Report) return;
     ImGui::ClearActiveID();  // a field being edited would write its old text back
     workspace_->undo(*d, platform::now_iso_utc());
     state.changed(*d, false);
@@ -622,7 +633,7 @@ void App::undo() {
 
 void App::redo() {
     Draft* d = state.current();
-    if (!d || !d->undo_stack.can_redo()) return;
+    if (!d || !d->undo_stack.can_redo() || state.page == Page::Report) return;
     ImGui::ClearActiveID();
     workspace_->redo(*d, platform::now_iso_utc());
     state.changed(*d, false);

@@ -94,7 +94,6 @@ private:
     void handle(const cmd::MarkDuty&);
     void handle(const cmd::RestoreSheet&);
     void handle(const cmd::OpenReport&);
-    void handle(const cmd::ReportChanged&);
     void handle(const cmd::PickAttachments&);
     void handle(const cmd::RemoveAttachment&);
     void handle(const cmd::PrintReport&);
@@ -150,7 +149,9 @@ public:
 
 private:
     bool import_batch_open_ = false;  // files of one pick or drop are reported together
-    int expert_files_imported_ = 0;   // of them, batch, score, decision and project files (said where they went)
+    // Of them, the files that are no application (batch, score, decision, a project's report
+    // or attachment): each said where it went, so the drafts' import report is not shown for them.
+    int other_files_imported_ = 0;
     bool asked_persist_ = false;
     // The accessibility mirror: sent to the page when what it says changed.
     void publish_mirror();

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app.h"
+#include "archive.h"
 #include "platform.h"
 #include "sha256.h"
 #include "text.h"
@@ -19,8 +20,6 @@ namespace {
 
 std::string attachments_dir() { return std::string(platform::drafts_root()) + "/attachments"; }
 std::string received_reports_path() { return std::string(platform::drafts_root()) + "/review/reports.json"; }
-
-bool is_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
 
 }  // namespace
 
@@ -41,13 +40,6 @@ void App::handle(const cmd::OpenReport& c) {
     show(Page::Report);
 }
 
-void App::handle(const cmd::ReportChanged&) {
-    if (Draft* d = state.current()) {
-        ++d->edits;
-        state.mark_pending();
-    }
-}
-
 void App::handle(const cmd::PickAttachments&) { platform::pick_attachment_files(); }
 
 void App::handle(const cmd::RemoveAttachment& c) {
@@ -56,7 +48,7 @@ void App::handle(const cmd::RemoveAttachment& c) {
     auto& files = report->attachments;
     files.erase(std::remove_if(files.begin(), files.end(), [&](const Attachment& a) { return a.sha256 == c.sha256; }),
                 files.end());
-    handle(cmd::ReportChanged{});
+    state.changed(*state.current(), false);  // not an undo step: the 申报书 did not change
 }
 
 void App::handle(const cmd::PrintReport&) {
@@ -106,7 +98,7 @@ void App::load_received_reports() {
 }
 
 bool App::import_project_file(const std::string& name, std::string_view bytes) {
-    if (is_zip(bytes)) {
+    if (looks_like_zip(bytes)) {
         ArchiveRead read = read_report_archive(bytes);
         state.fonts.need_text(name);
         if (!read.ok()) {
@@ -160,7 +152,7 @@ bool App::import_project_file(const std::string& name, std::string_view bytes) {
     }
     report->attachments.push_back(file);
     platform::announce("已添加“" + name + "”");
-    handle(cmd::ReportChanged{});
+    state.changed(*state.current(), false);
     return true;
 }
 

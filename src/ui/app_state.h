@@ -32,6 +32,10 @@ struct Draft : shenbao::WorkDraft {
     std::set<std::string> touched;      // fields visited this session: their missing values are marked
     bool mark_all = false;              // mark every finding in place, visited or not
     uint64_t checked_edits = ~0ull;
+    // The checks of the report on screen (Page::Report), refreshed with `findings`: for
+    // which duty, at which edit.
+    shenbao::CheckResult report_checks;
+    std::optional<std::pair<shenbao::Duty, uint64_t>> report_checked;
 };
 
 using Workspace = shenbao::Workspace<Draft>;
@@ -110,10 +114,10 @@ struct AppState {
     float screen_scale = 1.0f;                                        // screen_text_scale() of the window
     float scale() const { return settings.ui_scale * screen_scale; }  // what is drawn at
     Pane pane = Pane::Main;                                           // on a medium or narrow screen
-    Page page = Page::Form;
-    shenbao::Duty report_duty = shenbao::Duty::Report;  // the report Page::Report shows // in 申报 mode
-    std::vector<shenbao::Revision> revisions;           // of the current draft, on Page::Revisions
-    std::vector<std::string> revision_notes;            // how each differs from the draft now
+    Page page = Page::Form;                                           // in 申报 mode
+    shenbao::Duty report_duty = shenbao::Duty::Report;                // the report Page::Report shows
+    std::vector<shenbao::Revision> revisions;                         // of the current draft, on Page::Revisions
+    std::vector<std::string> revision_notes;                          // how each differs from the draft now
 
     // One writer across tabs.
     bool read_only = false;
@@ -179,6 +183,8 @@ struct AppState {
     std::vector<Draft>& drafts() { return workspace->drafts(); }
     const std::vector<shenbao::StoredDraft>& trash() const { return workspace->trash(); }
     Draft* current();
+    // The call a draft belongs to (its own, not necessarily the one on screen).
+    const shenbao::Programme& call_of(const Draft& d) const;
     // The report on screen (Page::Report of an approved project), created empty when new.
     shenbao::DutyReport* open_report();
     Draft* find(const std::string& id) { return workspace->find(id); }

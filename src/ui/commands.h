@@ -164,10 +164,6 @@ struct OpenReport {
     std::string id;
     shenbao::Duty duty;
 };
-// A field of the report on screen was edited (kept with the draft).
-struct ReportChanged {
-    static constexpr bool kWrites = true;
-};
 // The file picker for photos and PDFs, for the report on screen; they arrive as imports.
 struct PickAttachments {};
 // A file taken off the report on screen (its bytes stay while another report names them).
@@ -215,8 +211,8 @@ using Command =
                  cmd::RestoreRevision, cmd::SetMode, cmd::ViewSubmission, cmd::ExportReviewCsv, cmd::ExportPublication,
                  cmd::ResolveResubmission, cmd::ReviewChanged, cmd::WriteBatch, cmd::WriteDecisionFiles,
                  cmd::ExpertChanged, cmd::SignScores, cmd::MarkDuty, cmd::RestoreSheet, cmd::RemoveBatch,
-                 cmd::OpenReport, cmd::ReportChanged, cmd::PickAttachments, cmd::RemoveAttachment, cmd::PrintReport,
-                 cmd::HandInReport, cmd::ShowOverview, cmd::ExportOverviewCsv>;
+                 cmd::OpenReport, cmd::PickAttachments, cmd::RemoveAttachment, cmd::PrintReport, cmd::HandInReport,
+                 cmd::ShowOverview, cmd::ExportOverviewCsv>;
 
 template <class C, class = void>
 struct Writes : std::false_type {};

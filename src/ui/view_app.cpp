@@ -490,9 +490,8 @@ void DrawChecks(AppState& s, Draft& d) {
     DrawProject(s, d);
     // The checks of the form on the page: a report's while one is open, else the 申报书's.
     const bool report = s.page == Page::Report && s.open_report();
-    const CheckResult report_checks = report ? ReportChecks(s, d) : CheckResult{};
-    const Findings& findings = report ? report_checks.findings : d.findings;
-    const Completeness& done = report ? report_checks.completeness : d.completeness;
+    const Findings& findings = report ? d.report_checks.findings : d.findings;
+    const Completeness& done = report ? d.report_checks.completeness : d.completeness;
     const size_t errors = count_severity(findings, Severity::Error);
     const size_t warnings = count_severity(findings, Severity::Warning);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);

@@ -36,10 +36,10 @@ void Cell(FormContext& f, const std::string& path, const char* label, std::strin
     ImGui::InputTextWithHint("##c", hint, &value, flags, filter);
     if (ImGui::IsItemActive()) f.state.focused_field = path;
     NoteItem(f.state, path, label, "textbox");
-    if (ImGui::IsItemEdited()) f.state.changed(f.draft, false);
+    if (ImGui::IsItemEdited()) f.edited(false);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         if (on_leave) on_leave(value);
-        f.state.changed(f.draft, true);
+        f.edited(true);
     }
     if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
     if (worst == 0 || worst == 1) {
@@ -95,7 +95,7 @@ void KindField(FormContext& f, const FieldSpec& spec) {
             if (k.route.type == Route::Type::SeparateCall) label += " · 另行通知";
             if (ImGui::Selectable(label.c_str(), k.id == a.cover.kind) && k.id != a.cover.kind) {
                 a.cover.kind = k.id;
-                f.state.changed(f.draft, true);
+                f.edited(true);
             }
         }
         ImGui::EndCombo();
@@ -128,11 +128,11 @@ void ExpenseKindCell(FormContext& f, const std::string& path, const std::string&
         for (const ExpenseKind& e : p.expense_kinds)
             if (ImGui::Selectable(e.label.c_str(), e.id == kind_id) && e.id != kind_id) {
                 kind_id = e.id;
-                f.state.changed(f.draft, true);
+                f.edited(true);
             }
         if (ImGui::Selectable(kOther, !kind) && kind) {
             kind_id.clear();
-            f.state.changed(f.draft, true);
+            f.edited(true);
             f.state.focus_field = path + ".other";
         }
         ImGui::EndCombo();
@@ -162,7 +162,7 @@ bool ApplyRowAction(FormContext& f, Rows& rows, size_t i, int action) {
         rows.swap(i, i + 1);
     else if (action == 3)
         rows.erase(i);
-    if (action) f.state.changed(f.draft, true);
+    if (action) f.edited(true);
     return action != 0;
 }
 
@@ -262,7 +262,7 @@ void TableField(FormContext& f, const FieldSpec& spec, bool with_label) {
         for (const ColumnSpec& c : spec.columns)
             if (c.input == InputKind::ExpenseKind && !f.state.programme->expense_kinds.empty())
                 *rows->cell(rows->size() - 1, c.key) = f.state.programme->expense_kinds.front().id;
-        f.state.changed(f.draft, true);
+        f.edited(true);
         f.state.focus_field = cell_path(spec.path, rows->size() - 1, spec.columns.front().key);
     }
     TableFindings(f, spec.path);
@@ -282,7 +282,7 @@ void ChecklistField(FormContext& f, const FieldSpec& spec) {
                 list->push_back(value);
             else
                 list->erase(it);
-            f.state.changed(f.draft, true);
+            f.edited(true);
         }
     };
     // Item paths keep the names the checks and the tests know: eligibility.<id>, evidence.<item>.
@@ -327,7 +327,7 @@ void DrawField(FormContext& f, const FieldSpec& spec, bool table_label) {
                     *flag = on;
                 else
                     text_of(a, spec.path) = on ? "true" : "";
-                f.state.changed(f.draft, true);
+                f.edited(true);
             }
             break;
         }

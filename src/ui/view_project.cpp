@@ -21,17 +21,11 @@ struct Due {
     DueState state;
 };
 
-// The call a draft belongs to (its own, not the one on screen).
-const Programme& call_of(const AppState& s, const Draft& d) {
-    const Programme* p = s.programmes ? s.programmes->find(d.meta.programme_id) : nullptr;
-    return p ? *p : *s.programme;
-}
-
 std::vector<Due> open_duties(AppState& s) {
     std::vector<Due> out;
     for (Draft& d : s.drafts()) {
         if (!d.meta.project) continue;
-        for (Milestone& m : project_timeline(call_of(s, d), d.app, *d.meta.project)) {
+        for (Milestone& m : project_timeline(s.call_of(d), d.app, *d.meta.project)) {
             DueState state = due_state(m, s.today);
             if (state.state != DueState::State::Done) out.push_back({&d, std::move(m), std::move(state)});
         }
@@ -88,7 +82,7 @@ void DrawProject(AppState& s, Draft& d) {
     MoneyField amount{p.amount};
     ImGui::TextUnformatted(("已批准，资助 " + (amount.value() ? amount.value()->display() : p.amount) + " 元").c_str());
     if (!p.note.empty()) MutedText(p.note);
-    const std::vector<Milestone> timeline = project_timeline(call_of(s, d), d.app, p);
+    const std::vector<Milestone> timeline = project_timeline(s.call_of(d), d.app, p);
     if (timeline.empty()) MutedText("填写实施时间（开始、结束日期）后显示报备、佐证材料等期限。");
     for (const Milestone& m : timeline) {
         const DueState state = due_state(m, s.today);
@@ -100,7 +94,7 @@ void DrawProject(AppState& s, Draft& d) {
         ImGui::PopStyleColor();
         NoteItem(s, "project." + std::to_string(static_cast<int>(m.duty)), label, "checkbox");
         MutedText(m.opens.iso() + " 至 " + m.due.iso() + (m.clause.empty() ? "" : "（" + m.clause + "）"));
-        if (const ReportForm* form = call_of(s, d).report_form(duty_key(m.duty))) {
+        if (const ReportForm* form = s.call_of(d).report_form(duty_key(m.duty))) {
             const bool on_screen = s.page == Page::Report && s.report_duty == m.duty;
             const std::string open = (on_screen ? "正在填写" : "填写") + form->title;
             ImGui::BeginDisabled(on_screen);

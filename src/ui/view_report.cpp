@@ -16,51 +16,32 @@ using namespace shenbao;
 
 namespace {
 
-const Programme& call_of(const AppState& s, const Draft& d) {
-    const Programme* p = s.programmes ? s.programmes->find(d.meta.programme_id) : nullptr;
-    return p ? *p : *s.programme;
-}
-
-// The widgets mark in place the findings of Draft::findings (the 申报书's): while a
-// report's fields are drawn, those are the report's.
-struct ReportFindingsShown {
-    Draft& d;
-    Findings kept;
-    ReportFindingsShown(Draft& draft, Findings report) : d(draft), kept(std::move(draft.findings)) {
-        d.findings = std::move(report);
-    }
-    ~ReportFindingsShown() { d.findings = std::move(kept); }
-};
-
 void ReportField(FormContext& f, const FieldSpec& spec, std::string& value, KindId kind) {
     const bool required = spec.need_for(kind) == Need::Required;
     const char* label = spec.label.c_str();
     const char* hint = spec.hint.empty() ? nullptr : spec.hint.c_str();
-    bool edited = false;
-    switch (spec.input) {
+    switch (spec.input) {  // each widget marks the draft changed (FormContext::edited)
         case InputKind::LongText:
-            edited = LongTextField(f, spec.path, label, value, hint, required, static_cast<float>(spec.lines));
+            LongTextField(f, spec.path, label, value, hint, required, static_cast<float>(spec.lines));
             break;
-        case InputKind::Date: edited = DateInput(f, spec.path, label, value, required); break;
-        case InputKind::Money: edited = MoneyInput(f, spec.path, label, value, required); break;
+        case InputKind::Date: DateInput(f, spec.path, label, value, required); break;
+        case InputKind::Money: MoneyInput(f, spec.path, label, value, required); break;
         case InputKind::Number:
-            edited = NumberField(f, spec.path, label, value, spec.unit.empty() ? nullptr : spec.unit.c_str(), required);
+            NumberField(f, spec.path, label, value, spec.unit.empty() ? nullptr : spec.unit.c_str(), required);
             break;
         case InputKind::Choice:
-            edited =
-                ChoiceField(f, spec.path, label, value, f.state.programme->options_for(kind, spec.options), required);
+            ChoiceField(f, spec.path, label, value, f.state.programme->options_for(kind, spec.options), required);
             break;
         case InputKind::Check: {
             bool on = value == "true";
             if (CheckItem(f, spec.path, label, on)) {
                 value = on ? "true" : "";
-                edited = true;
+                f.edited(true);
             }
             break;
         }
-        default: edited = TextField(f, spec.path, label, value, hint, required); break;
+        default: TextField(f, spec.path, label, value, hint, required); break;
     }
-    if (edited) f.state.request(cmd::ReportChanged{});
 }
 
 void Attachments(AppState& s, const ReportForm& form, DutyReport& report) {
@@ -87,7 +68,7 @@ void Attachments(AppState& s, const ReportForm& form, DutyReport& report) {
 
 void DrawReport(AppState& s, Draft& d) {
     DutyReport* report = s.open_report();
-    const Programme& call = call_of(s, d);
+    const Programme& call = s.call_of(d);
     const ReportForm* form = call.report_form(duty_key(s.report_duty));
     if (!report || !form) {
         MutedText("此项目没有这份报告。");
@@ -99,8 +80,7 @@ void DrawReport(AppState& s, Draft& d) {
     ImGui::SameLine();
     if (NamedButton(s, "生成交付包（.zip）", "report.handin")) s.request(cmd::HandInReport{});
     SectionHeading(s, form->title.c_str(), ("《" + d.app.cover.project_name + "》").c_str());
-    const CheckResult checks = check_report(call, d.app, *d.meta.project, s.report_duty, s.today);
-    const size_t errors = count_severity(checks.findings, Severity::Error);
+    const size_t errors = count_severity(d.report_checks.findings, Severity::Error);
     if (!report->handed_in_at.empty())
         MutedText("上次生成交付包：" + LocalTime(report->handed_in_at) +
                   "。交付包含本表（JSON 与打印版）、全部附件和文件清单，"
@@ -110,32 +90,25 @@ void DrawReport(AppState& s, Draft& d) {
                          : "已填写完整：点击“生成交付包”，把得到的 .zip 文件通过邮件发送给市科协。");
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool stacked = avail < 560 * ImGui::GetFontSize() / 17;
-    FormContext f{s, d, stacked ? 0.0f : std::clamp(avail * 0.2f, 110.0f, 170.0f), stacked};
+    // The report's own findings at its fields; its edits are not steps of the 申报书's undo.
+    FormContext f{
+        s, d, stacked ? 0.0f : std::clamp(avail * 0.2f, 110.0f, 170.0f), stacked, &d.report_checks.findings, false};
     ImGui::BeginDisabled(s.read_only);
-    {
-        ReportFindingsShown shown(d, checks.findings);
-        ImGui::PushID(duty_key(s.report_duty));
-        for (const SectionSpec& section : form->form.sections) {
-            if (!section.shown_for(d.app.cover.kind)) continue;
-            SectionHeading(s, section.title_of(d.app.cover.kind).c_str());
-            for (const FieldSpec& field : section.fields)
-                if (field.shown_for(d.app.cover.kind))
-                    ReportField(f, field, report->values[field.path], d.app.cover.kind);
-        }
-        ImGui::PopID();
+    ImGui::PushID(duty_key(s.report_duty));
+    for (const SectionSpec& section : form->form.sections) {
+        if (!section.shown_for(d.app.cover.kind)) continue;
+        SectionHeading(s, section.title_of(d.app.cover.kind).c_str());
+        for (const FieldSpec& field : section.fields)
+            if (field.shown_for(d.app.cover.kind)) ReportField(f, field, report->values[field.path], d.app.cover.kind);
     }
+    ImGui::PopID();
     Attachments(s, *form, *report);
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, 40));
 }
 
-CheckResult ReportChecks(AppState& s, Draft& d) {
-    if (!s.open_report()) return {};
-    return check_report(call_of(s, d), d.app, *d.meta.project, s.report_duty, s.today);
-}
-
 std::vector<FormPart> ReportParts(AppState& s, Draft& d) {
-    const ReportForm* form = call_of(s, d).report_form(duty_key(s.report_duty));
+    const ReportForm* form = s.call_of(d).report_form(duty_key(s.report_duty));
     std::vector<FormPart> parts;
     if (form) parts = form_parts(form->form, d.app.cover.kind);
     parts.insert(parts.begin(), {"attachments", "附件"});

@@ -21,8 +21,7 @@ void DrawReviewCenter(AppState& state);             // the table, or one submiss
 void DrawReviewTotals(AppState& state);             // per kind and per unit
 void DrawReport(AppState& state, Draft& draft);     // 申报: a funded project's report, its files, hand-in
 void DrawProjectOverview(AppState& state);          // 审阅: the approved projects' reports and units' progress
-// The checks of the report on screen, and the parts of its form (the checks pane groups by them).
-shenbao::CheckResult ReportChecks(AppState& state, Draft& draft);
+// The parts of the report on screen's form (the checks pane groups its findings by them).
 std::vector<shenbao::FormPart> ReportParts(AppState& state, Draft& draft);
 void DrawDueList(AppState& state);                // 申报: what the projects have due, across drafts
 void DrawProject(AppState& state, Draft& draft);  // a project's decision and duties (the checks pane)

@@ -68,10 +68,10 @@ struct FieldFrame {
     }
 };
 
-int worst_at(const Draft& d, const std::string& path) {
+int worst_at(const FormContext& f, const std::string& path) {
     int worst = -1;
-    for (const Finding& x : d.findings)
-        if (path_matches(x.field, path) && shown_in_place(d, x))
+    for (const Finding& x : f.shown_findings())
+        if (path_matches(x.field, path) && shown_in_place(f.draft, x))
             worst = worst < 0 ? static_cast<int>(x.severity) : std::min(worst, static_cast<int>(x.severity));
     return worst;
 }
@@ -105,8 +105,8 @@ bool after_edit(FormContext& f, const std::string& path) {
     note_focus(f, path);
     NoteItem(f.state, path, g_field_label, "textbox");
     bool edited = ImGui::IsItemEdited();
-    if (edited) f.state.changed(f.draft, false);
-    if (ImGui::IsItemDeactivatedAfterEdit()) f.state.changed(f.draft, true);
+    if (edited) f.edited(false);
+    if (ImGui::IsItemDeactivatedAfterEdit()) f.edited(true);
     if (ImGui::IsItemDeactivated()) f.draft.touched.insert(path);
     return edited;
 }
@@ -126,6 +126,8 @@ int number_filter(ImGuiInputTextCallbackData* data) {
 }  // namespace
 
 void FieldLabel(FormContext& f, const char* label, bool required) { Label(f, label, required); }
+
+void FormContext::edited(bool finished) const { state.changed(draft, finished && undoable); }
 
 std::string LocalTime(const std::string& iso_utc) {
     const auto seconds = shenbao::iso_utc_seconds(iso_utc);
@@ -282,7 +284,7 @@ int WorstFinding(const Draft& d, const std::string& prefix) {
 
 int FieldFindings(FormContext& f, const std::string& path, bool reserve) {
     int worst = -1;
-    for (const Finding& x : f.draft.findings) {
+    for (const Finding& x : f.shown_findings()) {
         if (!path_matches(x.field, path) || !shown_in_place(f.draft, x)) continue;
         worst = worst < 0 ? static_cast<int>(x.severity) : std::min(worst, static_cast<int>(x.severity));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width);
@@ -302,7 +304,7 @@ bool TextField(FormContext& f, const std::string& path, const char* label, std::
     Label(f, label, required);
     bool edited;
     {
-        FieldFrame frame(worst_at(f.draft, path));
+        FieldFrame frame(worst_at(f, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(field_width());
         ImGui::InputTextWithHint("##v", hint ? hint : "", &value);
@@ -485,7 +487,7 @@ bool LongTextField(FormContext& f, const std::string& path, const char* label, s
     const float width = field_width();
     const float height = ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2;
     {
-        FieldFrame frame(worst_at(f.draft, path));
+        FieldFrame frame(worst_at(f, path));
         const bool requested = f.state.focus_field == path;
         if (requested) {
             f.state.editing_long_field = path;
@@ -533,17 +535,17 @@ bool DateInput(FormContext& f, const std::string& path, const char* label, std::
     Label(f, label, required);
     bool edited;
     {
-        FieldFrame frame(worst_at(f.draft, path));
+        FieldFrame frame(worst_at(f, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(220.0f, field_width()));
         ImGui::InputTextWithHint("##v", shenbao::kDateHint, &text);
         note_focus(f, path);
         NoteItem(f.state, path, label, "textbox");
         edited = ImGui::IsItemEdited();
-        if (edited) f.state.changed(f.draft, false);
+        if (edited) f.edited(false);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             if (auto d = shenbao::Date::parse(text)) text = d->iso();  // one form once left
-            f.state.changed(f.draft, true);
+            f.edited(true);
         }
         if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
         if (auto d = shenbao::Date::parse(text)) {
@@ -563,17 +565,17 @@ bool MoneyInput(FormContext& f, const std::string& path, const char* label, std:
     Label(f, label, required);
     bool edited;
     {
-        FieldFrame frame(worst_at(f.draft, path));
+        FieldFrame frame(worst_at(f, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(200.0f, field_width()));
         ImGui::InputTextWithHint("##v", "0", &text, ImGuiInputTextFlags_CallbackCharFilter, MoneyCharFilter);
         note_focus(f, path);
         NoteItem(f.state, path, label, "textbox");
         edited = ImGui::IsItemEdited();
-        if (edited) f.state.changed(f.draft, false);
+        if (edited) f.edited(false);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             if (auto m = shenbao::Money::parse(text)) text = m->plain();
-            f.state.changed(f.draft, true);
+            f.edited(true);
         }
         if (ImGui::IsItemDeactivated()) MarkVisited(f.draft, path);
         ImGui::SameLine();
@@ -596,7 +598,7 @@ bool NumberField(FormContext& f, const std::string& path, const char* label, std
     Label(f, label, required);
     bool edited;
     {
-        FieldFrame frame(worst_at(f.draft, path));
+        FieldFrame frame(worst_at(f, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(std::min(140.0f, field_width()));
         ImGui::InputText("##v", &value, ImGuiInputTextFlags_CallbackCharFilter, number_filter);
@@ -617,7 +619,7 @@ bool ChoiceField(FormContext& f, const std::string& path, const char* label, std
     Label(f, label, required);
     bool changed = false;
     {
-        FieldFrame frame(worst_at(f.draft, path));
+        FieldFrame frame(worst_at(f, path));
         ImGui::SetNextItemWidth(std::min(360.0f, field_width()));
         const bool open = ImGui::BeginCombo("##v", value.empty() ? "请选择" : value.c_str());
         FocusRequestedItem(f.state, path);
@@ -637,7 +639,7 @@ bool ChoiceField(FormContext& f, const std::string& path, const char* label, std
             ImGui::EndCombo();
             MarkVisited(f.draft, path);
         }
-        if (changed) f.state.changed(f.draft, true);
+        if (changed) f.edited(true);
     }
     FieldFindings(f, path);
     ImGui::PopID();
@@ -649,7 +651,7 @@ bool CheckItem(FormContext& f, const std::string& path, const char* label, bool&
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + f.label_width);
     bool changed;
     {
-        FieldFrame frame(worst_at(f.draft, path));
+        FieldFrame frame(worst_at(f, path));
         changed = ImGui::Checkbox("##box", &value);
         FocusRequestedItem(f.state, path);  // focused, never ticked for the person
         note_focus(f, path, false);
@@ -676,7 +678,7 @@ bool UnitField(FormContext& f, const std::string& path, const char* label, std::
     Label(f, label, required);
     bool edited;
     {
-        FieldFrame frame(worst_at(f.draft, path));
+        FieldFrame frame(worst_at(f, path));
         take_focus_request(f, path);
         ImGui::SetNextItemWidth(field_width());
         ImGui::InputTextWithHint("##v", "输入单位名称的任意部分，如“机械”“工学院”", &value);
@@ -698,7 +700,7 @@ bool UnitField(FormContext& f, const std::string& path, const char* label, std::
                     value = unit;
                     f.state.unit_suggestions_open = false;
                     f.state.nav_field = path;  // the keyboard stays here: Tab goes on to the next field
-                    f.state.changed(f.draft, true);
+                    f.edited(true);
                 }
                 NoteItem(f.state, path + ".suggestion", unit, "option");
             }

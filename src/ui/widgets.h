@@ -18,6 +18,15 @@ struct FormContext {
     Draft& draft;
     float label_width;     // the label column; 0 when stacked
     bool stacked = false;  // each label above its field (a narrow form)
+    // The findings marked at the fields: the draft's (its 申报书's) unless the page shows
+    // another form of the draft, a funded project's report (Draft::report_checks).
+    const shenbao::Findings* findings = nullptr;
+    // Whether a finished edit is an undo step of the 申报书 (a report is not in its history).
+    bool undoable = true;
+
+    const shenbao::Findings& shown_findings() const { return findings ? *findings : draft.findings; }
+    // The draft changed (a keystroke); `finished`: the edit is complete (a field left).
+    void edited(bool finished) const;
 };
 
 // Colours of the office theme, shared by the views. Text colours keep a contrast of at

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { launch, openApp, repo, shot } from './browser.mjs';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { clickItem, dropFiles, fill, quiet, sleep } from './form.mjs';
+import { clickItem, draftOf, dropFiles, fill, quiet, sleep } from './form.mjs';
 
 const review = (page) => page.evaluate(() => window.shenbao.review());
 const layout = (page) => page.evaluate(() => window.shenbao.layout());
@@ -158,6 +158,10 @@ export const tests = [
         // The activity was three and two days ago: 报备 and 佐证材料 are both open.
         const { page, office, doc } = await approvedProject(server, society, association, -3, -2);
         await clickItem(page, 'due.d-project-1.0');
+        // An edit of the 申报书 first: undo on the report's page must not take it back.
+        await fill(page, 'cover.project_leader', '李明');
+        await page.keyboard.press('Tab');
+        await quiet(page);
         await clickItem(page, 'project.open.report');
         const errorsOf = async () => (await layout(page)).filter((i) => i.name.startsWith('finding.report.')).length;
         assert.ok(await errorsOf() >= 7, 'an empty 报备 lists what it needs');
@@ -171,6 +175,15 @@ export const tests = [
         await fill(page, 'report.phone', '0515-88192426');
         await page.keyboard.press('Tab');
         await quiet(page);
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Z');
+        await quiet(page);
+        const after = await draftOf(page);
+        assert.equal(after.application.cover.project_leader, '李明', 'Ctrl+Z on the report page left the 申报书 alone');
+        assert.equal(after.meta.project.reports.report.values['report.phone'], '0515-88192426');
+        // Ctrl+P prints what is on screen: the report.
+        await page.keyboard.press('Control+P');
+        await page.waitForFunction(() => (document.getElementById('print-frame') || {}).srcdoc?.includes('活动报备表'), null, { timeout: 10000 });
         assert.equal(await errorsOf(), 0, JSON.stringify((await layout(page)).filter((i) => i.name.startsWith('finding.')).map((i) => i.label)));
         await shot(page, 'project-report-1366x768');
         const [reportZip] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'report.handin')]);
