@@ -211,6 +211,7 @@ TEST_CASE("the hand-in archive: a round trip with its manifest") {
     REQUIRE(read.ok());
     REQUIRE(read.report);
     CHECK(read.report->duty == "evidence");
+    CHECK(read.report->title == programme().report_form("evidence")->title);
     CHECK(read.report->unit == p.app.cover.applicant_unit);
     CHECK(read.report->kind == KindId::AcademicExchange);
     CHECK(read.report->application_fingerprint == p.record.fingerprint);

@@ -320,6 +320,20 @@ public:
     }
 };
 
+void read_duty_report(ObjectReader& r, DutyReport& report) {
+    if (const json* values = r.child("values"))
+        for (auto v = values->begin(); v != values->end(); ++v)
+            if (v.value().is_string()) report.values[v.key()] = v.value().get<std::string>();
+    r.list("attachments", report.attachments, [](ObjectReader& a, Attachment& file) {
+        a.text("sha256", file.sha256);
+        a.text("name", file.name);
+        a.text("type", file.type);
+        a.byte_count("size", file.size);
+        a.text("added_at", file.added_at);
+    });
+    r.text("handed_in_at", report.handed_in_at);
+}
+
 void read_details(ObjectReader& d, Application& a) {
     switch (a.cover.kind) {
         case KindId::AcademicExchange:
@@ -523,20 +537,7 @@ void read_envelope(const json& doc, Decoded& out) {
             if (const json* reports = pr.child("reports"))
                 for (auto it = reports->begin(); it != reports->end(); ++it) {
                     ObjectReader rr(it.value(), pr.path("reports") + it.key() + ".", out.findings);
-                    if (!rr.ok()) continue;
-                    DutyReport report;
-                    if (const json* values = rr.child("values"))
-                        for (auto v = values->begin(); v != values->end(); ++v)
-                            if (v.value().is_string()) report.values[v.key()] = v.value().get<std::string>();
-                    rr.list("attachments", report.attachments, [](ObjectReader& a, Attachment& file) {
-                        a.text("sha256", file.sha256);
-                        a.text("name", file.name);
-                        a.text("type", file.type);
-                        a.byte_count("size", file.size);
-                        a.text("added_at", file.added_at);
-                    });
-                    rr.text("handed_in_at", report.handed_in_at);
-                    project.reports[it.key()] = std::move(report);
+                    if (rr.ok()) read_duty_report(rr, project.reports[it.key()]);
                 }
             out.meta.project = std::move(project);
         }
@@ -553,6 +554,10 @@ void read_envelope(const json& doc, Decoded& out) {
 }  // namespace
 
 // ---- public ------------------------------------------------------------------------------
+
+json attachment_json(const Attachment& a) {
+    return {{"sha256", a.sha256}, {"name", a.name}, {"type", a.type}, {"size", a.size}, {"added_at", a.added_at}};
+}
 
 std::string canonical_content(const Application& app) { return dump_compact(content_json(app)); }
 
@@ -586,12 +591,7 @@ std::string encode_application(const Application& app, const std::string& progra
             if (!at.empty()) project[key] = at;
         for (const auto& [duty, report] : p->reports) {
             json files = json::array();
-            for (const Attachment& a : report.attachments)
-                files.push_back({{"sha256", a.sha256},
-                                 {"name", a.name},
-                                 {"type", a.type},
-                                 {"size", a.size},
-                                 {"added_at", a.added_at}});
+            for (const Attachment& a : report.attachments) files.push_back(attachment_json(a));
             json r = {{"values", report.values}, {"attachments", files}};
             if (!report.handed_in_at.empty()) r["handed_in_at"] = report.handed_in_at;
             project["reports"][duty] = r;

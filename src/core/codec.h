@@ -12,6 +12,7 @@
 // Decoding never throws: anything wrong with a file becomes a finding.
 #pragma once
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,9 @@ struct Attachment {
     size_t size = 0;     // bytes
     std::string added_at;
 };
+
+// An attachment's record as the draft's file and a report handed in write it.
+nlohmann::json attachment_json(const Attachment& a);
 
 // One report of the funded project (报备, 佐证材料, 中期评估, 验收): the values of the
 // programme's form for it (ReportForm), by path, and its files.

@@ -39,10 +39,6 @@ std::string attachment_path(size_t index, const std::string& name) {
     return "attachments/" + number + "-" + stem;
 }
 
-json attachment_json(const Attachment& a) {
-    return {{"sha256", a.sha256}, {"name", a.name}, {"type", a.type}, {"size", a.size}, {"added_at", a.added_at}};
-}
-
 bool is_hex64(const std::string& s) {
     return s.size() == 64 &&
            std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
@@ -114,28 +110,52 @@ CheckResult check_report(const Programme& programme, const Application& app, con
     return result;
 }
 
-std::string encode_report(const Programme& programme, const Application& app, const ProjectRecord& project, Duty duty,
-                          const std::string& handed_in_at) {
+ReportFile report_file(const Programme& programme, const Application& app, const ProjectRecord& project, Duty duty,
+                       const std::string& handed_in_at) {
     const DutyReport& report = report_of(project, duty);
+    return {programme.id,
+            duty_key(duty),
+            title_of(programme, duty),
+            app.cover.applicant_unit,
+            app.cover.project_name,
+            app.cover.kind,
+            project.fingerprint,
+            project.amount,
+            app.plan.start.text,
+            app.plan.end.text,
+            report.values,
+            report.attachments,
+            handed_in_at,
+            "shenbao 0.1"};
+}
+
+namespace {
+
+json report_json(const ReportFile& r) {
     json files = json::array();
-    for (const Attachment& a : report.attachments) files.push_back(attachment_json(a));
-    json doc = {{"schema", kReportSchema},
-                {"schema_version", 1},
-                {"programme", programme.id},
-                {"duty", duty_key(duty)},
-                {"title", title_of(programme, duty)},
-                {"unit", app.cover.applicant_unit},
-                {"project_name", app.cover.project_name},
-                {"kind", kind_key(app.cover.kind)},
-                {"application_fingerprint", project.fingerprint},
-                {"approved_amount", project.amount},
-                {"activity_start", app.plan.start.text},
-                {"activity_end", app.plan.end.text},
-                {"values", report.values},
-                {"attachments", files},
-                {"handed_in_at", handed_in_at},
-                {"generator", "shenbao 0.1"}};
-    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    for (const Attachment& a : r.attachments) files.push_back(attachment_json(a));
+    return {{"schema", kReportSchema},
+            {"schema_version", 1},
+            {"programme", r.programme_id},
+            {"duty", r.duty},
+            {"title", r.title},
+            {"unit", r.unit},
+            {"project_name", r.project_name},
+            {"kind", kind_key(r.kind)},
+            {"application_fingerprint", r.application_fingerprint},
+            {"approved_amount", r.approved_amount},
+            {"activity_start", r.activity_start},
+            {"activity_end", r.activity_end},
+            {"values", r.values},
+            {"attachments", files},
+            {"handed_in_at", r.handed_in_at},
+            {"generator", r.generator}};
+}
+
+}  // namespace
+
+std::string encode_report(const ReportFile& report) {
+    return report_json(report).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 ReportRead decode_report(std::string_view bytes) {
@@ -152,6 +172,7 @@ ReportRead decode_report(std::string_view bytes) {
     ReportFile r;
     r.programme_id = str_at(doc, "programme");
     r.duty = str_at(doc, "duty");
+    r.title = str_at(doc, "title");
     if (!duty_from_key(r.duty)) {
         out.error = "报告文件的 duty“" + r.duty + "”不是报备、佐证材料、中期评估或验收";
         return out;
@@ -241,8 +262,9 @@ std::string write_report_archive(const Programme& programme, const Application& 
                                  Duty duty, const std::map<std::string, std::string>& file_bytes,
                                  const std::string& handed_in_at) {
     const DutyReport& report = report_of(project, duty);
-    std::vector<ArchiveEntry> entries{{"report.json", encode_report(programme, app, project, duty, handed_in_at)},
-                                      {"report.html", print_report_html(programme, app, project, duty)}};
+    std::vector<ArchiveEntry> entries{
+        {"report.json", encode_report(report_file(programme, app, project, duty, handed_in_at))},
+        {"report.html", print_report_html(programme, app, project, duty)}};
     for (size_t i = 0; i < report.attachments.size(); ++i) {
         const Attachment& a = report.attachments[i];
         auto it = file_bytes.find(a.sha256);
@@ -361,28 +383,11 @@ std::string add_received_report(std::vector<ReceivedReport>& received, ReceivedR
 
 std::string encode_received_reports(const std::vector<ReceivedReport>& received) {
     json items = json::array();
-    for (const ReceivedReport& r : received) {
-        json files = json::array();
-        for (const Attachment& a : r.report.attachments) files.push_back(attachment_json(a));
+    for (const ReceivedReport& r : received)
         items.push_back({{"file_name", r.file_name},
                          {"received_at", r.received_at},
                          {"archive_sha256", r.archive_sha256},
-                         {"report",
-                          {{"schema", kReportSchema},
-                           {"programme", r.report.programme_id},
-                           {"duty", r.report.duty},
-                           {"unit", r.report.unit},
-                           {"project_name", r.report.project_name},
-                           {"kind", kind_key(r.report.kind)},
-                           {"application_fingerprint", r.report.application_fingerprint},
-                           {"approved_amount", r.report.approved_amount},
-                           {"activity_start", r.report.activity_start},
-                           {"activity_end", r.report.activity_end},
-                           {"values", r.report.values},
-                           {"attachments", files},
-                           {"handed_in_at", r.report.handed_in_at},
-                           {"generator", r.report.generator}}}});
-    }
+                         {"report", report_json(r.report)}});
     return json{{"received_reports", items}}.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -51,6 +51,7 @@ CheckResult check_report(const Programme& programme, const Application& app, con
 // The report as a file handed in, and read back.
 struct ReportFile {
     std::string programme_id, duty;  // duty_key
+    std::string title;               // the form's, e.g. 活动报备表
     std::string unit, project_name;
     KindId kind{};
     std::string application_fingerprint;  // the content the decision was made on
@@ -60,8 +61,9 @@ struct ReportFile {
     std::vector<Attachment> attachments;
     std::string handed_in_at, generator;
 };
-std::string encode_report(const Programme& programme, const Application& app, const ProjectRecord& project, Duty duty,
-                          const std::string& handed_in_at);
+ReportFile report_file(const Programme& programme, const Application& app, const ProjectRecord& project, Duty duty,
+                       const std::string& handed_in_at);
+std::string encode_report(const ReportFile& report);
 struct ReportRead {
     std::optional<ReportFile> report;
     std::string error;  // zh-CN when report is empty

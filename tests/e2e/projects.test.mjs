@@ -30,86 +30,55 @@ function zipNames(file) {
 const photo = (name) => ({ name, type: 'image/jpeg',
   bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(3000)]) });
 
-// The society's application (activity from `start` to `end` days from today), approved by
-// the association for 4000 元, and the unit's decision file imported: the project.
-async function approvedProject(server, society, association, start, end) {
-  const doc = JSON.parse(fs.readFileSync(path.join(repo, 'tests/fixtures/complete-academic_exchange.json'), 'utf8'));
-  delete doc.fingerprint;
-  doc.meta = { ...(doc.meta || {}), draft_id: 'd-project-1' };
-  doc.application.plan.start = fromToday(start);
-  doc.application.plan.end = fromToday(end);
-  const application = { name: '申报书.json', text: JSON.stringify(doc) };
+// Applications of the society (each activity from `start` to `end` days from today, with
+// its draft id and name), all approved by the association for 4000 元, and the unit's
+// decision file imported: the projects.
+async function approvedProjects(server, society, association, projects) {
+  const base = JSON.parse(fs.readFileSync(path.join(repo, 'tests/fixtures/complete-academic_exchange.json'), 'utf8'));
+  delete base.fingerprint;
+  const docs = projects.map(({ id, name, start, end }) => {
+    const doc = structuredClone(base);
+    doc.meta = { ...(doc.meta || {}), draft_id: id };
+    if (name) doc.application.cover.project_name = name;
+    doc.application.plan.start = fromToday(start);
+    doc.application.plan.end = fromToday(end);
+    return doc;
+  });
+  const files = docs.map((doc, i) => ({ name: `申报书${i + 1}.json`, text: JSON.stringify(doc) }));
   const page = await openApp(society.context, server.url);
-  await dropFiles(page, [application]);
-  await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 1, null, { timeout: 20000 });
+  await dropFiles(page, files);
+  await page.waitForFunction((n) => window.shenbao.drafts().drafts.length === n, files.length, { timeout: 20000 });
   const office = await openApp(association.context, server.url);
   await clickItem(office, 'mode.review');
-  await dropFiles(office, [application]);
-  await office.waitForFunction(() => window.shenbao.review().items === 1, null, { timeout: 20000 });
-  const [id] = Object.values((await review(office)).ids);
-  await clickItem(office, `review.row.${id}`);
-  await clickItem(office, 'review.decision.approved');
-  await clickItem(office, 'review.decision.amount');
-  await office.keyboard.press('Control+A');
-  await office.keyboard.type('4000');
-  await office.keyboard.press('Escape');
-  await quiet(office);
-  await clickItem(office, 'review.back');
+  await dropFiles(office, files);
+  await office.waitForFunction((n) => window.shenbao.review().items === n, files.length, { timeout: 20000 });
+  for (const id of Object.values((await review(office)).ids)) {
+    await clickItem(office, `review.row.${id}`);
+    await clickItem(office, 'review.decision.approved');
+    await clickItem(office, 'review.decision.amount');
+    await office.keyboard.press('Control+A');
+    await office.keyboard.type('4000');
+    await office.keyboard.press('Escape');
+    await quiet(office);
+    await clickItem(office, 'review.back');
+  }
   const [download] = await Promise.all([office.waitForEvent('download'), clickItem(office, 'review.decision_files')]);
   await dropFiles(page, [{ name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') }]);
   await page.waitForFunction(() => window.shenbao.layout().some((i) => i.name.startsWith('due.')), null, { timeout: 20000 });
   await quiet(page);
-  return { page, office, doc };
+  return { page, office, docs };
 }
 
 export const tests = [
   {
     name: 'a decision file makes an approved draft a project: 报备 and 佐证材料 due in 待办, 报备 marked done and kept',
     async run({ server }) {
-      // The society's application: an activity in 5 to 6 days.
-      const doc = JSON.parse(fs.readFileSync(path.join(repo, 'tests/fixtures/complete-academic_exchange.json'), 'utf8'));
-      delete doc.fingerprint;
-      doc.meta = { ...(doc.meta || {}), draft_id: 'd-project-1' };
-      doc.application.plan.start = fromToday(5);
-      doc.application.plan.end = fromToday(6);
-      const application = { name: '申报书.json', text: JSON.stringify(doc) };
-      // And one that ended 8 days ago: its 佐证材料 are due in 2 days.
-      const past = structuredClone(doc);
-      past.meta.draft_id = 'd-project-2';
-      past.application.cover.project_name = '已办完的论坛';
-      past.application.plan.start = fromToday(-9);
-      past.application.plan.end = fromToday(-8);
-      const ended = { name: '申报书2.json', text: JSON.stringify(past) };
-
       const society = await launch({ width: 1366, height: 768 });
       const association = await launch({ width: 1366, height: 768 });
       try {
-        const page = await openApp(society.context, server.url);
-        await dropFiles(page, [application, ended]);
-        await page.waitForFunction(() => window.shenbao.drafts().drafts.length === 2, null, { timeout: 20000 });
-
-        // The association approves it and writes the unit's decision file.
-        const office = await openApp(association.context, server.url);
-        await clickItem(office, 'mode.review');
-        await dropFiles(office, [application, ended]);
-        await office.waitForFunction(() => window.shenbao.review().items === 2, null, { timeout: 20000 });
-        for (const id of Object.values((await review(office)).ids)) {
-          await clickItem(office, `review.row.${id}`);
-          await clickItem(office, 'review.decision.approved');
-          await clickItem(office, 'review.decision.amount');
-          await office.keyboard.press('Control+A');
-          await office.keyboard.type('4000');
-          await office.keyboard.press('Escape');
-          await quiet(office);
-          await clickItem(office, 'review.back');
-        }
-        const [download] = await Promise.all([office.waitForEvent('download'), clickItem(office, 'review.decision_files')]);
-        const decision = { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
-
-        // The society imports it.
-        await dropFiles(page, [decision]);
-        await page.waitForFunction(() => window.shenbao.layout().some((i) => i.name.startsWith('due.')), null, { timeout: 20000 });
-        await quiet(page);
+        // An activity in 5 to 6 days, and one that ended 8 days ago (its 佐证材料 due in 2 days).
+        const { page, office } = await approvedProjects(server, society, association, [
+          { id: 'd-project-1', start: 5, end: 6 }, { id: 'd-project-2', name: '已办完的论坛', start: -9, end: -8 }]);
         const all = (await layout(page)).filter((i) => i.name.startsWith('due.')).map((i) => i.label);
         // The ended one first (by date): both its duties due in 2 days.
         assert.equal(all.length, 4, all.join(' | '));
@@ -156,7 +125,8 @@ export const tests = [
       const association = await launch({ width: 1366, height: 768 });
       try {
         // The activity was three and two days ago: 报备 and 佐证材料 are both open.
-        const { page, office, doc } = await approvedProject(server, society, association, -3, -2);
+        const { page, office, docs: [doc] } = await approvedProjects(server, society, association,
+          [{ id: 'd-project-1', start: -3, end: -2 }]);
         await clickItem(page, 'due.d-project-1.0');
         // An edit of the 申报书 first: undo on the report's page must not take it back.
         await fill(page, 'cover.project_leader', '李明');
