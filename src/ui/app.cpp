@@ -375,7 +375,23 @@ bool App::tab_out_of_region(bool backwards) {
     auto in = [](Region r) { return [r](const LaidOutItem* x) { return x->region == r; }; };
     const auto last_here = std::find_if(stops.rbegin(), stops.rend(), in(focused->region));
     const auto first_here = std::find_if(stops.begin(), stops.end(), in(focused->region));
-    if ((backwards ? *first_here : *last_here) != focused) return false;
+    const auto take = [&](const LaidOutItem* target) {
+        // As ImGui's Tab does inside a region: a text field is entered, anything else focused.
+        if (target->role == "textbox")
+            state.activate_item = target->name;
+        else
+            state.focus_item = target->name;
+        state.focused_region = target->region;
+        platform::request_frames(2);
+        return true;
+    };
+    if ((backwards ? *first_here : *last_here) != focused) {
+        // Each notice is a window of its own, where ImGui's Tab would go round its one
+        // button: the next notice's is taken here.
+        if (focused->region != Region::Notices) return false;
+        const auto at = std::find(stops.begin(), stops.end(), focused);
+        return take(backwards ? *(at - 1) : *(at + 1));
+    }
     // The next region (in the order of the Region enum, going round) that has a stop.
     constexpr int kRegions = static_cast<int>(Region::Checks) + 1;
     for (int step = 1; step < kRegions; ++step) {
@@ -390,15 +406,7 @@ bool App::tab_out_of_region(bool backwards) {
             const auto it = std::find_if(stops.begin(), stops.end(), in(region));
             if (it != stops.end()) target = *it;
         }
-        if (!target) continue;
-        // As ImGui's Tab does inside a region: a text field is entered, anything else focused.
-        if (target->role == "textbox")
-            state.activate_item = target->name;
-        else
-            state.focus_item = target->name;
-        state.focused_region = region;
-        platform::request_frames(2);
-        return true;
+        if (target) return take(target);
     }
     return false;  // one region only: ImGui goes round inside it
 }

@@ -28,9 +28,9 @@ Width width_class(float css_width, float ui_scale);
 enum class Pane { Main, List, Checks };
 
 // The regions of the window F6 and Shift+F6 move between, in screen order: the top bar,
-// the list (drafts, or 审阅's import and filters), the page (its toolbar and form), the
-// checks (or 审阅's totals).
-enum class Region { TopBar, List, Main, Checks };
+// the notices under it (each with its button), the list (drafts, or 审阅's import and
+// filters), the page (its toolbar and form), the checks (or 审阅's totals).
+enum class Region { TopBar, Notices, List, Main, Checks };
 
 // Who the app is working for: an applicant drafting, the association reviewing, or an
 // expert scoring a batch the association handed out (评审, shown once a batch is opened).

@@ -265,7 +265,9 @@ void DrawNotices(AppState& s) {
         s.request(cmd::Backup{});
     for (size_t i = 0; i < s.notices.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        const bool close = Banner(s, "notice", 0xFFD6F0FF, s.notices[i], "知道了");
+        // Each its own name (banner.notice, banner.notice#2, …), as findings are named.
+        const std::string name = i ? "notice#" + std::to_string(i + 1) : "notice";
+        const bool close = Banner(s, name.c_str(), 0xFFD6F0FF, s.notices[i], "知道了");
         ImGui::PopID();
         if (close) {
             s.notices.erase(s.notices.begin() + static_cast<long>(i));
@@ -740,6 +742,7 @@ void DrawApp(AppState& s) {
     ImGui::PopStyleVar();
     s.drawing_region = Region::TopBar;
     DrawTopBar(s);
+    s.drawing_region = Region::Notices;  // each banner is a window of its own: Tab goes from one to the next
     DrawNotices(s);
 
     Draft* d = s.current();

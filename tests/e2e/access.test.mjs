@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, repo, seriousViolations } from './browser.mjs';
-import { clickItem, fill, findingsOf, focusField, itemOf, quiet, reveal, typeText } from './form.mjs';
+import { clickItem, dropFiles, fill, findingsOf, focusField, itemOf, quiet, reveal, typeText } from './form.mjs';
 
 const programme = JSON.parse(fs.readFileSync(path.join(repo, 'assets/programmes/yancheng-2018.json'), 'utf8'));
 const FORM_KINDS = programme.kinds.filter((k) => k.route.type !== 'assessed').map((k) => k.id);
@@ -490,7 +490,7 @@ tests.push({
       await clickItem(page, 'new.academic_exchange');
       await page.waitForFunction(() => window.shenbao.draft() !== '');
       await keyTo(page, 'F6', '申报');
-      // The item with the keyboard and its region (0 top bar, 1 drafts, 2 page, 3 checks).
+      // The item with the keyboard and its region (0 top bar, 1 notices, 2 drafts, 3 page, 4 checks).
       const focused = async () => (await page.evaluate(() => window.shenbao.layout())).find((i) => i.focused);
       const walk = async (key, presses) => {
         const seen = [];
@@ -498,7 +498,7 @@ tests.push({
           await page.keyboard.press(key);
           await quiet(page);
           const item = await focused();
-          seen.push(item ? { name: item.label, region: item.region } : { name: '(none)', region: -1 });
+          seen.push(item ? { name: item.label, key: item.name, region: item.region } : { name: '(none)', region: -1 });
         }
         return seen;
       };
@@ -509,11 +509,25 @@ tests.push({
       assert.ok(!regions.includes(-1), `the keyboard is always somewhere: ${trail}`);
       assert.ok(forward.some((x) => x.name === '界面大小'), `界面大小 is reached: ${trail}`);
       // Each region in turn, then the top bar again.
-      assert.deepEqual(order.slice(0, 5), [0, 1, 2, 3, 0], trail);
+      assert.deepEqual(order.slice(0, 5), [0, 2, 3, 4, 0], trail);
       // Back: from the top bar's first item, Shift+Tab goes to the checks' last.
       await keyTo(page, 'F6', '申报');
       const back = await walk('Shift+Tab', 1);
-      assert.equal(back[0].region, 3, 'Shift+Tab from the top bar goes to the checks');
+      assert.equal(back[0].region, 4, 'Shift+Tab from the top bar goes to the checks');
+
+      // Two notices (photos dropped where no report is open): Tab goes from the top bar
+      // through each notice's button, then on to the drafts; no trap in the top bar.
+      const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]);
+      await dropFiles(page, [{ name: '一.jpg', type: 'image/jpeg', bytes: jpeg }, { name: '二.jpg', type: 'image/jpeg', bytes: Buffer.concat([jpeg, jpeg]) }]);
+      await page.waitForFunction(() => window.shenbao.status().notices.length >= 2);
+      await keyTo(page, 'F6', '申报');
+      const withNotices = await walk('Tab', 40);
+      const noticeTrail = withNotices.map((x) => x.key).join(' → ');
+      const noticeOrder = withNotices.map((x) => x.region).filter((r, i, all) => i === 0 || r !== all[i - 1]);
+      assert.deepEqual(noticeOrder.slice(0, 4), [0, 1, 2, 3], noticeTrail);
+      assert.ok(noticeTrail.includes('banner.notice → banner.notice#2'), noticeTrail);
+      const noticesBack = await walk('Shift+Tab', 45);
+      assert.ok(noticesBack.map((x) => x.key).join(' → ').includes('banner.notice#2 → banner.notice'), 'and back');
     } finally {
       await context.close();
     }
