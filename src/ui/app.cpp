@@ -651,6 +651,19 @@ void App::redo() {
 // (team, budget.lines, evidence): it goes to the first item inside it, or to its add
 // button. A request nothing answers to for a few frames is dropped.
 void App::resolve_focus_request() {
+    // A keyboard position asked for an item the page does not draw (the 申报书's first
+    // field when a draft is opened onto its checks pane on a phone) is dropped likewise:
+    // waiting for it would draw frames for ever.
+    const auto drawn = [&](const std::string& name) {
+        return std::any_of(state.layout.begin(), state.layout.end(),
+                           [&](const LaidOutItem& i) { return i.name == name; });
+    };
+    if (state.nav_field.empty() || drawn(state.nav_field))
+        state.nav_waits = 0;
+    else if (++state.nav_waits > 3) {
+        state.nav_field.clear();
+        state.nav_waits = 0;
+    }
     std::string& want = state.focus_field;
     if (want.empty()) {
         state.focus_waits = 0;

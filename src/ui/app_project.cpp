@@ -34,9 +34,6 @@ void App::handle(const cmd::OpenReport& c) {
     if (!d || !d->meta.project) return;
     opened(c.id);
     state.report_duty = c.duty;
-    // opened() asked the keyboard for the 申报书's first field, which this page does not
-    // have: the page takes the keyboard as a whole (its first item, by Tab).
-    state.nav_field.clear();
     show(Page::Report);
 }
 

@@ -91,6 +91,7 @@ struct AppState {
     std::string focused_field;        // the field path that has keyboard focus (this frame)
     std::string nav_field;            // put the keyboard position on this field, without activating it
     int focus_waits = 0;              // frames focus_field has waited for an item of its name
+    int nav_waits = 0;                // the same for nav_field
     std::vector<LaidOutItem> layout;  // the items drawn this frame, in drawing order
     // The window got shorter (an on-screen keyboard came up): the field being edited is
     // scrolled back into view, once.
