@@ -42,6 +42,13 @@ std::string local_hms() {
 
 Draft* AppState::current() { return workspace ? workspace->find(current_id) : nullptr; }
 
+AppState::PageChecks AppState::page_checks(const Draft& d) const {
+    const bool report = mode == Mode::Drafting && page == Page::Report && d.id == current_id && d.report_checked &&
+                        d.report_checked->first == report_duty;
+    return report ? PageChecks{d.report_checks.findings, d.report_checks.completeness, true}
+                  : PageChecks{d.findings, d.completeness, false};
+}
+
 const Programme& AppState::call_of(const Draft& d) const {
     const Programme* p = programmes->find(workspace->programme_id_of(d));
     return p ? *p : programmes->newest();  // a call no longer shipped: the newest

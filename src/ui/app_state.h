@@ -186,6 +186,14 @@ struct AppState {
     Draft* current();
     // The call a draft belongs to (its own, not necessarily the one on screen).
     const shenbao::Programme& call_of(const Draft& d) const;
+    // The checks of the form on the page, for the checks pane, its bar and the status: a
+    // report's while one is on screen (Draft::report_checks), else the 申报书's.
+    struct PageChecks {
+        const shenbao::Findings& findings;
+        const shenbao::Completeness& completeness;
+        bool report;
+    };
+    PageChecks page_checks(const Draft& d) const;
     // The report on screen (Page::Report of an approved project), created empty when new.
     shenbao::DutyReport* open_report();
     Draft* find(const std::string& id) { return workspace->find(id); }

@@ -208,7 +208,7 @@ std::string MirrorStatus(AppState& s) {
         default: return "";  // saving: what was said stands until it is done
     }
     if (const Draft* d = s.mode == Mode::Drafting ? s.current() : nullptr) {
-        const size_t errors = count_severity(d->findings, Severity::Error);
+        const size_t errors = count_severity(s.page_checks(*d).findings, Severity::Error);
         text += errors ? " · 还有 " + std::to_string(errors) + " 个错误" : std::string(" · 没有错误");
     }
     return text;

@@ -490,10 +490,7 @@ void DrawDraftToolbar(AppState& s, Draft& d) {
 
 void DrawChecks(AppState& s, Draft& d) {
     DrawProject(s, d);
-    // The checks of the form on the page: a report's while one is open, else the 申报书's.
-    const bool report = s.page == Page::Report && s.open_report();
-    const Findings& findings = report ? d.report_checks.findings : d.findings;
-    const Completeness& done = report ? d.report_checks.completeness : d.completeness;
+    const auto [findings, done, report] = s.page_checks(d);
     const size_t errors = count_severity(findings, Severity::Error);
     const size_t warnings = count_severity(findings, Severity::Warning);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kAccent);
@@ -597,16 +594,17 @@ void DrawMain(AppState& s, Draft* d, bool focus_form) {
             : s.page;
     const float readable = 1000 * ImGui::GetFontSize() / 17;
     const float margin = std::max(0.0f, (ImGui::GetContentRegionAvail().x - readable) / 2);
-    if (page == Page::Form) {
+    if (page == Page::Form || page == Page::Report) {  // a form of the draft: the 申报书, or a report
+        const bool form = page == Page::Form;
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
-        DrawDraftToolbar(s, *d);
+        form ? DrawDraftToolbar(s, *d) : DrawReportToolbar(s, *d);
         // The toolbar stays in view (打印, 导出, 提交 at hand); the form scrolls under it.
         if (focus_form) ImGui::SetNextWindowFocus();
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
-        ImGui::BeginChild("form_body", ImVec2(margin > 0 ? readable : 0, 0), ImGuiChildFlags_None,
-                          kPanel | ImGuiWindowFlags_NavFlattened);
+        ImGui::BeginChild(form ? "form_body" : "report_body", ImVec2(margin > 0 ? readable : 0, 0),
+                          ImGuiChildFlags_None, kPanel | ImGuiWindowFlags_NavFlattened);
         ImGui::BeginDisabled(s.read_only);
-        DrawForm(s, *d);
+        form ? DrawForm(s, *d) : DrawReport(s, *d);
         ImGui::EndDisabled();
         ImGui::EndChild();
         return;
@@ -621,9 +619,9 @@ void DrawMain(AppState& s, Draft* d, bool focus_form) {
         case Page::ImportReport: DrawImportReport(s); break;
         case Page::Trash: DrawTrash(s); break;
         case Page::HandIn: DrawHandIn(s, *d); break;
-        case Page::Report: DrawReport(s, *d); break;
         case Page::NewDraft:
-        case Page::Form: DrawNewDraft(s); break;
+        case Page::Form:
+        case Page::Report: DrawNewDraft(s); break;
     }
     if (margin > 0) ImGui::EndChild();
 }
@@ -711,9 +709,10 @@ void DrawChecksBar(AppState& s, Draft* d) {
     } else if (s.mode == Mode::Expert) {
         text = "评审指标";
     } else {
-        const size_t errors = count_severity(d->findings, Severity::Error);
+        const AppState::PageChecks checks = s.page_checks(*d);
+        const size_t errors = count_severity(checks.findings, Severity::Error);
         text = (errors ? std::to_string(errors) + " 个错误" : std::string("无错误")) + " · 完成 " +
-               std::to_string(completeness(*d)) + "%";
+               std::to_string(checks.completeness.percent()) + "%";
     }
     text += "  查看";
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0xFFF4F1EE);

@@ -66,19 +66,22 @@ void Attachments(AppState& s, const ReportForm& form, DutyReport& report) {
 
 }  // namespace
 
-void DrawReport(AppState& s, Draft& d) {
-    DutyReport* report = s.open_report();
-    const Programme& call = s.call_of(d);
-    const ReportForm* form = call.report_form(duty_key(s.report_duty));
-    if (!report || !form) {
-        MutedText("此项目没有这份报告。");
-        return;
-    }
+void DrawReportToolbar(AppState& s, Draft& d) {
     if (NamedButton(s, "返回申报书", "report.back")) s.request(cmd::ShowPage{Page::Form});
+    if (!s.open_report()) return;
     ImGui::SameLine();
     if (NamedButton(s, "打印", "report.print")) s.request(cmd::PrintReport{});
     ImGui::SameLine();
     if (NamedButton(s, "生成交付包（.zip）", "report.handin")) s.request(cmd::HandInReport{});
+}
+
+void DrawReport(AppState& s, Draft& d) {
+    DutyReport* report = s.open_report();
+    const ReportForm* form = s.call_of(d).report_form(duty_key(s.report_duty));
+    if (!report || !form) {
+        MutedText("此项目没有这份报告。");
+        return;
+    }
     SectionHeading(s, form->title.c_str(), ("《" + d.app.cover.project_name + "》").c_str());
     const size_t errors = count_severity(d.report_checks.findings, Severity::Error);
     if (!report->handed_in_at.empty())
@@ -93,7 +96,6 @@ void DrawReport(AppState& s, Draft& d) {
     // The report's own findings at its fields; its edits are not steps of the 申报书's undo.
     FormContext f{
         s, d, stacked ? 0.0f : std::clamp(avail * 0.2f, 110.0f, 170.0f), stacked, &d.report_checks.findings, false};
-    ImGui::BeginDisabled(s.read_only);
     ImGui::PushID(duty_key(s.report_duty));
     for (const SectionSpec& section : form->form.sections) {
         if (!section.shown_for(d.app.cover.kind)) continue;
@@ -103,7 +105,6 @@ void DrawReport(AppState& s, Draft& d) {
     }
     ImGui::PopID();
     Attachments(s, *form, *report);
-    ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, 40));
 }
 
@@ -114,6 +115,83 @@ std::vector<FormPart> ReportParts(AppState& s, Draft& d) {
     parts.insert(parts.begin(), {"attachments", "附件"});
     return parts;
 }
+
+namespace {
+
+const OverviewDuty* duty_in(const OverviewRow& r, Duty d) {
+    auto it = std::find_if(r.duties.begin(), r.duties.end(), [&](const OverviewDuty& x) { return x.duty == d; });
+    return it == r.duties.end() ? nullptr : &*it;
+}
+
+unsigned colour_of(const OverviewDuty& d) {
+    return d.overdue ? colour::kError : d.reported ? 0xFF3C8C3C : ImGui::GetColorU32(ImGuiCol_Text);
+}
+
+// What a screen reader says of a project's row or card.
+std::string row_said(const OverviewRow& r) {
+    std::string said = r.unit + " " + r.project_name + "，批准 " + r.amount + " 元";
+    for (const OverviewDuty& d : r.duties) said += "，" + std::string(duty_label(d.duty)) + " " + d.text;
+    return said;
+}
+
+void OverviewTable(AppState& s, const ProjectOverview& o) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("overview", 3 + static_cast<int>(std::size(kDuties)), flags)) return;
+    // The unit and the project share what is left; an amount and a duty's state keep
+    // their width (a heading or a number is never cut or broken).
+    const auto fixed = [](const char* heading, const char* widest) {
+        const float w = std::max(ImGui::CalcTextSize(heading).x, ImGui::CalcTextSize(widest).x);
+        ImGui::TableSetupColumn(heading, ImGuiTableColumnFlags_WidthFixed, w + ImGui::GetStyle().CellPadding.x * 2);
+    };
+    ImGui::TableSetupColumn(s.programme->form.short_label_of("cover.applicant_unit").c_str(), 0, 1.0f);
+    ImGui::TableSetupColumn(s.programme->form.short_label_of("cover.project_name").c_str(), 0, 1.6f);
+    fixed("批准金额（元）", "00,000.00");
+    for (Duty d : kDuties) fixed(duty_label(d), "已逾期 10 天");
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < o.rows.size(); ++i) {
+        const OverviewRow& r = o.rows[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", r.unit.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", r.project_name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.amount.c_str());
+        for (Duty d : kDuties) {
+            ImGui::TableNextColumn();
+            const OverviewDuty* x = duty_in(r, d);
+            if (!x) {
+                MutedText("—");
+                continue;
+            }
+            ImGui::PushStyleColor(ImGuiCol_Text, colour_of(*x));
+            ImGui::TextWrapped("%s", x->text.c_str());
+            ImGui::PopStyleColor();
+        }
+        NoteItem(s, "overview.row." + std::to_string(i), row_said(r), "row");
+    }
+    ImGui::EndTable();
+}
+
+void OverviewCards(AppState& s, const ProjectOverview& o) {
+    for (size_t i = 0; i < o.rows.size(); ++i) {
+        const OverviewRow& r = o.rows[i];
+        ImGui::Separator();
+        ImGui::BeginGroup();
+        ImGui::TextWrapped("%s", r.project_name.c_str());
+        MutedText(r.unit + " · 批准 " + r.amount + " 元");
+        for (const OverviewDuty& d : r.duties) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour_of(d));
+            ImGui::TextWrapped("%s：%s", duty_label(d.duty), d.text.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::EndGroup();
+        NoteItem(s, "overview.row." + std::to_string(i), row_said(r), "row");
+    }
+    ImGui::Separator();
+}
+
+}  // namespace
 
 void DrawProjectOverview(AppState& s) {
     const ProjectOverview o = project_overview(*s.programme, s.review, s.received_reports, s.today);
@@ -128,39 +206,11 @@ void DrawProjectOverview(AppState& s) {
         MutedText("还没有批准的项目：在审阅中对申报书作出“党组研究：批准”后，项目列在这里。");
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("overview", 2 + static_cast<int>(std::size(kDuties)), flags)) {
-        ImGui::TableSetupColumn(s.programme->form.short_label_of("cover.applicant_unit").c_str(), 0, 1.2f);
-        ImGui::TableSetupColumn(s.programme->form.short_label_of("cover.project_name").c_str(), 0, 2.0f);
-        for (Duty d : kDuties) ImGui::TableSetupColumn(duty_label(d), 0, 1.0f);
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < o.rows.size(); ++i) {
-            const OverviewRow& r = o.rows[i];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", r.unit.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s（%s 元）", r.project_name.c_str(), r.amount.c_str());
-            std::string said = r.unit + " " + r.project_name;
-            for (Duty d : kDuties) {
-                ImGui::TableNextColumn();
-                auto it =
-                    std::find_if(r.duties.begin(), r.duties.end(), [&](const OverviewDuty& x) { return x.duty == d; });
-                if (it == r.duties.end()) {
-                    MutedText("—");
-                    continue;
-                }
-                ImGui::PushStyleColor(ImGuiCol_Text, it->overdue    ? colour::kError
-                                                     : it->reported ? 0xFF3C8C3C
-                                                                    : ImGui::GetColorU32(ImGuiCol_Text));
-                ImGui::TextWrapped("%s", it->text.c_str());
-                ImGui::PopStyleColor();
-                said += "，" + std::string(duty_label(d)) + " " + it->text;
-            }
-            NoteItem(s, "overview.row." + std::to_string(i), said, "row");
-        }
-        ImGui::EndTable();
-    }
+    // A table where its seven columns fit; below that, one card per project (a phone, a tablet).
+    if (ImGui::GetContentRegionAvail().x < 760 * ImGui::GetFontSize() / 17)
+        OverviewCards(s, o);
+    else
+        OverviewTable(s, o);
     ImGui::Spacing();
     SectionHeading(s, "各单位进度", "学术活动按佐证材料计为已举办，对照任务分解表（附件1）");
     for (size_t i = 0; i < o.units.size(); ++i) {

@@ -14,13 +14,14 @@ void DrawChecks(AppState& state, Draft& draft);
 void DrawNewDraft(AppState& state);              // choosing the kind of a new application
 void DrawHandIn(AppState& state, Draft& draft);  // print, export, email
 void DrawImportReport(AppState& state);
-void DrawStorage(AppState& state);                  // storage health and backups
-void DrawRevisions(AppState& state, Draft& draft);  // revisions, compared and restorable
-void DrawReviewLeft(AppState& state);               // 审阅 mode: import, exports, problems
-void DrawReviewCenter(AppState& state);             // the table, or one submission
-void DrawReviewTotals(AppState& state);             // per kind and per unit
-void DrawReport(AppState& state, Draft& draft);     // 申报: a funded project's report, its files, hand-in
-void DrawProjectOverview(AppState& state);          // 审阅: the approved projects' reports and units' progress
+void DrawStorage(AppState& state);                      // storage health and backups
+void DrawRevisions(AppState& state, Draft& draft);      // revisions, compared and restorable
+void DrawReviewLeft(AppState& state);                   // 审阅 mode: import, exports, problems
+void DrawReviewCenter(AppState& state);                 // the table, or one submission
+void DrawReviewTotals(AppState& state);                 // per kind and per unit
+void DrawReportToolbar(AppState& state, Draft& draft);  // 申报: back, print, hand in a report
+void DrawReport(AppState& state, Draft& draft);         // 申报: a funded project's report and its files
+void DrawProjectOverview(AppState& state);              // 审阅: the approved projects' reports and units' progress
 // The parts of the report on screen's form (the checks pane groups its findings by them).
 std::vector<shenbao::FormPart> ReportParts(AppState& state, Draft& draft);
 void DrawDueList(AppState& state);                // 申报: what the projects have due, across drafts

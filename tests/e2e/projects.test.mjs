@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, repo, shot } from './browser.mjs';
+import { layoutProblems } from './screens.test.mjs';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { clickItem, draftOf, dropFiles, fill, quiet, sleep } from './form.mjs';
@@ -64,7 +65,8 @@ async function approvedProjects(server, society, association, projects) {
   }
   const [download] = await Promise.all([office.waitForEvent('download'), clickItem(office, 'review.decision_files')]);
   await dropFiles(page, [{ name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') }]);
-  await page.waitForFunction(() => window.shenbao.layout().some((i) => i.name.startsWith('due.')), null, { timeout: 20000 });
+  // Said in a banner on any screen (the list with 待办 is behind a button on a phone).
+  await page.waitForFunction(() => window.shenbao.status().notices.some((n) => n.includes('评审决定')), null, { timeout: 20000 });
   await quiet(page);
   return { page, office, docs };
 }
@@ -219,6 +221,48 @@ export const tests = [
         await clickItem(office, 'mode.review');
         await clickItem(office, 'review.overview');
         assert.ok((await layout(office)).find((i) => i.name === 'overview.unit.0').label.includes('已交报告 2 份'));
+        assert.deepEqual(page.errors, []);
+        assert.deepEqual(office.errors, []);
+      } finally {
+        await society.context.close();
+        await association.context.close();
+      }
+    },
+  },
+  {
+    name: 'a report and the overview on a phone and a tablet: nothing overlaps or is cut off',
+    async run({ server }) {
+      const phone = { width: 390, height: 844, dpr: 3, touch: true };
+      const tablet = { width: 768, height: 1024 };
+      const society = await launch(phone);
+      const association = await launch();  // the approval at a desk; the overview then on a tablet-wide window
+      try {
+        const { page, office } = await approvedProjects(server, society, association, [{ id: 'd-project-1', start: -3, end: -2 }]);
+        const problems = [];
+        const check = async (p, size, screen) => {
+          await quiet(p);
+          for (const x of layoutProblems(await p.evaluate(() => window.shenbao.layout()), p.viewportSize(), size)) problems.push(`${screen}: ${x}`);
+          await shot(p, screen);
+        };
+        await clickItem(page, 'topbar.list');
+        await check(page, phone, 'project-due-390x844');
+        await clickItem(page, 'due.d-project-1.1');  // on a phone: the checks pane, where the duties are
+        await check(page, phone, 'project-duties-390x844');
+        await clickItem(page, 'project.open.evidence');
+        await dropFiles(page, [photo('签到表（上午场，共三页，扫描件）.jpg'), photo('会场.jpg'), photo('合影.jpg')]);
+        await page.waitForFunction(() => window.shenbao.layout().filter((i) => /^report\.file\.\d+$/.test(i.name)).length === 3,
+          null, { timeout: 20000 });
+        await check(page, phone, 'project-evidence-390x844');
+        await fill(page, 'evidence.participants', '135');
+        await page.keyboard.press('Tab');
+        await check(page, phone, 'project-evidence-typed-390x844');
+        const [zip] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'report.handin')]);
+        await dropFiles(office, [{ name: zip.suggestedFilename(), type: 'application/zip', bytes: fs.readFileSync(await zip.path()) }]);
+        await office.waitForFunction(() => window.shenbao.layout().some((i) => i.name === 'overview.row.0'), null, { timeout: 20000 });
+        await office.setViewportSize(tablet);
+        await sleep(300);
+        await check(office, tablet, 'project-overview-768x1024');
+        assert.deepEqual(problems, []);
         assert.deepEqual(page.errors, []);
         assert.deepEqual(office.errors, []);
       } finally {
