@@ -130,3 +130,25 @@ TEST_CASE("SHA-256 matches the published test vectors") {
     CHECK(sha256_hex(std::string(64, 'a')) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
     CHECK(sha256_hex(std::string(119, 'a')) == "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb");
 }
+
+TEST_CASE("base64: the RFC 4648 vectors, every byte value, and text that is not base64 refused") {
+    const std::pair<const char*, const char*> vectors[] = {{"", ""},
+                                                           {"f", "Zg=="},
+                                                           {"fo", "Zm8="},
+                                                           {"foo", "Zm9v"},
+                                                           {"foob", "Zm9vYg=="},
+                                                           {"fooba", "Zm9vYmE="},
+                                                           {"foobar", "Zm9vYmFy"}};
+    for (const auto& [plain, coded] : vectors) {
+        CHECK(shenbao::base64_encode(plain) == coded);
+        CHECK(shenbao::base64_decode(coded) == std::string(plain));
+    }
+    std::string all;
+    for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
+    for (size_t n : {size_t{254}, size_t{255}, size_t{256}})
+        CHECK(shenbao::base64_decode(shenbao::base64_encode(all.substr(0, n))) == all.substr(0, n));
+    for (const char* bad : {"Zg=", "Z===", "=Zg=", "Zg==Zg==", "Zm9v\n", "Zm9!", "Zm=v"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(shenbao::base64_decode(bad));
+    }
+}

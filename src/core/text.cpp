@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include <cstring>
+
 namespace shenbao {
 
 char32_t next_code_point(std::string_view s, size_t& i) {
@@ -147,6 +149,45 @@ std::string size_text(unsigned long long bytes) {
     if (bytes < 1024 * 1024 - 512) return std::to_string((bytes + 512) / 1024) + " KB";
     const unsigned long long tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
     return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+
+namespace {
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+}
+
+std::string base64_encode(std::string_view bytes) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (size_t i = 0; i < bytes.size(); i += 3) {
+        const size_t n = std::min<size_t>(3, bytes.size() - i);
+        unsigned v = 0;
+        for (size_t k = 0; k < 3; ++k) v = v << 8 | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+        for (size_t k = 0; k < 4; ++k) out += k <= n ? kBase64[v >> (18 - 6 * k) & 63] : '=';
+    }
+    return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+    if (text.size() % 4 != 0) return std::nullopt;
+    std::string out;
+    out.reserve(text.size() / 4 * 3);
+    for (size_t i = 0; i < text.size(); i += 4) {
+        unsigned v = 0;
+        int pad = 0;
+        for (size_t k = 0; k < 4; ++k) {
+            const char c = text[i + k];
+            if (c == '=' && i + 4 == text.size() && k >= 2 && (k == 3 || text[i + 3] == '=')) {
+                ++pad;
+                v <<= 6;
+                continue;
+            }
+            const char* at = c ? std::strchr(kBase64, c) : nullptr;
+            if (!at || pad) return std::nullopt;
+            v = v << 6 | static_cast<unsigned>(at - kBase64);
+        }
+        for (int k = 0; k < 3 - pad; ++k) out += static_cast<char>(v >> (16 - 8 * k) & 0xFF);
+    }
+    return out;
 }
 
 }  // namespace shenbao

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ bool contains(std::string_view haystack, std::string_view needle);
 std::string elide_middle(std::string_view text, float max_width, const std::function<float(std::string_view)>& measure);
 // Full-width digits and punctuation (０-９ － （ ） ． ，) folded to ASCII; the rest unchanged.
 std::string fold_width(std::string_view text);
+// Bytes as base64 (RFC 4648, with padding), and back: nothing for anything that is not
+// (a character outside the alphabet, a wrong length or padding); line breaks are not allowed.
+std::string base64_encode(std::string_view bytes);
+std::optional<std::string> base64_decode(std::string_view text);
 // A size in bytes for people: 512 字节, 12 KB, 3.4 MB (1024-based, one decimal from 1 MB).
 std::string size_text(unsigned long long bytes);
 

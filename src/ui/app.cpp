@@ -459,7 +459,7 @@ void App::handle(const cmd::ApplyUpdate&) {
 void App::handle(const cmd::Backup&) {
     const std::string now = platform::now_iso_utc();
     platform::offer_download("申报助手备份-" + now.substr(0, 10) + ".json", "application/json",
-                             with_expert_work(workspace_->backup(now)));
+                             with_attachments(with_expert_work(workspace_->backup(now))));
     state.settings.last_backup_at = now;
     save_settings();
 }
@@ -806,6 +806,7 @@ void App::restore_backup(std::string_view bytes) {
     }
     for (const Draft& d : state.drafts()) state.fonts.need_text(canonical_content(d.app));
     merge_expert_work(bytes);
+    merge_attachments(bytes);
     state.notices.push_back("已从备份恢复：新增 " + std::to_string(r.added) + " 份，更新 " + std::to_string(r.updated) +
                             " 份（原内容存为历史版本），保留较新的 " + std::to_string(r.kept) + " 份，相同 " +
                             std::to_string(r.same) + " 份");

@@ -105,6 +105,10 @@ private:
     // not a project file (false).
     bool import_project_file(const std::string& name, std::string_view bytes);
     void load_received_reports();
+    // A backup carries the bytes of every file the drafts' reports name (attachments:
+    // {sha256: base64}); restoring one stores those not here, each checked by its SHA-256.
+    std::string with_attachments(const std::string& backup);
+    void merge_attachments(std::string_view backup);
     void handle(const cmd::RemoveBatch&);
     // A score sheet's history: kept at each sign-off, after a restore, and every 10 minutes
     // of editing; listed for the sheet on screen.

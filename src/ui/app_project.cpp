@@ -6,6 +6,9 @@
 // The report's values and its list of files live in the draft's file (meta.project).
 #include <imgui.h>
 
+#include <map>
+#include <nlohmann/json.hpp>
+
 #include "app.h"
 #include "archive.h"
 #include "platform.h"
@@ -86,6 +89,72 @@ void App::handle(const cmd::ExportOverviewCsv&) {
     const ProjectOverview overview = project_overview(chosen_call(), state.review, state.received_reports, state.today);
     platform::offer_download("项目执行情况-" + platform::now_iso_utc().substr(0, 10) + ".csv", "text/csv",
                              overview_csv(chosen_call(), overview));
+}
+
+namespace {
+
+// Every file the reports of these drafts name, once each.
+template <class Drafts>
+void named_files(const Drafts& drafts, std::map<std::string, const Attachment*>& out) {
+    for (const auto& d : drafts)
+        if (d.meta.project)
+            for (const auto& [duty, report] : d.meta.project->reports)
+                for (const Attachment& a : report.attachments) out.emplace(a.sha256, &a);
+}
+
+}  // namespace
+
+AppState::StoredFiles AppState::stored_files() const {
+    std::map<std::string, const Attachment*> files;
+    named_files(workspace->drafts(), files);
+    named_files(workspace->trash(), files);
+    StoredFiles out;
+    for (const auto& [sha, a] : files) {
+        ++out.count;
+        out.bytes += a->size;
+    }
+    return out;
+}
+
+std::string App::with_attachments(const std::string& backup) {
+    std::map<std::string, const Attachment*> files;
+    named_files(state.drafts(), files);
+    named_files(state.trash(), files);
+    if (files.empty()) return backup;
+    nlohmann::json doc = nlohmann::json::parse(backup, nullptr, false);
+    if (!doc.is_object()) return backup;
+    nlohmann::json bytes = nlohmann::json::object();
+    for (const auto& [sha, a] : files) {
+        std::string content;
+        if (fs_.read(attachments_dir() + "/" + sha, content) && sha256_hex(content) == sha)
+            bytes[sha] = base64_encode(content);
+        else
+            state.notices.push_back("备份中缺少附件“" + a->name + "”：本机存储中已没有它的内容");
+    }
+    doc["attachments"] = std::move(bytes);
+    return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+void App::merge_attachments(std::string_view backup) {
+    const nlohmann::json doc = nlohmann::json::parse(backup.begin(), backup.end(), nullptr, false);
+    if (!doc.is_object() || !doc.contains("attachments") || !doc["attachments"].is_object()) return;
+    fs_.make_dir(attachments_dir());
+    int restored = 0, failed = 0;
+    for (const auto& [sha, text] : doc["attachments"].items()) {
+        std::string existing;
+        const std::string path = attachments_dir() + "/" + sha;
+        if (fs_.read(path, existing) && sha256_hex(existing) == sha) continue;
+        const std::optional<std::string> content =
+            text.is_string() ? base64_decode(text.get<std::string>()) : std::nullopt;
+        // A file that is not what its name says is not stored (a damaged or edited backup).
+        if (!content || sha256_hex(*content) != sha || !write_all_then_rename(path, *content))
+            ++failed;
+        else
+            ++restored;
+    }
+    if (restored) state.notices.push_back("已从备份恢复附件 " + std::to_string(restored) + " 个");
+    if (failed)
+        state.notices.push_back(std::to_string(failed) + " 个附件未能恢复（备份中的内容已损坏，或浏览器存储已满）");
 }
 
 void App::load_received_reports() {

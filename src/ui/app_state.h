@@ -194,6 +194,12 @@ struct AppState {
         bool report;
     };
     PageChecks page_checks(const Draft& d) const;
+    // The files the reports of the drafts (and of the trash) name: how many, how large.
+    struct StoredFiles {
+        size_t count = 0;
+        unsigned long long bytes = 0;
+    };
+    StoredFiles stored_files() const;
     // The report on screen (Page::Report of an approved project), created empty when new.
     shenbao::DutyReport* open_report();
     Draft* find(const std::string& id) { return workspace->find(id); }

@@ -166,7 +166,8 @@ struct OpenReport {
 };
 // The file picker for photos and PDFs, for the report on screen; they arrive as imports.
 struct PickAttachments {};
-// A file taken off the report on screen (its bytes stay while another report names them).
+// A file taken off the report on screen. Its bytes stay stored: a version in the draft's
+// history may still name them.
 struct RemoveAttachment {
     static constexpr bool kWrites = true;
     std::string sha256;

@@ -61,6 +61,8 @@ void DrawStorage(AppState& s) {
                              size_text(static_cast<unsigned long long>(s.storage_quota)));
     Line("草稿",
          std::to_string(s.drafts().size()) + " 份，回收站 " + std::to_string(s.trash().size()) + " 份（保留30天）");
+    if (const AppState::StoredFiles files = s.stored_files(); files.count)
+        Line("项目报告的附件", std::to_string(files.count) + " 个，" + size_text(files.bytes) + "（备份中包含）");
     Line("上次完整备份", s.settings.last_backup_at.empty() ? "从未备份" : LocalTime(s.settings.last_backup_at));
     Line("保存状态",
          s.save_state() == SaveState::Failed ? "保存失败"

@@ -9,7 +9,7 @@ import { launch, openApp, repo, shot } from './browser.mjs';
 import { layoutProblems } from './screens.test.mjs';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { clickItem, draftOf, dropFiles, fill, quiet, sleep } from './form.mjs';
+import { chooseFiles, clickItem, draftOf, dropFiles, fill, quiet, sleep } from './form.mjs';
 
 const review = (page) => page.evaluate(() => window.shenbao.review());
 const layout = (page) => page.evaluate(() => window.shenbao.layout());
@@ -268,6 +268,63 @@ export const tests = [
       } finally {
         await society.context.close();
         await association.context.close();
+      }
+    },
+  },
+  {
+    name: "a report's files are in the backup: restored in a fresh profile, the archive is handed in whole; a damaged file is refused",
+    async run({ server }) {
+      const society = await launch();
+      const association = await launch();
+      const fresh = await launch();
+      const another = await launch();
+      try {
+        const { page } = await approvedProjects(server, society, association, [{ id: 'd-project-1', start: -3, end: -2 }]);
+        await clickItem(page, 'due.d-project-1.1');
+        await clickItem(page, 'project.open.evidence');
+        const photos = [photo('签到表.jpg'), photo('合影.jpg')];
+        await dropFiles(page, photos);
+        await page.waitForFunction(() => window.shenbao.layout().filter((i) => /^report\.file\.\d+$/.test(i.name)).length === 2,
+          null, { timeout: 20000 });
+        await clickItem(page, 'topbar.storage');
+        await shot(page, 'project-storage-1366x768');
+        const [file] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'storage.backup')]);
+        const backupPath = await file.path();
+        const backup = JSON.parse(fs.readFileSync(backupPath, 'utf8'));
+        const sha = (b) => crypto.createHash('sha256').update(b).digest('hex');
+        assert.deepEqual(Object.keys(backup.attachments).sort(), photos.map((p) => sha(p.bytes)).sort());
+        assert.ok(Buffer.from(backup.attachments[sha(photos[1].bytes)], 'base64').equals(photos[1].bytes));
+
+        // A fresh profile: the draft, its project and both files come back; the archive holds them.
+        const restored = await openApp(fresh.context, server.url);
+        await clickItem(restored, 'topbar.storage');
+        await chooseFiles(restored, () => clickItem(restored, 'storage.restore'), backupPath);
+        await restored.waitForFunction(() => window.shenbao.status().notices.some((n) => n.includes('已从备份恢复附件 2 个')),
+          null, { timeout: 20000 });
+        await clickItem(restored, 'due.d-project-1.1');
+        await clickItem(restored, 'project.open.evidence');
+        const [zip] = await Promise.all([restored.waitForEvent('download'), clickItem(restored, 'report.handin')]);
+        assert.deepEqual(zipNames(await zip.path()).filter((n) => n.startsWith('attachments/')),
+          ['attachments/01-签到表.jpg', 'attachments/02-合影.jpg']);
+
+        // A backup whose file was changed: that file is not stored, and the archive is refused until it is added again.
+        const damaged = structuredClone(backup);
+        damaged.attachments[sha(photos[0].bytes)] = Buffer.from('not the photo').toString('base64');
+        const damagedPath = path.join(path.dirname(backupPath), 'damaged-backup.json');
+        fs.writeFileSync(damagedPath, JSON.stringify(damaged));
+        const other = await openApp(another.context, server.url);
+        await clickItem(other, 'topbar.storage');
+        await chooseFiles(other, () => clickItem(other, 'storage.restore'), damagedPath);
+        await other.waitForFunction(() => window.shenbao.status().notices.some((n) => n.includes('1 个附件未能恢复')),
+          null, { timeout: 20000 });
+        await clickItem(other, 'due.d-project-1.1');
+        await clickItem(other, 'project.open.evidence');
+        await clickItem(other, 'report.handin');
+        const said = (await other.evaluate(() => window.shenbao.status())).notices.find((n) => n.includes('签到表.jpg'));
+        assert.ok(said && said.includes('已丢失或损坏'), said);
+        for (const p of [page, restored, other]) assert.deepEqual(p.errors, []);
+      } finally {
+        for (const b of [society, association, fresh, another]) await b.context.close();
       }
     },
   },
