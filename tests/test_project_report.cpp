@@ -228,6 +228,17 @@ TEST_CASE("the hand-in archive: a round trip with its manifest") {
     CHECK_THROWS(missing.archive());
 }
 
+TEST_CASE("the email that hands a report in: addressed to the call's contact, naming the archive and its files") {
+    Project p;
+    const ReportMail mail = report_mail(programme(), p.app, p.record, Duty::Evidence, "x.zip");
+    CHECK(mail.to == programme().contact.email);
+    CHECK(mail.subject == "【重点项目佐证材料】" + p.app.cover.applicant_unit + "-" + p.app.cover.project_name);
+    CHECK(mail.body.find("附件：x.zip") != std::string::npos);
+    CHECK(mail.body.find("附件 3 个") != std::string::npos);
+    CHECK(mail.body.find("2. 现场照片2.jpg（3 KB）") != std::string::npos);
+    CHECK(mail.body.find(p.app.cover.phone) != std::string::npos);
+}
+
 TEST_CASE("a broken hand-in archive is refused whole, naming the problem") {
     Project p;
     const std::string zip = p.archive();

@@ -280,6 +280,25 @@ std::string write_report_archive(const Programme& programme, const Application& 
     return write_zip(entries);
 }
 
+ReportMail report_mail(const Programme& programme, const Application& app, const ProjectRecord& project, Duty duty,
+                       const std::string& archive_name) {
+    const DutyReport& report = report_of(project, duty);
+    const std::string unit = trim(app.cover.applicant_unit), name = trim(app.cover.project_name);
+    const std::string title = title_of(programme, duty);
+    std::string body = programme.issuer + "：\n\n    现报送" + unit + "重点项目《" + name + "》的" + title +
+                       "，请查收。\n\n附件：" + archive_name + "（交付包，内含" + title +
+                       "的电子稿 report.json、打印版 "
+                       "report.html";
+    if (!report.attachments.empty()) body += "、附件 " + std::to_string(report.attachments.size()) + " 个";
+    body += "，以及各文件 SHA-256 清单 manifest.json）\n";
+    for (size_t i = 0; i < report.attachments.size(); ++i)
+        body += "    " + std::to_string(i + 1) + ". " + report.attachments[i].name + "（" +
+                size_text(report.attachments[i].size) + "）\n";
+    body += "\n" + programme.form.label_of("cover.project_leader") + "：" + trim(app.cover.project_leader) + "  " +
+            programme.form.label_of("cover.phone") + "：" + trim(app.cover.phone) + "\n";
+    return {programme.contact.email, "【重点项目" + title + "】" + unit + "-" + name, body};
+}
+
 std::string report_archive_name(const Application& app, Duty duty, const std::string& date) {
     return safe_file_name(app.cover.applicant_unit, app.cover.project_name + "-" + duty_label(duty), date, "zip");
 }

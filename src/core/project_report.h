@@ -83,6 +83,14 @@ std::string write_report_archive(const Programme& programme, const Application& 
 // <unit>-<project>-<duty label>-<date>.zip, safe as a file name everywhere.
 std::string report_archive_name(const Application& app, Duty duty, const std::string& date);
 
+// The email that hands a report in (to the programme's contact address): the subject, and
+// a body that names the archive, its files and the report's fingerprint.
+struct ReportMail {
+    std::string to, subject, body;
+};
+ReportMail report_mail(const Programme& programme, const Application& app, const ProjectRecord& project, Duty duty,
+                       const std::string& archive_name);
+
 struct ArchiveRead {
     std::optional<ReportFile> report;
     std::map<std::string, std::string> files;  // attachment bytes by SHA-256

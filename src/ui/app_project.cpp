@@ -57,7 +57,7 @@ void App::handle(const cmd::PrintReport&) {
     platform::print_document(print_report_html(programme_of(*d), d->app, *d->meta.project, state.report_duty));
 }
 
-void App::handle(const cmd::HandInReport&) {
+void App::handle(const cmd::HandInReport& c) {
     Draft* d = state.current();
     DutyReport* report = state.open_report();
     if (!d || !report) return;
@@ -71,9 +71,15 @@ void App::handle(const cmd::HandInReport&) {
         bytes[a.sha256] = std::move(content);
     }
     const std::string now = platform::now_iso_utc();
-    const std::string zip =
-        write_report_archive(programme_of(*d), d->app, *d->meta.project, state.report_duty, bytes, now);
-    platform::offer_download(report_archive_name(d->app, state.report_duty, now.substr(0, 10)), "application/zip", zip);
+    const Programme& call = programme_of(*d);
+    const std::string zip = write_report_archive(call, d->app, *d->meta.project, state.report_duty, bytes, now);
+    const std::string name = report_archive_name(d->app, state.report_duty, now.substr(0, 10));
+    if (c.email) {
+        const ReportMail mail = report_mail(call, d->app, *d->meta.project, state.report_duty, name);
+        platform::send_by_email(mail.to, mail.subject, mail.body, {{name, "application/zip", zip}});
+    } else {
+        platform::offer_download(name, "application/zip", zip);
+    }
     report->handed_in_at = now;
     workspace_->mark_duty(*d, state.report_duty, now);
     state.mark_pending();

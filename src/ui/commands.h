@@ -176,6 +176,7 @@ struct RemoveAttachment {
 struct PrintReport {};
 struct HandInReport {
     static constexpr bool kWrites = true;
+    bool email = false;  // sent by email (the mail program, or the system's share) rather than downloaded
 };
 // 审阅: the funded projects' overview instead of the submissions; its CSV.
 struct ShowOverview {

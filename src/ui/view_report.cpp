@@ -67,12 +67,28 @@ void Attachments(AppState& s, const ReportForm& form, DutyReport& report) {
 }  // namespace
 
 void DrawReportToolbar(AppState& s, Draft& d) {
+    // As the 申报书's toolbar: Tab goes through the fields, F6 brings the keyboard here.
+    ImGui::PushTabStop(false);
     if (NamedButton(s, "返回申报书", "report.back")) s.request(cmd::ShowPage{Page::Form});
-    if (!s.open_report()) return;
-    ImGui::SameLine();
-    if (NamedButton(s, "打印", "report.print")) s.request(cmd::PrintReport{});
-    ImGui::SameLine();
-    if (NamedButton(s, "生成交付包（.zip）", "report.handin")) s.request(cmd::HandInReport{});
+    if (s.open_report()) {
+        ImGui::SameLine();
+        if (NamedButton(s, "生成交付包（.zip）", "report.handin")) s.request(cmd::HandInReport{false});
+        // 打印 and 发送邮件 beside it where they fit, else in a menu.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        float row = 0;
+        for (const char* label : {"打印", "发送邮件…"})
+            row += ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+        ImGui::SameLine();
+        const bool fit = row <= ImGui::GetContentRegionAvail().x;
+        if (!fit && NamedButton(s, "更多…", "report.more")) ImGui::OpenPopup("report_actions");
+        if (fit || ImGui::BeginPopup("report_actions")) {
+            if (NamedButton(s, "打印", "report.print")) s.request(cmd::PrintReport{});
+            if (fit) ImGui::SameLine();
+            if (NamedButton(s, "发送邮件…", "report.email")) s.request(cmd::HandInReport{true});
+            if (!fit) ImGui::EndPopup();
+        }
+    }
+    ImGui::PopTabStop();
 }
 
 void DrawReport(AppState& s, Draft& d) {

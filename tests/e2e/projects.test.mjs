@@ -192,6 +192,15 @@ export const tests = [
         await shot(page, 'project-evidence-1366x768');
         const [evidenceZip] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'report.handin')]);
         const evidenceFile = await evidenceZip.path();
+        // Or by email: the archive saved, the mail program addressed, the files listed.
+        const mailed = [];
+        page.on('download', (d) => mailed.push(d.suggestedFilename()));
+        await clickItem(page, 'report.email');
+        await page.waitForTimeout(800);
+        assert.deepEqual(mailed, [evidenceZip.suggestedFilename()]);
+        const mailto = decodeURIComponent(await page.evaluate(() => window.shenbao.lastMailto));
+        assert.ok(mailto.startsWith('mailto:yckxxhb@126.com?subject=【重点项目佐证材料】'), mailto);
+        assert.ok(mailto.includes(evidenceZip.suggestedFilename()) && mailto.includes('3. 合影.jpg'), mailto);
         assert.deepEqual(zipNames(evidenceFile), ['report.json', 'report.html', 'attachments/01-签到表.jpg',
           'attachments/02-会场.jpg', 'attachments/03-合影.jpg', 'manifest.json']);
 
