@@ -268,6 +268,26 @@ EMSCRIPTEN_KEEPALIVE void shenbao_touch_scroll(float dx, float dy) {
 EMSCRIPTEN_KEEPALIVE void shenbao_focus(int focused) { ImGui::GetIO().AddFocusEvent(focused != 0); }
 EMSCRIPTEN_KEEPALIVE int shenbao_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void shenbao_sync_done(int ok) { g_app->on_sync_done(ok != 0); }
+// A photo's thumbnail decoded (platform::decode_thumbnail): made a texture the app draws.
+EMSCRIPTEN_KEEPALIVE void shenbao_thumbnail(const char* key, int w, int h, const unsigned char* rgba) {
+    ui::Thumbnail& t = g_app->state.thumbnails[key];
+    t = ui::Thumbnail{};
+    t.ready = true;
+    if (w <= 0 || h <= 0) return;  // not decodable: the list says so
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    t.texture = texture;
+    t.width = w;
+    t.height = h;
+}
+
 EMSCRIPTEN_KEEPALIVE void shenbao_font_loaded(int tag, int ok) { g_app->state.fonts.on_file_loaded(tag, ok != 0); }
 EMSCRIPTEN_KEEPALIVE void shenbao_online() { g_app->state.fonts.retry_failed(); }
 EMSCRIPTEN_KEEPALIVE void shenbao_flush() { g_app->save_now(); }

@@ -718,6 +718,45 @@
   }
 
   // ---- fonts loaded on demand ----------------------------------------------------------
+  // A photo made small for the app to draw: decoded by the browser (createImageBitmap, or an
+  // <img> where there is none, as in Safari before 15), drawn onto a canvas of at most
+  // `max` pixels a side, handed over as RGBA. Width 0: it did not decode.
+  async function decodeThumbnail(key, bytes, max) {
+    let w = 0, h = 0, rgba = new Uint8Array(0);
+    const blob = new Blob([bytes]);
+    try {
+      let image;
+      if (window.createImageBitmap) {
+        image = await createImageBitmap(blob);
+      } else {
+        const url = URL.createObjectURL(blob);
+        try {
+          image = await new Promise((resolve, reject) => {
+            const img = new Image();
+            img.onload = () => resolve(img);
+            img.onerror = reject;
+            img.src = url;
+          });
+        } finally { URL.revokeObjectURL(url); }
+      }
+      const scale = Math.min(1, max / Math.max(image.width, image.height));
+      w = Math.max(1, Math.round(image.width * scale));
+      h = Math.max(1, Math.round(image.height * scale));
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(image, 0, 0, w, h);
+      rgba = new Uint8Array(ctx.getImageData(0, 0, w, h).data.buffer);
+      if (image.close) image.close();
+    } catch (e) {
+      w = h = 0;
+      rgba = new Uint8Array(0);
+    }
+    withBytes(rgba, (ptr) => Module.ccall('shenbao_thumbnail', null, ['string', 'number', 'number', 'number'], [key, w, h, ptr]));
+    requestFrames(2);
+  }
+
   function fetchFontFile(url, path, tag) {
     fetch(url).then((r) => {
       if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -883,6 +922,7 @@
     storageError() { return state.storageError; },
     download,
     fetchFontFile,
+    decodeThumbnail,
     printDocument, showDocument, pickFiles, pickBackup, beginMail, addMailFile, sendMail,
     takeOver, releaseWriter, applyUpdate, refreshStorageInfo,
     isWriter() { return state.writer ? 1 : 0; },

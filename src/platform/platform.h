@@ -80,6 +80,10 @@ struct Attachment {
 void send_by_email(const std::string& to, const std::string& subject, const std::string& body,
                    const std::vector<Attachment>& attachments);
 
+// Decodes a photo (JPEG, PNG) into RGBA pixels of at most `max_px` on its longer side;
+// the pixels arrive with `key` through the thumbnail callback (none when it does not decode).
+void decode_thumbnail(const std::string& key, const std::string& bytes, int max_px);
+
 // Fetches a font file of the site into the local file system at `path`; completion is
 // reported with `tag` through the font callback.
 void fetch_font_file(const std::string& url, const std::string& path, int tag);

@@ -154,6 +154,11 @@ void pick_backup() {
     EM_ASM({ shenbaoPlatform.pickBackup(); });
 }
 
+void decode_thumbnail(const std::string& key, const std::string& bytes, int max_px) {
+    EM_ASM({ shenbaoPlatform.decodeThumbnail(UTF8ToString($0), HEAPU8.slice($1, $1 + $2), $3); }, key.c_str(),
+           bytes.data(), bytes.size(), max_px);
+}
+
 void fetch_font_file(const std::string& url, const std::string& path, int tag) {
     EM_ASM({ shenbaoPlatform.fetchFontFile(UTF8ToString($0), UTF8ToString($1), $2); }, url.c_str(), path.c_str(), tag);
 }

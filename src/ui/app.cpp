@@ -703,6 +703,7 @@ int App::after_frame() {
     }
     refresh_checks();
     refresh_sheet_revisions();
+    request_thumbnails();
     // A request for the keyboard is taken up by the next frames: they must come.
     if (!state.focus_field.empty() || !state.nav_field.empty()) wanted = std::max(wanted, 1);
     const double wait_ms = saving_->tick(platform::now_ms());

@@ -105,6 +105,8 @@ private:
     // not a project file (false).
     bool import_project_file(const std::string& name, std::string_view bytes);
     void load_received_reports();
+    // The photos a view asked thumbnails of: their bytes to the platform to decode, once each.
+    void request_thumbnails();
     // A backup carries the bytes of every file the drafts' reports name (attachments:
     // {sha256: base64}); restoring one stores those not here, each checked by its SHA-256.
     std::string with_attachments(const std::string& backup);

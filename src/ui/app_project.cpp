@@ -163,6 +163,19 @@ void App::merge_attachments(std::string_view backup) {
         state.notices.push_back(std::to_string(failed) + " 个附件未能恢复（备份中的内容已损坏，或浏览器存储已满）");
 }
 
+void App::request_thumbnails() {
+    for (const std::string& sha : state.thumbnails_wanted) {
+        if (state.thumbnails.count(sha)) continue;
+        Thumbnail& t = state.thumbnails[sha];  // asked: not again
+        std::string bytes;
+        if (fs_.read(attachments_dir() + "/" + sha, bytes))
+            platform::decode_thumbnail(sha, bytes, kThumbnailPixels);
+        else
+            t.ready = true;  // nothing to show
+    }
+    state.thumbnails_wanted.clear();
+}
+
 void App::load_received_reports() {
     std::string text;
     if (fs_.read(received_reports_path(), text)) state.received_reports = decode_received_reports(text);

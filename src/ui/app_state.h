@@ -2,6 +2,7 @@
 // Views draw it and record intents; App applies the intents after the frame, so a
 // destructive action never happens in the middle of drawing.
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -57,6 +58,15 @@ struct LaidOutItem {
     bool disabled = false;             // drawn, but not to be used now
     std::string dialog;                // the title of the dialog it is in (快捷键), if any
     std::optional<std::string> value;  // a field's value when it is not the draft's (NoteItem)
+};
+
+// A photo's thumbnail, as a texture of the renderer (made by the backend from the pixels
+// the platform decoded). Asked for once per file (by its SHA-256) and kept for the session.
+constexpr int kThumbnailPixels = 160;  // the longer side decoded: sharp at 64 CSS px on a 2.5x screen
+struct Thumbnail {
+    bool ready = false;    // the platform answered
+    unsigned texture = 0;  // 0 while not ready, or when the photo did not decode
+    int width = 0, height = 0;
 };
 
 struct Settings {
@@ -162,6 +172,9 @@ struct AppState {
     // of them is on screen instead of the submissions.
     std::vector<shenbao::ReceivedReport> received_reports;
     bool review_overview = false;
+    // Photos' thumbnails by SHA-256 (Thumbnail), and those a view asked for this frame.
+    std::map<std::string, Thumbnail> thumbnails;
+    std::set<std::string> thumbnails_wanted;
     shenbao::MergedScores merged_scores;
     std::string batch_expert;                  // who the next batch is for, as typed
     std::vector<std::string> decision_errors;  // why the decision files were not written

@@ -44,19 +44,56 @@ void ReportField(FormContext& f, const FieldSpec& spec, std::string& value, Kind
     }
 }
 
+// A file's preview in a square `box`: a photo's thumbnail (asked for when first seen),
+// else a frame saying what it is (PDF, or a photo that did not decode).
+void Preview(AppState& s, const Attachment& a, float box) {
+    const bool photo = a.type != "application/pdf";
+    auto it = s.thumbnails.find(a.sha256);
+    if (photo && it == s.thumbnails.end()) s.thumbnails_wanted.insert(a.sha256);
+    if (photo && it != s.thumbnails.end() && it->second.texture) {
+        const Thumbnail& t = it->second;
+        const float scale = box / static_cast<float>(std::max(t.width, t.height));
+        const ImVec2 size(t.width * scale, t.height * scale);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(box, box));
+        ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.texture)),
+                                             ImVec2(at.x + (box - size.x) / 2, at.y + (box - size.y) / 2),
+                                             ImVec2(at.x + (box + size.x) / 2, at.y + (box + size.y) / 2));
+        return;
+    }
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(box, box));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(at, ImVec2(at.x + box, at.y + box), colour::kMuted);
+    const char* what = !photo ? "PDF" : it != s.thumbnails.end() && it->second.ready ? "无预览" : "…";
+    const ImVec2 text = ImGui::CalcTextSize(what);
+    dl->AddText(ImVec2(at.x + (box - text.x) / 2, at.y + (box - text.y) / 2), colour::kMuted, what);
+}
+
 void Attachments(AppState& s, const ReportForm& form, DutyReport& report) {
-    SectionHeading(s, "附件", form.attachments_hint.empty() ? nullptr : form.attachments_hint.c_str());
+    SectionHeading(s, "附件");
+    if (!form.attachments_hint.empty()) MutedText(form.attachments_hint);  // long: wrapped, not a subtitle
     if (report.attachments.empty()) MutedText("还没有文件。可点击下面的按钮选择，或把照片、PDF 拖到窗口中。");
+    const float box = 64 * ImGui::GetFontSize() / 17;
     for (size_t i = 0; i < report.attachments.size(); ++i) {
         const Attachment& a = report.attachments[i];
         ImGui::PushID(a.sha256.c_str());
         const std::string kind = a.type == "application/pdf" ? "PDF" : "照片";
         const std::string line = std::to_string(i + 1) + ". " + a.name + "（" + kind + "，" + size_text(a.size) + "）";
-        ImGui::TextUnformatted(FitText(line, ImGui::GetContentRegionAvail().x - 90).c_str());
-        NoteItem(s, "report.file." + std::to_string(i), line, "row");
+        // 删除 at the right end of every row, the name shortened to what is left.
+        const float remove_w = ImGui::CalcTextSize("删除").x + ImGui::GetStyle().FramePadding.x * 2;
+        const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - remove_w;
+        ImGui::BeginGroup();
+        Preview(s, a, box);
         ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (box - ImGui::GetTextLineHeight()) / 2);
+        ImGui::TextUnformatted(
+            FitText(line, right - ImGui::GetCursorPosX() - ImGui::GetStyle().ItemSpacing.x * 2).c_str());
+        ImGui::EndGroup();
+        NoteItem(s, "report.file." + std::to_string(i), line, "row");
+        ImGui::SameLine(right);
         if (MinorButton("删除")) s.request(cmd::RemoveAttachment{a.sha256});
-        NoteItem(s, "report.file." + std::to_string(i) + ".remove", "删除 " + a.name, "button");
+        NoteItem(s, "report.file." + std::to_string(i) + ".remove", "删除", "button");  // the row before names the file
         ImGui::PopID();
     }
     if (NamedButton(s, "添加照片或 PDF…", "report.attach")) s.request(cmd::PickAttachments{});

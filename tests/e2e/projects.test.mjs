@@ -23,13 +23,27 @@ function fromToday(days) {
 
 // The names inside a zip, read by another zip reader (Python's zipfile).
 function zipNames(file) {
-  return JSON.parse(execFileSync('python3', ['-c',
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c',
     'import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps([i.filename for i in z.infolist()]))', file]));
 }
 
-// A photo as a camera writes it (a JPEG's first bytes, then noise).
-const photo = (name) => ({ name, type: 'image/jpeg',
-  bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(3000)]) });
+// A photo: a real JPEG of one colour (made by Pillow), a different colour each time.
+function photo(name, rgb = [...crypto.randomBytes(3)]) {
+  const bytes = execFileSync('/usr/bin/python3', ['-c',
+    'import sys; from PIL import Image; Image.new("RGB", (240, 160), tuple(map(int, sys.argv[1:4]))).save(sys.stdout.buffer, "JPEG", quality=95)',
+    ...rgb.map(String)]);
+  return { name, type: 'image/jpeg', bytes, rgb };
+}
+
+// The colour of the screen at CSS pixel (x, y) of the page.
+async function colourAt(page, x, y) {
+  const file = path.join(repo, 'test-output', 'colour-probe.png');
+  await page.screenshot({ path: file });
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c',
+    'import sys; from PIL import Image; print(list(Image.open(sys.argv[1]).convert("RGB").getpixel((int(float(sys.argv[2])), int(float(sys.argv[3]))))))',
+    file, String(x * dpr), String(y * dpr)]));
+}
 
 // Applications of the society (each activity from `start` to `end` days from today, with
 // its draft id and name), all approved by the association for 4000 元, and the unit's
@@ -166,9 +180,16 @@ export const tests = [
 
         // 佐证材料: three photos dropped on the page, a fourth that is not one refused.
         await clickItem(page, 'project.open.evidence');
-        await dropFiles(page, [photo('签到表.jpg'), photo('会场.jpg'), photo('合影.jpg')]);
+        const dropped = [photo('签到表.jpg', [200, 30, 30]), photo('会场.jpg'), photo('合影.jpg')];
+        await dropFiles(page, dropped);
         await page.waitForFunction(() => window.shenbao.layout().filter((i) => /^report\.file\.\d+$/.test(i.name)).length === 3,
           null, { timeout: 20000 });
+        // Each shown with its thumbnail: the first row begins with the photo's red.
+        await sleep(500);
+        await quiet(page);
+        const first = (await layout(page)).find((i) => i.name === 'report.file.0');
+        const [r, g, b] = await colourAt(page, first.x + 32, first.y + 32);
+        assert.ok(r > 170 && g < 70 && b < 70, `the thumbnail's colour: ${[r, g, b]}`);
         await dropFiles(page, [{ name: '议程.docx', type: 'application/octet-stream', bytes: Buffer.from('PK\x03\x04 not a photo') }]);
         await quiet(page);
         const refused = (await page.evaluate(() => window.shenbao.status())).notices.find((n) => n.includes('议程.docx'));
@@ -262,6 +283,10 @@ export const tests = [
         await page.waitForFunction(() => window.shenbao.layout().filter((i) => /^report\.file\.\d+$/.test(i.name)).length === 3,
           null, { timeout: 20000 });
         await check(page, phone, 'project-evidence-390x844');
+        await page.mouse.move(195, 500);  // over the report: to its end, where the files are
+        await page.mouse.wheel(0, 3000);
+        await sleep(300);
+        await check(page, phone, 'project-evidence-files-390x844');
         await fill(page, 'evidence.participants', '135');
         await page.keyboard.press('Tab');
         await check(page, phone, 'project-evidence-typed-390x844');
