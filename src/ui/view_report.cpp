@@ -92,6 +92,7 @@ void Attachments(AppState& s, const ReportForm& form, DutyReport& report) {
         ImGui::EndGroup();
         NoteItem(s, "report.file." + std::to_string(i), line, "row");
         ImGui::SameLine(right);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (box - ImGui::GetFrameHeight()) / 2);  // level with the name
         if (MinorButton("删除")) s.request(cmd::RemoveAttachment{a.sha256});
         NoteItem(s, "report.file." + std::to_string(i) + ".remove", "删除", "button");  // the row before names the file
         ImGui::PopID();

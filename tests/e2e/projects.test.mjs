@@ -45,14 +45,13 @@ async function colourAt(page, x, y) {
     file, String(x * dpr), String(y * dpr)]));
 }
 
-// Applications of the society (each activity from `start` to `end` days from today, with
-// its draft id and name), all approved by the association for 4000 元, and the unit's
+// Applications of the society (each of `kind`, from `start` to `end` days from today, with
+// its draft id and name), all approved by the association for `amount` 元, and the unit's
 // decision file imported: the projects.
-async function approvedProjects(server, society, association, projects) {
-  const base = JSON.parse(fs.readFileSync(path.join(repo, 'tests/fixtures/complete-academic_exchange.json'), 'utf8'));
-  delete base.fingerprint;
-  const docs = projects.map(({ id, name, start, end }) => {
-    const doc = structuredClone(base);
+async function approvedProjects(server, society, association, projects, amount = '4000') {
+  const docs = projects.map(({ id, name, start, end, kind = 'academic_exchange' }) => {
+    const doc = JSON.parse(fs.readFileSync(path.join(repo, `tests/fixtures/complete-${kind}.json`), 'utf8'));
+    delete doc.fingerprint;
     doc.meta = { ...(doc.meta || {}), draft_id: id };
     if (name) doc.application.cover.project_name = name;
     doc.application.plan.start = fromToday(start);
@@ -72,7 +71,7 @@ async function approvedProjects(server, society, association, projects) {
     await clickItem(office, 'review.decision.approved');
     await clickItem(office, 'review.decision.amount');
     await office.keyboard.press('Control+A');
-    await office.keyboard.type('4000');
+    await office.keyboard.type(amount);
     await office.keyboard.press('Escape');
     await quiet(office);
     await clickItem(office, 'review.back');
@@ -359,6 +358,58 @@ export const tests = [
         for (const p of [page, restored, other]) assert.deepEqual(p.errors, []);
       } finally {
         for (const b of [society, association, fresh, another]) await b.context.close();
+      }
+    },
+  },
+  {
+    name: 'a 学会科技服务站 from decision to 验收: 中期评估 and 验收 filed (a PDF attached) and handed in; the association sees both',
+    async run({ server }) {
+      const society = await launch();
+      const association = await launch();
+      try {
+        // A station that ran 120 days and ended yesterday: 中期评估 (start to middle) is overdue, 验收 due today or open.
+        const { page, office } = await approvedProjects(server, society, association,
+          [{ id: 'd-station', kind: 'service_station', start: -120, end: -1 }], '3000');  // the station's standard
+        await clickItem(page, 'due.d-station.2');  // 中期评估
+        await clickItem(page, 'project.open.mid_term');
+        const late = (await layout(page)).filter((i) => i.name.startsWith('finding.')).map((i) => i.label);
+        assert.ok(late.some((l) => l.startsWith('中期评估已于') && l.includes('已逾期')), late.join(' | '));
+        await fill(page, 'mid_term.progress', '服务站已为园区企业开展技术咨询十二次，组织专家进企业三次。');
+        await fill(page, 'mid_term.indicators', '服务企业20家，完成进度过半。');
+        await fill(page, 'mid_term.spent', '2000');
+        await fill(page, 'mid_term.next', '下半年开展专利培训两场。');
+        await page.keyboard.press('Tab');
+        await quiet(page);
+        const errors = (await layout(page)).filter((i) => i.name.startsWith('finding.mid_term.'));
+        assert.equal(errors.length, 0, errors.map((i) => i.label).join(' | '));
+        const [midZip] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'report.handin')]);
+
+        await clickItem(page, 'project.open.acceptance');
+        const pdf = { name: '服务记录汇编.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n% 服务记录\n%%EOF\n') };
+        await dropFiles(page, [pdf]);
+        await page.waitForFunction(() => window.shenbao.layout().some((i) => i.name === 'report.file.0'), null, { timeout: 20000 });
+        await fill(page, 'acceptance.results', '全年开展技术咨询二十五次，服务企业三十二家。');
+        await fill(page, 'acceptance.indicators', '各项指标均已完成。');
+        await fill(page, 'acceptance.spent', '3900');
+        await fill(page, 'acceptance.outcomes', '促成校企合作项目两项。');
+        await page.keyboard.press('Tab');
+        await quiet(page);
+        await shot(page, 'project-acceptance-1366x768');
+        const [accZip] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'report.handin')]);
+        assert.deepEqual(zipNames(await accZip.path()), ['report.json', 'report.html', 'attachments/01-服务记录汇编.pdf', 'manifest.json']);
+
+        const files = [];
+        for (const z of [midZip, accZip]) files.push({ name: z.suggestedFilename(), type: 'application/zip', bytes: fs.readFileSync(await z.path()) });
+        await dropFiles(office, files);
+        await office.waitForFunction(() => window.shenbao.layout().some((i) => i.name === 'overview.row.0'), null, { timeout: 20000 });
+        await quiet(office);
+        const row = (await layout(office)).find((i) => i.name === 'overview.row.0').label;
+        assert.ok(row.includes('中期评估 已交') && row.includes('验收 已交'), row);
+        assert.deepEqual(page.errors, []);
+        assert.deepEqual(office.errors, []);
+      } finally {
+        await society.context.close();
+        await association.context.close();
       }
     },
   },
