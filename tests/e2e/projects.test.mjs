@@ -305,7 +305,7 @@ export const tests = [
     },
   },
   {
-    name: "a report's files are in the backup: restored in a fresh profile, the archive is handed in whole; a damaged file is refused",
+    name: "a report's files: a full store loses none, they are in the backup, restored in a fresh profile the archive is whole; a damaged file is refused",
     async run({ server }) {
       const society = await launch();
       const association = await launch();
@@ -324,6 +324,30 @@ export const tests = [
         const [file] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'storage.backup')]);
         const backupPath = await file.path();
         const backup = JSON.parse(fs.readFileSync(backupPath, 'utf8'));
+
+        // The store full (every IndexedDB write refused) while a third file is added: saving
+        // fails, said in a banner; the files stay on the page, and all three are kept once
+        // there is room again.
+        await clickItem(page, 'project.open.evidence');
+        await page.evaluate(() => {
+          window.realPut = IDBObjectStore.prototype.put;
+          IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+        });
+        const third = photo('第三张.jpg');
+        await dropFiles(page, [third]);
+        await page.waitForFunction(() => window.shenbao.status().save_state === 'failed', null, { timeout: 10000 });
+        assert.equal((await layout(page)).filter((i) => /^report\.file\.\d+$/.test(i.name)).length, 3);
+        await page.evaluate(() => { IDBObjectStore.prototype.put = window.realPut; });
+        await fill(page, 'evidence.participants', '120');
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => window.shenbao.status().save_state === 'saved', null, { timeout: 10000 });
+        await page.reload();
+        await page.waitForFunction(() => window.shenbao && window.shenbao.ready);
+        await clickItem(page, 'due.d-project-1.1');
+        await clickItem(page, 'project.open.evidence');
+        const [kept] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'report.handin')]);
+        assert.deepEqual(zipNames(await kept.path()).filter((n) => n.startsWith('attachments/')),
+          ['attachments/01-签到表.jpg', 'attachments/02-合影.jpg', 'attachments/03-第三张.jpg']);
         const sha = (b) => crypto.createHash('sha256').update(b).digest('hex');
         assert.deepEqual(Object.keys(backup.attachments).sort(), photos.map((p) => sha(p.bytes)).sort());
         assert.ok(Buffer.from(backup.attachments[sha(photos[1].bytes)], 'base64').equals(photos[1].bytes));
