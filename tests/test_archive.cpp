@@ -91,3 +91,30 @@ TEST_CASE("an archive over the entry count or the unpacked size limit is refused
     CHECK_FALSE(read.ok());
     CHECK(read.error.find("MB") != std::string::npos);
 }
+
+TEST_CASE(
+    "what is stored as it is and what is compressed; classic headers for small files; a zip is known by its start") {
+    // Bytes that deflate to almost nothing, behind each kind of already compressed content.
+    const std::string body(20000, 'a');
+    for (const char* magic : {"\xFF\xD8\xFF\xE0", "\x89PNG\r\n\x1A\n", "%PDF-1.7", "PK\x03\x04"}) {
+        CAPTURE(magic);
+        CHECK(write_zip({{"f", magic + body}}).size() > body.size());  // stored
+    }
+    CHECK(write_zip({{"f", body}}).size() < 1000);  // text: deflated
+    // No zip64 extra field for small entries (older unzip tools read them): a local header's
+    // extra length (offset 28) is 0.
+    const std::string zip = write_zip({{"a.txt", "x"}});
+    CHECK(zip[28] == 0);
+    CHECK(zip[29] == 0);
+    CHECK(looks_like_zip(zip));
+    CHECK_FALSE(looks_like_zip("PK"));
+    CHECK_FALSE(looks_like_zip("%PDF-1.7"));
+}
+
+TEST_CASE("entries each under the size limit but over it together are refused") {
+    const size_t half = kMaxArchiveBytes / 2 + 1;
+    const ZipRead read = read_zip(write_zip({{"a.bin", std::string(half, '\0')}, {"b.bin", std::string(half, '\0')}}));
+    CHECK_FALSE(read.ok());
+    CHECK(read.entries.empty());
+    CHECK(read.error.find("MB") != std::string::npos);
+}

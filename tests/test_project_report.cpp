@@ -92,6 +92,31 @@ TEST_CASE("the programme has a form for each duty, and a report form that breaks
         return load_programme(copy.dump());
     };
     CHECK(with_field({{"path", "report.extra_note"}, {"label", "备注"}, {"input", "text"}}).programme);
+    // A field for one kind only is asked of that kind's projects only.
+    const ProgrammeLoad station_only = with_field({{"path", "report.host"},
+                                                   {"label", "依托单位"},
+                                                   {"input", "text"},
+                                                   {"need", "required"},
+                                                   {"kinds", {"service_station"}}});
+    REQUIRE(station_only.programme);
+    Application station = complete("service_station"), academic = complete("academic_exchange");
+    ProjectRecord record;
+    record.approved = true;
+    auto asks_host = [&](const Application& app) {
+        for (const Finding& f :
+             check_report(*station_only.programme, app, record, Duty::Report, Date{2018, 6, 1}).findings)
+            if (f.field == "report.host") return true;
+        return false;
+    };
+    CHECK(asks_host(station));
+    CHECK_FALSE(asks_host(academic));
+    // A call without report forms: the duties have no forms, and nothing to check.
+    nlohmann::json none = j;
+    none.erase("project_forms");
+    const ProgrammeLoad bare = load_programme(none.dump());
+    REQUIRE(bare.programme);
+    CHECK_FALSE(bare.programme->report_form("evidence"));
+    CHECK(check_report(*bare.programme, academic, record, Duty::Evidence, Date{2018, 6, 1}).findings.empty());
     const ProgrammeLoad builtin = with_field({{"path", "cover.project_name"}, {"label", "x"}, {"input", "text"}});
     CHECK_FALSE(builtin.programme);
     CHECK(builtin.error.find("report.") != std::string::npos);
@@ -188,7 +213,9 @@ TEST_CASE("the printed report escapes what was typed and lists the files with th
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("&lt;b&gt;成效&lt;/b&gt;") != std::string::npos);
     CHECK(html.find("佐证材料") != std::string::npos);
+    CHECK(html.find("现场照片1.jpg") != std::string::npos);
     CHECK(html.find("现场照片3.jpg") != std::string::npos);
+    CHECK(html.find("（盖章）") != std::string::npos);  // signed and stamped, as the 申报书
     CHECK(html.find(sha256_hex(photo(2)).substr(0, 16)) != std::string::npos);
     CHECK(html.find("实际参加人数") != std::string::npos);
 }
@@ -204,7 +231,10 @@ TEST_CASE("the hand-in archive: a round trip with its manifest") {
                                             "attachments/02-现场照片2.jpg", "attachments/03-现场照片3.jpg",
                                             "manifest.json"});
     const nlohmann::json manifest = nlohmann::json::parse(entries.entries.back().bytes);
+    CHECK(manifest["schema"] == kManifestSchema);
+    CHECK(manifest["schema_version"] == 1);
     CHECK(manifest["files"].size() == 5);
+    CHECK(nlohmann::json::parse(entries.entries.front().bytes)["schema_version"] == 1);
     CHECK(manifest["files"][2]["sha256"] == sha256_hex(photo(0)));
 
     const ArchiveRead read = read_report_archive(zip);
@@ -213,6 +243,7 @@ TEST_CASE("the hand-in archive: a round trip with its manifest") {
     CHECK(read.report->duty == "evidence");
     CHECK(read.report->title == programme().report_form("evidence")->title);
     CHECK(read.report->unit == p.app.cover.applicant_unit);
+    CHECK(read.report->project_name == p.app.cover.project_name);
     CHECK(read.report->kind == KindId::AcademicExchange);
     CHECK(read.report->application_fingerprint == p.record.fingerprint);
     CHECK(read.report->values == p.record.reports.at("evidence").values);
@@ -225,7 +256,13 @@ TEST_CASE("the hand-in archive: a round trip with its manifest") {
     // A file whose bytes are not stored cannot be handed in.
     Project missing;
     missing.files.erase(sha256_hex(photo(1)));
-    CHECK_THROWS(missing.archive());
+    std::string why;
+    try {
+        missing.archive();
+    } catch (const std::exception& e) {
+        why = e.what();
+    }
+    CHECK(why.find("现场照片2.jpg") != std::string::npos);
 }
 
 TEST_CASE("the email that hands a report in: addressed to the call's contact, naming the archive and its files") {
@@ -274,6 +311,14 @@ TEST_CASE("a broken hand-in archive is refused whole, naming the problem") {
         "“attachments/99-extra.jpg”不在文件清单中"));
     CHECK(any_problem(read_report_archive(rezip(zip, [](std::vector<ArchiveEntry>& e) { e.pop_back(); })),
                       "没有文件清单"));
+    // A manifest of another kind.
+    CHECK(any_problem(read_report_archive(rezip(zip,
+                                                [](std::vector<ArchiveEntry>& e) {
+                                                    nlohmann::json m = nlohmann::json::parse(e.back().bytes);
+                                                    m["schema"] = "other";
+                                                    e.back().bytes = m.dump();
+                                                })),
+                      "格式有误"));
     // Not a report at all.
     CHECK(any_problem(read_report_archive(write_zip({{"a.txt", "x"}})), "没有文件清单"));
 }
@@ -324,6 +369,10 @@ TEST_CASE("the association's overview: reports received per project, what is ove
     CHECK(evidence.reported);
     CHECK_FALSE(evidence.overdue);
     CHECK(evidence.text == "已交 9月22日");
+    // A hand-in time that is not one is shown as written.
+    std::vector<ReceivedReport> odd_time = received;
+    odd_time[0].report.handed_in_at = "昨天";
+    CHECK(project_overview(programme(), set, odd_time, Date{2018, 9, 27}).rows[0].duties[1].text == "已交 昨天");
     CHECK(o.units[0].reports == 1);
     CHECK(o.units[0].overdue == 1);  // 报备 still
     // The unit's academic events held, by scale, against its targets.
@@ -332,6 +381,7 @@ TEST_CASE("the association's overview: reports received per project, what is ove
     CHECK(held == 1);
     CHECK(o.reports_unmatched == 0);
     const std::string csv = overview_csv(programme(), o);
+    CHECK(csv.rfind("\xEF\xBB\xBF\"" + programme().form.short_label_of("cover.applicant_unit") + "\",", 0) == 0);
     CHECK(csv.find("已交 9月22日") != std::string::npos);
     CHECK(csv.find(p.app.cover.project_name) != std::string::npos);
 
@@ -340,4 +390,22 @@ TEST_CASE("the association's overview: reports received per project, what is ove
     const ProjectOverview pending = project_overview(programme(), set, received, Date{2018, 9, 27});
     CHECK(pending.rows.empty());
     CHECK(pending.reports_unmatched == 1);
+}
+
+TEST_CASE("a report file or a list of received reports that is not what it should be is read as nothing") {
+    CHECK(decode_report("[]").error.find("JSON") != std::string::npos);
+    CHECK(decode_report("not json").error.find("JSON") != std::string::npos);
+    // A member of the wrong type is read as empty, not thrown on.
+    Project p;
+    nlohmann::json doc = nlohmann::json::parse(
+        encode_report(report_file(programme(), p.app, p.record, Duty::Evidence, "2018-09-20T03:00:00Z")));
+    doc["unit"] = 5;
+    const ReportRead odd = decode_report(doc.dump());
+    REQUIRE(odd.report);
+    CHECK(odd.report->unit.empty());
+    for (const char* text : {"", "{}", "[1]", "not json", R"({"received_reports": {}})",
+                             R"({"received_reports": [{"report": {"schema": "other"}}, 3]})"}) {
+        CAPTURE(text);
+        CHECK(decode_received_reports(text).empty());
+    }
 }

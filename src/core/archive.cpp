@@ -14,7 +14,6 @@ struct MemoryFile {
     std::string* out = nullptr;  // writing
     std::string_view in;         // reading
     ZPOS64_T position = 0;
-    bool failed = false;
 
     size_t size() const { return out ? out->size() : in.size(); }
 };
@@ -53,7 +52,7 @@ long ZCALLBACK mem_seek(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
     return 0;
 }
 int ZCALLBACK mem_close(voidpf, voidpf) { return 0; }
-int ZCALLBACK mem_error(voidpf, voidpf stream) { return static_cast<MemoryFile*>(stream)->failed ? 1 : 0; }
+int ZCALLBACK mem_error(voidpf, voidpf) { return 0; }  // memory does not fail: a short read says enough
 
 zlib_filefunc64_def memory_functions(MemoryFile& file) {
     zlib_filefunc64_def def{};
