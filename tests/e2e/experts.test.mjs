@@ -320,4 +320,29 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'a batch whose criteria are damaged is refused with the reason, and the app goes on',
+    async run({ server }) {
+      const batch = await makeBatch(server, 1, '专家丁');
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, server.url);
+        const damaged = (criteria) => { const doc = JSON.parse(batch.text); doc.criteria = criteria; return JSON.stringify(doc); };
+        await dropFiles(page, [{ name: '指标不是列表.json', text: damaged(5) }, { name: '指标缺字段.json', text: damaged([{ label: '活动规模' }]) }]);
+        await page.waitForFunction(() => window.shenbao.status().notices.filter((n) => n.includes('评审包')).length === 2, null, { timeout: 20000 });
+        const notices = (await page.evaluate(() => window.shenbao.status())).notices;
+        for (const file of ['指标不是列表.json', '指标缺字段.json']) {
+          const said = notices.find((n) => n.includes(file));
+          assert.ok(said && said.includes('评审指标有误'), JSON.stringify(notices));
+        }
+        assert.equal((await expert(page)).batch_id, undefined, 'nothing opened');
+        // Still running: the good batch opens after them.
+        await dropFiles(page, [batch]);
+        await page.waitForFunction(() => window.shenbao.expert().batch_id, null, { timeout: 20000 });
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];
