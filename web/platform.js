@@ -8,7 +8,7 @@
 //     stubs and swallows Backspace/Tab, hence this layer);
 //   - frames: drawn only when something asks for them (input, timers, loads), so an idle
 //     tab draws nothing;
-//   - storage sync: one FS.syncfs at a time, a second request waits for the first;
+//   - storage sync: one write at a time (of what changed), a second request waits for the first;
 //   - where the app cannot run: the plain page without WebGL, and a truthful word where
 //     storage is refused; a journal in localStorage so that a closing tab loses nothing;
 //   - the read-only test hook window.shenbao (see the end of this file).
@@ -32,7 +32,6 @@
     pendingCopy: null,
     syncing: false,
     syncQueued: false,
-    syncTimer: 0,        // a sync waiting for the frames being drawn (see persist)
     leaving: false,      // the page is being hidden or left: syncs start at once
     importing: false,    // files are being read and taken in: no frames meanwhile
     storageError: '',
@@ -46,7 +45,7 @@
     latencies: [],          // typed text to the end of the frame that drew it, ms
     lastInputAt: 0,
     saves: [],              // {afterInput: ms from the last input to the end of the sync, sync: ms of the sync,
-                            //  requested: ms from the input to the app's request, waited: ms the request waited}
+                            //  requested: ms from the input to the app's request}
     syncRequestedAt: 0,
     lastImportMs: 0,
   };
@@ -86,8 +85,6 @@
     if (state.framesWanted > 0) {
       state.rafPending = true;
       requestAnimationFrame(onAnimationFrame);
-    } else if (state.syncTimer) {
-      startSync();  // the frames are drawn: the sync waiting for them goes now
     }
   }
 
@@ -342,42 +339,79 @@
   window.addEventListener('pagehide', flushNow);
 
   // ---- storage sync --------------------------------------------------------------------
-  // While frames are being drawn, IndexedDB's replies wait behind them, and a sync takes
-  // several (IDBFS walks the stored files with a cursor): 9 frames after a keystroke made
-  // a 2 ms sync take 170 ms. So a sync starts once the frames asked for are drawn, or
-  // after 100 ms at the latest; a page being hidden or left syncs at once.
-  const SYNC_DEFER_MS = 100;
+  // IDBFS's own sync (FS.syncfs) first reads every stored key with a cursor to learn what
+  // changed, a round trip per key, each waiting behind any frame being drawn: 9 frames
+  // after a keystroke made a 2 ms sync take 170 ms. What the database holds is known here
+  // instead (storedTimes: what was read at start and written since), so a save compares
+  // the files in memory with it and writes the difference in one transaction, which
+  // starts at once and is stored when it completes. Until that is known (or where a
+  // write went wrong in a way that leaves it unknown), FS.syncfs does it the long way.
+  let storedTimes = null;  // path -> modification time (ms) of each entry the database holds
+  function localTimes() {
+    const times = new Map();
+    for (const e of entriesUnder(DRAFTS, [])) times.set(e.path, e.mtime);
+    return times;
+  }
   function persist() {
     if (state.storageError) { Module._shenbao_sync_done(0); return; }
     if (state.syncing) { state.syncQueued = true; return; }
-    if (state.syncTimer) return;  // already waiting for the frames
     state.syncRequestedAt = performance.now();
-    const drawing = state.framesWanted > 0 || state.rafPending;
-    if (drawing && !state.leaving && document.visibilityState === 'visible') {
-      state.syncTimer = setTimeout(startSync, SYNC_DEFER_MS);
-      return;
-    }
-    startSync();
-  }
-  function startSync() {
-    if (state.syncTimer) { clearTimeout(state.syncTimer); state.syncTimer = 0; }
     state.syncing = true;
     const started = performance.now();
     const startedAt = Date.now();
-    FS.syncfs(false, (err) => {
+    const finish = (err) => {
       state.syncing = false;
       if (!err) {
         state.syncedUpTo = startedAt;
         // Everything the journal holds was written before this sync began: it is stored now.
         if (state.journalAt && startedAt > state.journalAt) dropJournal();
+      } else {
+        console.warn('storage:', err);
       }
       const done = performance.now();
       state.saves.push({ afterInput: state.lastInputAt ? done - state.lastInputAt : -1, sync: done - started,
-                         requested: state.syncRequestedAt - state.lastInputAt, waited: started - state.syncRequestedAt });
+                         requested: state.syncRequestedAt - state.lastInputAt });
       state.lastSyncOk = !err;
       Module._shenbao_sync_done(err ? 0 : 1);
       requestFrames(2);
       if (state.syncQueued) { state.syncQueued = false; persist(); }
+    };
+    if (storedTimes) writeChanges(finish);
+    else syncAll(finish);
+  }
+  // FS.syncfs(false), after which what the database holds is what is in memory.
+  function syncAll(callback) {
+    FS.syncfs(false, (err) => {
+      if (!err) storedTimes = localTimes();
+      callback(err);
+    });
+  }
+  // Writes the entries that differ from what the database holds, and deletes those gone,
+  // in one transaction (the way IDBFS stores an entry, so that its next read finds them).
+  // A transaction is all or nothing: when it fails, the database holds what it held.
+  function writeChanges(callback) {
+    const local = localTimes();
+    const put = [...local.keys()].filter((p) => storedTimes.get(p) !== local.get(p)).sort();
+    const gone = [...storedTimes.keys()].filter((p) => !local.has(p));
+    if (!put.length && !gone.length) { callback(null); return; }
+    let answered = false;
+    const answer = (err) => { if (!answered) { answered = true; callback(err); } };
+    IDBFS.getDB(DRAFTS, (err, db) => {
+      if (err) { answer(err); return; }
+      let tx;
+      try {
+        tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+        tx.oncomplete = () => { storedTimes = local; answer(null); };
+        tx.onabort = () => answer(tx.error || new Error('IndexedDB 写入被中止'));
+        const store = tx.objectStore(IDBFS.DB_STORE_NAME);
+        for (const path of put) {
+          IDBFS.loadLocalEntry(path, (e, entry) => { if (e) throw e; store.put(entry, path); });
+        }
+        for (const path of gone) store.delete(path);
+      } catch (e) {
+        try { if (tx) tx.abort(); } catch (e2) { /* already finished */ }
+        answer(e);
+      }
     });
   }
   // Whatever the app has not written yet is written and synced now (the page is going).
@@ -388,7 +422,6 @@
       // Text typed a moment ago is still in ImGui's input queue: frames take it in first.
       for (let i = 0; i < 32 && Module._shenbao_input_pending() === 1; i++) drawFrame();
       Module._shenbao_flush();
-      if (state.syncTimer) startSync();
       writeJournal();
     } finally {
       state.leaving = false;
@@ -403,13 +436,15 @@
   // alone is what there is.
   const JOURNAL = 'shenbao-journal';
   function storage() { try { return window.localStorage || null; } catch (e) { return null; } }
-  function filesUnder(dir, out) {
+  // Every folder and file under dir: {path, mtime (ms), isDir}.
+  function entriesUnder(dir, out) {
     for (const name of FS.readdir(dir)) {
       if (name === '.' || name === '..') continue;
       const p = dir + '/' + name;
       const st = FS.stat(p);
-      if (FS.isDir(st.mode)) filesUnder(p, out);
-      else out.push({ path: p, mtime: st.mtime.getTime() });
+      const isDir = FS.isDir(st.mode);
+      out.push({ path: p, mtime: st.mtime.getTime(), isDir });
+      if (isDir) entriesUnder(p, out);
     }
     return out;
   }
@@ -419,8 +454,8 @@
     try {
       const files = {};
       let count = 0;
-      for (const f of filesUnder(DRAFTS, [])) {
-        if (f.mtime < state.syncedUpTo) continue;
+      for (const f of entriesUnder(DRAFTS, [])) {
+        if (f.isDir || f.mtime < state.syncedUpTo) continue;
         files[f.path] = FS.readFile(f.path, { encoding: 'utf8' });
         count++;
       }
@@ -490,7 +525,8 @@
     if (state.writer) return;
     if (channel) channel.postMessage('please-release');
     const become = (lock) => new Promise((resolve) => {
-      FS.syncfs(true, () => {  // read what the other tab wrote last
+      FS.syncfs(true, (err) => {  // read what the other tab wrote last
+        storedTimes = err ? null : localTimes();
         state.writer = true;
         Module._shenbao_set_writer(1, 0);
         requestFrames(2);
@@ -869,9 +905,10 @@
           performance.mark('shenbao:storage');
           if (err) state.storageError = String(err && err.message || err);
           state.syncedUpTo = Date.now();  // what was read is what is stored
+          if (!err) storedTimes = localTimes();
           if (err || !replayJournal()) { removeRunDependency('storage'); return; }
           // Edits that the last visit did not get into IndexedDB: stored now, then forgotten.
-          FS.syncfs(false, (err2) => {
+          syncAll((err2) => {
             if (!err2) { dropJournal(); state.syncedUpTo = Date.now(); }
             removeRunDependency('storage');
           });
