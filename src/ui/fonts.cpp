@@ -5,10 +5,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 
 #include "platform.h"
+#include "posix_fs.h"
 #include "text.h"
 #include "ui_glyphs.inc"
 
@@ -28,11 +27,12 @@ namespace {
 constexpr int kIndexTag = 0;  // chunk tags are their ids, 1..255
 constexpr char32_t kIndexLimit = 0x30000;
 
+// Through the one file helper (not <fstream>, whose locale machinery is some 60 KB of wasm).
 bool read_file(const std::string& path, std::vector<unsigned char>& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !out.empty();
+    std::string bytes;
+    if (!platform::PosixFileSystem().read(path, bytes) || bytes.empty()) return false;
+    out.assign(bytes.begin(), bytes.end());
+    return true;
 }
 
 std::string chunk_name(int id) {
