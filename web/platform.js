@@ -807,9 +807,8 @@
 
   // ---- start-up ------------------------------------------------------------------------
   // What start-up waits for is started now, while the app's code is still loading and
-  // compiling: the font, the lock, the database and the GPU context. Nothing may be
-  // written into the app's file system before its memory exists: the font and the
-  // stored files go in in preRun.
+  // compiling: the font, the lock, the database and the GPU context. The stored files are
+  // read in preInit, during the compile; the font goes in in preRun.
 
   // main() asks for this context again and gets this one: WebGL 2 where there is one,
   // else WebGL 1, with the attributes main() asks for (src/main_web.cpp). With neither,
@@ -868,6 +867,47 @@
     req.onblocked = () => resolve(null);
   });
 
+  // The app's code compiles while it downloads (streaming compile), from here rather
+  // than from shenbao.js, so that it overlaps loading shenbao.js, the font and the drafts;
+  // Module.instantiateWasm below takes the compiled module. A browser without streaming,
+  // or a server sending the wasm with another type, compiles the bytes once they are in.
+  function compileApp() {
+    const bytes = () => fetch('shenbao.wasm', { credentials: 'same-origin' }).then((r) => {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then((buf) => WebAssembly.compile(buf));
+    if (typeof WebAssembly.compileStreaming !== 'function') return bytes();
+    return WebAssembly.compileStreaming(fetch('shenbao.wasm', { credentials: 'same-origin' }))
+      .catch((err) => (err instanceof WebAssembly.CompileError ? Promise.reject(err) : bytes()));
+  }
+  const appCompiled = webglVersion > 0 ? compileApp() : null;
+  if (appCompiled) appCompiled.catch(() => {});  // reported when the app asks for it
+
+  // The stored drafts into the app's file system (IDBFS over the drafts' database), and
+  // whatever the journal holds that IndexedDB did not get; start-up waits for this.
+  function readStoredFiles() {
+    FS.mkdir(DRAFTS);
+    try {
+      if (!idb()) throw new Error('此浏览器不支持或禁止了 IndexedDB');
+      FS.mount(IDBFS, {}, DRAFTS);
+      FS.syncfs(true, (err) => {
+        performance.mark('shenbao:storage');
+        if (err) state.storageError = String(err && err.message || err);
+        state.syncedUpTo = Date.now();  // what was read is what is stored
+        if (!err) storedTimes = localTimes();
+        if (err || !replayJournal()) { removeRunDependency('storage'); return; }
+        // Edits that the last visit did not get into IndexedDB: stored now, then forgotten.
+        syncAll((err2) => {
+          if (!err2) { dropJournal(); state.syncedUpTo = Date.now(); }
+          removeRunDependency('storage');
+        });
+      });
+    } catch (err) {
+      state.storageError = String(err && err.message || err);
+      removeRunDependency('storage');
+    }
+  }
+
   const fontReady = fetch('fonts/base.ttf').then((r) => {
     if (!r.ok) throw new Error('HTTP ' + r.status);
     return r.arrayBuffer();
@@ -877,16 +917,26 @@
     canvas,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
+    // preInit runs as soon as shenbao.js does, while the wasm is still compiling: the
+    // stored files are read into the file system then (it is JavaScript's, and exists
+    // before the app's memory does), so that reading them overlaps the compile.
     preInit: [function () {
       performance.mark('shenbao:runtime');
-      // IDBFS keeps the databases it opened: the sync in preRun uses the one opened early.
-      if (earlyDb && IDBFS.DB_VERSION === DRAFTS_DB_VERSION && IDBFS.DB_STORE_NAME === DRAFTS_STORE) {
-        addRunDependency('storage-open');
-        earlyDb.then((db) => { if (db && !IDBFS.dbs[DRAFTS]) IDBFS.dbs[DRAFTS] = db; })
-          .finally(() => removeRunDependency('storage-open'));
-      }
       addRunDependency('writer-lock');
       writerLock.then(() => removeRunDependency('writer-lock'));
+      addRunDependency('storage');
+      // IDBFS keeps the databases it opened: the sync below uses the one opened early.
+      const opened = earlyDb && IDBFS.DB_VERSION === DRAFTS_DB_VERSION && IDBFS.DB_STORE_NAME === DRAFTS_STORE
+        ? earlyDb.then((db) => { if (db && !IDBFS.dbs[DRAFTS]) IDBFS.dbs[DRAFTS] = db; })
+        : Promise.resolve();
+      opened.finally(readStoredFiles);
+    }],
+    // The first frame is drawn as soon as main() has returned, in the same task, rather
+    // than at the next animation frame: the page shows it at the first paint it can.
+    postRun: [function () {
+      if (!state.ready || state.frames > 0 || state.framesWanted <= 0) return;
+      state.framesWanted--;
+      drawFrame();
     }],
     preRun: [function () {
       addRunDependency('base-font');
@@ -895,29 +945,15 @@
         FS.writeFile('/fonts/base.ttf', new Uint8Array(buf));
         removeRunDependency('base-font');
       }).catch((err) => showStatus('字体加载失败，请检查网络后刷新页面', String(err)));
-
-      FS.mkdir(DRAFTS);
-      addRunDependency('storage');
-      try {
-        if (!idb()) throw new Error('此浏览器不支持或禁止了 IndexedDB');
-        FS.mount(IDBFS, {}, DRAFTS);
-        FS.syncfs(true, (err) => {
-          performance.mark('shenbao:storage');
-          if (err) state.storageError = String(err && err.message || err);
-          state.syncedUpTo = Date.now();  // what was read is what is stored
-          if (!err) storedTimes = localTimes();
-          if (err || !replayJournal()) { removeRunDependency('storage'); return; }
-          // Edits that the last visit did not get into IndexedDB: stored now, then forgotten.
-          syncAll((err2) => {
-            if (!err2) { dropJournal(); state.syncedUpTo = Date.now(); }
-            removeRunDependency('storage');
-          });
-        });
-      } catch (err) {
-        state.storageError = String(err && err.message || err);
-        removeRunDependency('storage');
-      }
     }],
+    instantiateWasm(imports, receiveInstance) {
+      appCompiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
+        .catch((err) => {
+          if (err instanceof WebAssembly.CompileError || err instanceof WebAssembly.LinkError) Module.onAbort(String(err));
+          else showStatus('申报助手未能加载', '请检查网络后刷新页面。已保存的草稿不受影响。（' + err + '）');
+        });
+      return {};  // the exports arrive through receiveInstance
+    },
     onAbort(what) {
       // A binary this browser cannot compile will not compile on a refresh either.
       if (/CompileError|WebAssembly/i.test(String(what))) {

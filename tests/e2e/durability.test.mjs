@@ -87,7 +87,7 @@ export const tests = [
         await quiet(page);
         await page.evaluate(() => { window.samePage = true; });
         // Deploy a new build.
-        fs.appendFileSync(path.join(site, 'platform.js'), '\n// build 2\n');
+        fs.appendFileSync(path.join(site, 'shenbao.js'), '\n// build 2\n');
         execFileSync(process.execPath, [path.join(repo, 'scripts/make_site.mjs'), site]);
         await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
         await page.waitForFunction(() => window.shenbao.status().update_available, null, { timeout: 30000 });
@@ -97,7 +97,7 @@ export const tests = [
         assert.equal(await page.evaluate(() => window.samePage), true, 'no reload by itself');
         await clickBanner(page);
         await page.waitForFunction(() => !window.samePage && window.shenbao && window.shenbao.ready, null, { timeout: 30000 });
-        const text = await page.evaluate(() => fetch('platform.js').then((r) => r.text()));
+        const text = await page.evaluate(() => fetch('shenbao.js').then((r) => r.text()));
         assert.ok(text.includes('// build 2'), 'the new build runs');
         await quiet(page);
         const info = JSON.stringify({ status: await page.evaluate(() => window.shenbao.status()), drafts: await page.evaluate(() => window.shenbao.drafts()) });
