@@ -6,7 +6,7 @@
 #   /usr/share/nodejs; the machine's node does not look there unless NODE_PATH says so.
 # - nlohmann::json throws on bad input, and a throw that is not caught aborts the app.
 #   Exceptions are caught with Emscripten's JavaScript-based exception handling
-#   (-fexceptions, on every compile and on the link), not WebAssembly's own
+#   (-fexceptions, on the link and on the files that catch), not WebAssembly's own
 #   (-fwasm-exceptions): a binary with the wasm exception section does not even compile
 #   in Chromium 94 and older ("unexpected section <Exception>"), the core of 360 and QQ
 #   browsers in many offices. scripts/bench reports the size this costs.
@@ -31,8 +31,9 @@ endif()
 # files): the wasm is most of what a first visit downloads and compiles, and -O3's
 # inlining made it half again as large (717 KB gzipped against 467 KB) without a frame
 # being measurably faster (scripts/bench).
-set(SHENBAO_WASM_OPTIMISE -Oz -flto)
-set(SHENBAO_WASM_COMPILE_FLAGS ${SHENBAO_EXCEPTIONS_FLAG} ${SHENBAO_WASM_OPTIMISE})
+set(SHENBAO_WASM_OPTIMISE "-Oz;-flto" CACHE STRING "optimisation of the wasm, compile and link")
+# The exceptions flag goes only on the files that catch (CMakeLists.txt, shenbao_wasm_exceptions).
+set(SHENBAO_WASM_COMPILE_FLAGS ${SHENBAO_WASM_OPTIMISE})
 
 # Link flags of the app, applied in CMakeLists.txt with target_link_options.
 set(SHENBAO_WASM_LINK_FLAGS
