@@ -162,6 +162,9 @@ EMSCRIPTEN_KEEPALIVE int shenbao_frame() {
     ui::DrawApp(app.state);
     ImGui::Render();
     ImGuiIO& io = ImGui::GetIO();
+    // The renderer leaves its state behind (it keeps none, see CMakeLists.txt): the clear
+    // must not be clipped to its last scissor rectangle.
+    glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_dpr), static_cast<int>(io.DisplaySize.y * g_dpr));
     glClearColor(0.95f, 0.95f, 0.96f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
