@@ -123,6 +123,15 @@
     state.inputAt = state.lastInputAt = performance.now();
     Module.ccall('shenbao_text', null, ['string'], [text]);
     requestFrames(2);
+    drawNow();
+  }
+  // Typing is answered at once: the frame that takes a key or text in is drawn in its
+  // event rather than at the next animation frame (up to 16 ms later); the frames after
+  // it keep to animation frames.
+  function drawNow() {
+    if (!state.ready || state.importing || state.framesWanted <= 0) return;
+    state.framesWanted--;
+    drawFrame();
   }
   // Whatever the textarea holds is typed text: take it and empty the textarea, so each
   // character is delivered once whichever of input/compositionend comes first.
@@ -180,6 +189,7 @@
     }
     if (!printable) e.preventDefault();  // Tab, Backspace, arrows, Enter, shortcuts stay in the app
     requestFrames(2);
+    drawNow();
   }
   ime.addEventListener('keyup', (e) => {
     if (e.isComposing || e.keyCode === 229) return;
