@@ -66,8 +66,9 @@ bool FontManager::init(float css_pixel_size, float ui_scale, float device_pixel_
     base_cps_.insert(std::begin(kBaseFontCodepoints), std::end(kBaseFontCodepoints));
     for (char32_t cp = 0x20; cp < 0x7F; ++cp) wanted_.insert(cp);
     wanted_.insert(std::begin(kUiCodepoints), std::end(kUiCodepoints));
-    for (char32_t cp : {0x2026u, 0xFFFDu, 0x00B7u, 0x3001u, 0x3002u, 0xFF0Cu, 0xFF1Au, 0xFF08u, 0xFF09u})
-        wanted_.insert(cp);
+    // Not U+FFFD: the face has no glyph for it (ImGui falls back to '?'), and wanting one
+    // made every start fetch the chunks' index to find that out.
+    for (char32_t cp : {0x2026u, 0x00B7u, 0x3001u, 0x3002u, 0xFF0Cu, 0xFF1Au, 0xFF08u, 0xFF09u}) wanted_.insert(cp);
     rebuild();
     return true;
 }

@@ -96,7 +96,7 @@ export const tests = [
     },
   },
   {
-    name: 'an idle page draws no frames',
+    name: 'an idle page draws no frames, and a first start fetches no font but the base one',
     async run({ server }) {
       const { context } = await launch();
       try {
@@ -106,6 +106,10 @@ export const tests = [
         await settle(page, 2000);
         const after = await page.evaluate(() => window.shenbao.frames);
         assert.equal(after - before, 0, `drew ${after - before} frames while idle`);
+        // Everything the first screen shows is in the base font: the chunks' index (and
+        // any chunk) waits for a character that is not.
+        const fonts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/fonts/')));
+        assert.deepEqual(fonts.map((n) => n.replace(/^.*\/fonts\//, '')), ['base.ttf']);
       } finally {
         await context.close();
       }
