@@ -247,6 +247,27 @@ TEST_CASE("a score sheet is signed only when complete; conflicts carry no scores
     CHECK_FALSE(read_score_file("x.json", R"({"schema": "shenbao.review_scores"})").error.empty());
 }
 
+TEST_CASE("what a file is, told by its top-level schema without reading it whole") {
+    CHECK(is_batch_file(R"({"schema": "shenbao.review_batch"})"));
+    CHECK(is_batch_file(R"({"title": {"schema": "x"}, "list": [1, {"schema": 2}], "schema": "shenbao.review_batch"})"));
+    // Read no further than the schema: a batch damaged after it is still a batch (which
+    // then refuses to open, saying why), not an application.
+    const std::string damaged = R"({"schema": "shenbao.review_batch", "criteria": [)";
+    CHECK(is_batch_file(damaged));
+    CHECK_FALSE(read_batch(damaged).error.empty());
+    CHECK_FALSE(is_batch_file(R"({"inner": {"schema": "shenbao.review_batch"}})"));  // not the top level
+    CHECK_FALSE(is_batch_file(R"([{"schema": "shenbao.review_batch"}])"));
+    CHECK_FALSE(is_batch_file(R"({"schema": ["shenbao.review_batch"]})"));
+    CHECK_FALSE(is_batch_file(R"({"schema": {"name": "shenbao.review_batch"}})"));
+    CHECK_FALSE(is_batch_file(R"({"schema": 1, "x": "shenbao.review_batch"})"));
+    CHECK_FALSE(is_batch_file(R"({"schema": "shenbao.review_scores"})"));
+    CHECK_FALSE(is_batch_file(R"("shenbao.review_batch")"));
+    CHECK_FALSE(is_batch_file(R"({"other": 1} {"schema": "shenbao.review_batch"})"));  // after the top level
+    CHECK_FALSE(is_batch_file(""));
+    CHECK_FALSE(is_batch_file("{"));
+    CHECK(is_decision_file(R"({"schema":"shenbao.decision"})"));
+}
+
 TEST_CASE("weighted totals are out of 100 over the criteria of the kind") {
     const std::vector<ReviewCriterion> criteria{{"a", "A", "", 10, 2, {KindId::AcademicExchange}, ""},
                                                 {"b", "B", "", 5, 1, {}, ""}};
