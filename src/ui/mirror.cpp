@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
+#include <cmath>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -39,20 +39,28 @@ std::string_view list_of(std::string_view item_name) {
 
 // Appends `text` as a JSON string. Text is UTF-8 (ImGui's fields keep it so); quotes,
 // backslashes and control characters are escaped.
+// Runs of bytes that need no escaping are appended whole: a draft's long texts are
+// tens of thousands of bytes, written again each time the mirror changes.
 void append_string(std::string& out, std::string_view text) {
     out += '"';
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
+    size_t run = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool quote = c == '"' || c == '\\';
+        if (!quote && static_cast<unsigned char>(c) >= 0x20) continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
+        if (quote) {
             out += '\\';
             out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char code[8];
-            std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
-            out += code;
         } else {
-            out += c;
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[(c >> 4) & 0xF];
+            out += hex[c & 0xF];
         }
     }
+    out.append(text.data() + run, text.size() - run);
     out += '"';
 }
 
@@ -63,10 +71,19 @@ void append_field(std::string& out, const char* key, std::string_view text) {
     append_string(out, text);
 }
 
+// With one decimal, as "%.1f" writes it, without printf (a frame writes thousands).
 void append_number(std::string& out, const char* key, double value) {
-    char number[48];
-    std::snprintf(number, sizeof number, ",\"%s\":%.1f", key, value);
-    out += number;
+    out += ",\"";
+    out += key;
+    out += "\":";
+    long long tenths = std::llround(value * 10);
+    if (tenths < 0) {
+        out += '-';
+        tenths = -tenths;
+    }
+    out += std::to_string(tenths / 10);
+    out += '.';
+    out += static_cast<char>('0' + tenths % 10);
 }
 
 // An item in a row of one of the form's tables: a cell (budget.lines[2].amount) or a row's
