@@ -189,8 +189,9 @@
     }
     if (!printable) e.preventDefault();  // Tab, Backspace, arrows, Enter, shortcuts stay in the app
     requestFrames(2);
-    drawNow();
+    if (!MODIFIER_KEYS.has(e.key)) drawNow();  // a modifier alone changes nothing to be seen
   }
+  const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta']);
   ime.addEventListener('keyup', (e) => {
     if (e.isComposing || e.keyCode === 229) return;
     sendKey(e, false);
@@ -820,16 +821,6 @@
   // compiling: the font, the lock, the database and the GPU context. The stored files are
   // read in preInit, during the compile; the font goes in in preRun.
 
-  // main() asks for this context again and gets this one: WebGL 2 where there is one,
-  // else WebGL 1, with the attributes main() asks for (src/main_web.cpp). With neither,
-  // the app cannot draw: the plain page (below) lists and exports the drafts instead.
-  const GL_ATTRIBUTES = { alpha: false, depth: true, stencil: false, antialias: false, premultipliedAlpha: true,
-                          preserveDrawingBuffer: true, failIfMajorPerformanceCaveat: false };
-  let webglVersion = 0;
-  for (const [kind, version] of [['webgl2', 2], ['webgl', 1], ['experimental-webgl', 1]]) {
-    try { if (canvas.getContext(kind, GL_ATTRIBUTES)) { webglVersion = version; break; } } catch (e) { /* next */ }
-  }
-
   // One writer across tabs and windows (Web Locks): the first holds the lock for its
   // life; another opens read-only until it takes over (see takeOver below). A tab closed a
   // moment ago may still hold it while it goes, so a start waits a little for it before
@@ -890,7 +881,9 @@
     return WebAssembly.compileStreaming(fetch('shenbao.wasm', { credentials: 'same-origin' }))
       .catch((err) => (err instanceof WebAssembly.CompileError ? Promise.reject(err) : bytes()));
   }
-  const appCompiled = webglVersion > 0 ? compileApp() : null;
+  // Started before the GPU context is made (which takes a while): only a browser without
+  // WebGL at all, which gets the plain page, is known not to need it.
+  const appCompiled = typeof WebGLRenderingContext !== 'undefined' ? compileApp() : null;
   if (appCompiled) appCompiled.catch(() => {});  // reported when the app asks for it
 
   // The stored drafts into the app's file system (IDBFS over the drafts' database), and
@@ -922,6 +915,16 @@
     if (!r.ok) throw new Error('HTTP ' + r.status);
     return r.arrayBuffer();
   });
+
+  // main() asks for this context again and gets this one: WebGL 2 where there is one,
+  // else WebGL 1, with the attributes main() asks for (src/main_web.cpp). With neither,
+  // the app cannot draw: the plain page (below) lists and exports the drafts instead.
+  const GL_ATTRIBUTES = { alpha: false, depth: true, stencil: false, antialias: false, premultipliedAlpha: true,
+                          preserveDrawingBuffer: true, failIfMajorPerformanceCaveat: false };
+  let webglVersion = 0;
+  for (const [kind, version] of [['webgl2', 2], ['webgl', 1], ['experimental-webgl', 1]]) {
+    try { if (canvas.getContext(kind, GL_ATTRIBUTES)) { webglVersion = version; break; } } catch (e) { /* next */ }
+  }
 
   window.Module = {
     canvas,
