@@ -818,8 +818,10 @@
 
   // ---- start-up ------------------------------------------------------------------------
   // What start-up waits for is started now, while the app's code is still loading and
-  // compiling: the font, the lock, the database and the GPU context. The stored files are
-  // read in preInit, during the compile; the font goes in in preRun.
+  // compiling: the font, the lock, the database and the GPU context. Nothing may be
+  // written into the app's file system before its memory exists (Emscripten's file system
+  // compares what is written with the wasm heap): the font and the stored files go in in
+  // preRun, once the wasm is instantiated.
 
   // One writer across tabs and windows (Web Locks): the first holds the lock for its
   // life; another opens read-only until it takes over (see takeOver below). A tab closed a
@@ -930,26 +932,16 @@
     canvas,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
-    // preInit runs as soon as shenbao.js does, while the wasm is still compiling: the
-    // stored files are read into the file system then (it is JavaScript's, and exists
-    // before the app's memory does), so that reading them overlaps the compile.
     preInit: [function () {
       performance.mark('shenbao:runtime');
+      // IDBFS keeps the databases it opened: the read in preRun uses the one opened early.
+      if (earlyDb && IDBFS.DB_VERSION === DRAFTS_DB_VERSION && IDBFS.DB_STORE_NAME === DRAFTS_STORE) {
+        addRunDependency('storage-open');
+        earlyDb.then((db) => { if (db && !IDBFS.dbs[DRAFTS]) IDBFS.dbs[DRAFTS] = db; })
+          .finally(() => removeRunDependency('storage-open'));
+      }
       addRunDependency('writer-lock');
       writerLock.then(() => removeRunDependency('writer-lock'));
-      addRunDependency('storage');
-      // IDBFS keeps the databases it opened: the sync below uses the one opened early.
-      const opened = earlyDb && IDBFS.DB_VERSION === DRAFTS_DB_VERSION && IDBFS.DB_STORE_NAME === DRAFTS_STORE
-        ? earlyDb.then((db) => { if (db && !IDBFS.dbs[DRAFTS]) IDBFS.dbs[DRAFTS] = db; })
-        : Promise.resolve();
-      opened.finally(readStoredFiles);
-    }],
-    // The first frame is drawn as soon as main() has returned, in the same task, rather
-    // than at the next animation frame: the page shows it at the first paint it can.
-    postRun: [function () {
-      if (!state.ready || state.frames > 0 || state.framesWanted <= 0) return;
-      state.framesWanted--;
-      drawFrame();
     }],
     preRun: [function () {
       addRunDependency('base-font');
@@ -958,6 +950,8 @@
         FS.writeFile('/fonts/base.ttf', new Uint8Array(buf));
         removeRunDependency('base-font');
       }).catch((err) => showStatus('字体加载失败，请检查网络后刷新页面', String(err)));
+      addRunDependency('storage');
+      readStoredFiles();
     }],
     instantiateWasm(imports, receiveInstance) {
       appCompiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))

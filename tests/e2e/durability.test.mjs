@@ -166,6 +166,31 @@ export const tests = [
     },
   },
   {
+    name: "the app's code slow to start (a slow machine, Firefox, Safari): the stored drafts are read in whole, after it",
+    async run({ server }) {
+      const { context } = await launch();
+      try {
+        const page = await openApp(context, server.url);
+        await newDraftByKeyboard(page);
+        await typeText(page, '慢机器上写的');
+        await page.waitForFunction(() => window.shenbao.status().save_state === 'saved', null, { timeout: 10000 });
+        // From now on the wasm is instantiated 1.5 s late: the database has been read long before.
+        await context.addInitScript(() => {
+          const instantiate = WebAssembly.instantiate;
+          WebAssembly.instantiate = (...args) => new Promise((resolve) => setTimeout(resolve, 1500)).then(() => instantiate.apply(WebAssembly, args));
+        });
+        await page.reload();
+        await page.waitForFunction(() => window.shenbao && window.shenbao.ready, null, { timeout: 60000 });
+        const status = await page.evaluate(() => window.shenbao.status());
+        assert.equal(status.storage_error, '', JSON.stringify(status));
+        assert.deepEqual(status.notices, []);
+        assert.equal((await draftOf(page)).application.cover.project_name, '慢机器上写的');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
     name: 'a corrupted stored file is set aside and reported; the other drafts load',
     async run({ server }) {
       const { context } = await launch();
