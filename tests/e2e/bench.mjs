@@ -76,7 +76,7 @@ if (want('exceptions')) {
     report.code_gzip_bytes_wasm_exceptions = code(eh);
     notes.exceptions = `wasm + js gzipped: ${report.code_gzip_bytes} with Emscripten's exceptions (runs on Chromium 57+, ` +
       `Firefox 52+, Safari 11+), ${report.code_gzip_bytes_wasm_exceptions} with WebAssembly's (Chromium 95+ only): ` +
-      `+${(100 * (report.code_gzip_bytes / report.code_gzip_bytes_wasm_exceptions - 1)).toFixed(1)}%`;
+      `${report.code_gzip_bytes >= report.code_gzip_bytes_wasm_exceptions ? '+' : ''}${(100 * (report.code_gzip_bytes / report.code_gzip_bytes_wasm_exceptions - 1)).toFixed(1)}%`;
   }
 }
 
