@@ -32,7 +32,6 @@
     pendingCopy: null,
     syncing: false,
     syncQueued: false,
-    leaving: false,      // the page is being hidden or left: syncs start at once
     importing: false,    // files are being read and taken in: no frames meanwhile
     storageError: '',
     lastSyncOk: null,
@@ -428,15 +427,10 @@
   // Whatever the app has not written yet is written and synced now (the page is going).
   function flushNow() {
     if (!state.ready) return;
-    state.leaving = true;
-    try {
-      // Text typed a moment ago is still in ImGui's input queue: frames take it in first.
-      for (let i = 0; i < 32 && Module._shenbao_input_pending() === 1; i++) drawFrame();
-      Module._shenbao_flush();
-      writeJournal();
-    } finally {
-      state.leaving = false;
-    }
+    // Text typed a moment ago is still in ImGui's input queue: frames take it in first.
+    for (let i = 0; i < 32 && Module._shenbao_input_pending() === 1; i++) drawFrame();
+    Module._shenbao_flush();
+    writeJournal();
   }
 
   // ---- the journal: nothing typed is lost when the page goes ----------------------------
